@@ -1,0 +1,41 @@
+package dev.x12gw.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * 835 header (BPR, TRN, loops 1000A/1000B): who paid whom, how much, when, under which trace.
+ *
+ * @param traceNumber TRN02 check or EFT trace number
+ * @param paymentDate BPR16 payment effective date, or null
+ * @param paymentAmount BPR02 total actual provider payment
+ * @param payer loop 1000A; its id is REF*2U when sent, else N104, else TRN03
+ * @param payerKeys every identifier the payer sent (N104, REF*2U, TRN03), normalised, for matching
+ * @param payee loop 1000B N1*PE (NPI when N103 = XX)
+ * @param source file and control numbers
+ */
+public record RemittanceHeader(
+    String traceNumber,
+    LocalDate paymentDate,
+    BigDecimal paymentAmount,
+    Party payer,
+    Set<String> payerKeys,
+    Provider payee,
+    SourceRef source) {
+  public RemittanceHeader {
+    traceNumber = Text.orEmpty(traceNumber);
+    paymentAmount = Money.normalize(Objects.requireNonNull(paymentAmount, "BPR02 payment amount"));
+    Objects.requireNonNull(payer, "payer (loop 1000A)");
+    Objects.requireNonNull(payee, "payee (loop 1000B)");
+    payerKeys = Set.copyOf(new LinkedHashSet<>(payerKeys));
+    Objects.requireNonNull(source, "source");
+  }
+
+  /** Normalises a payer identifier for matching: trimmed, upper case. */
+  public static String payerKey(String id) {
+    return id == null ? "" : id.trim().toUpperCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,274 @@
+package dev.x12gw.gateway;
+
+import dev.x12gw.config.Settings;
+import dev.x12gw.intake.X12FileProcessor;
+import dev.x12gw.records.QueueNames;
+import dev.x12gw.records.RecordFactory;
+import dev.x12gw.store.Database;
+import dev.x12gw.x12.smooks.SmooksX12Parser;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spring.spi.SpringTransactionPolicy;
+import org.apache.camel.support.service.ServiceSupport;
+import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.connection.JmsTransactionManager;
+
+/**
+ * The gateway process: Camel Main with the YAML routes of {@code routes/}, and what they need
+ * started first: the H2 store, the broker (embedded unless {@code broker.url} is set), and the
+ * SFTP drop (the gateway's own server unless {@code sftp.host} names a remote clearinghouse).
+ */
+public final class Gateway implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+  private final Settings settings;
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final Main main = new Main();
+  private boolean started;
+  private boolean closed;
+
+  private Gateway(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** Starts the infrastructure and prepares Camel; call {@link #start()} or {@link #run()}. */
+  public static Gateway prepare(Settings settings) throws Exception {
+    Gateway g = new Gateway(settings);
+    try {
+      g.init();
+    } catch (Exception | Error e) {
+      g.closeResources();
+      throw e;
+    }
+    return g;
+  }
+
+  private void init() throws Exception {
+    Path home = settings.home();
+    Database database = openDatabase();
+    resources.add(database);
+
+    QueueNames queues =
+        new QueueNames(
+            settings.get("queue.denials"),
+            settings.get("queue.unmatched-remits"),
+            settings.get("queue.errors"));
+    startSftpDrop();
+    JmsPoolConnectionFactory jms = startBroker(queues);
+
+    SmooksX12Parser parser =
+        new SmooksX12Parser(settings.path("x12.mapping", "edi-mappings/x12-gateway.smooks.xml"));
+    resources.add(parser);
+    X12FileProcessor processor = new X12FileProcessor(parser, new RecordFactory(queues));
+
+    settings.derive(
+        "camel.main.routes-include-pattern",
+        "file:" + settings.path("routes.dir", "routes") + "/*.camel.yaml");
+    main.setInitialProperties(settings.resolved());
+    main.setOverrideProperties(settings.resolved());
+    main.bind(
+        "x12Intake",
+        new GatewayIntake(database, processor, settings.path("intake.spool-dir", "var/spool")));
+    main.bind("outboxRelay", new OutboxRelay(database, settings.getInt("outbox.batch-size", 500)));
+    main.bind("fileRegistry", new FileRegistry(database));
+    main.bind("jms", JmsComponent.jmsComponent(jms));
+    main.bind("jmsTransaction", new SpringTransactionPolicy(new JmsTransactionManager(jms)));
+    main.addMainListener(
+        new MainListenerSupport() {
+          @Override
+          public void beforeStart(BaseMainSupport m) {
+            try {
+              // stopped by Camel after its routes: the drop, broker and store outlive them
+              m.getCamelContext().addService(new Resources(), true, true);
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          }
+        });
+    LOG.info("Gateway home {}", home);
+  }
+
+  private Database openDatabase() throws IOException {
+    String url = settings.get("db.url", "");
+    if (url.isEmpty()) {
+      Path db = settings.path("db.path", "var/db/gateway");
+      Files.createDirectories(db.getParent());
+      url = "jdbc:h2:file:" + db;
+    }
+    return Database.open(
+        url,
+        settings.get("db.user", "x12gw"),
+        settings.get("db.password", ""),
+        settings.getInt("db.max-connections", 8));
+  }
+
+  private void startSftpDrop() throws IOException, java.security.GeneralSecurityException {
+    String host = settings.get("sftp.host");
+    String mode = settings.get("sftp.local-server", "auto");
+    boolean local = "auto".equals(mode) ? isLoopback(host) : Boolean.parseBoolean(mode);
+    Path knownHosts = settings.path("sftp.known-hosts-file", "var/sftp/known_hosts");
+    settings.derive("sftp.known-hosts-file", knownHosts.toString());
+    if (!local) {
+      settings.get("sftp.password"); // required for a remote drop: fail fast when missing
+      if (!Files.isRegularFile(knownHosts)) {
+        throw new IllegalStateException(
+            "sftp.known-hosts-file " + knownHosts + " is missing: add the clearinghouse's host"
+                + " key (ssh-keyscan -p PORT HOST > FILE) so the gateway can verify it");
+      }
+      LOG.info("SFTP drop: remote {}:{}", host, settings.get("sftp.port"));
+      return;
+    }
+    Path dir = settings.path("sftp.local-server.dir", "var/sftp");
+    Files.createDirectories(dir);
+    String password = settings.get("sftp.password", "");
+    if (password.isEmpty()) {
+      password = localPassword(dir.resolve("password"));
+      settings.derive("sftp.password", password);
+    }
+    LocalSftpServer server =
+        new LocalSftpServer(
+            host,
+            settings.getInt("sftp.port", 2222),
+            Files.createDirectories(dir.resolve("root")),
+            dir.resolve("host-key.pem"),
+            dir.resolve("authorized_keys"),
+            settings.get("sftp.username"),
+            password);
+    server.start(
+        List.of(settings.get("sftp.inbound.837"), settings.get("sftp.inbound.835")), knownHosts);
+    resources.add(server);
+    settings.derive("sftp.port", String.valueOf(server.port()));
+    LOG.info(
+        "SFTP drop user '{}'; password from SFTP_PASSWORD or {}",
+        settings.get("sftp.username"),
+        dir.resolve("password"));
+  }
+
+  /** The local drop's password: generated once, kept readable by the owner only. */
+  private static String localPassword(Path file) throws IOException {
+    if (Files.isRegularFile(file)) {
+      return Files.readString(file, StandardCharsets.US_ASCII).trim();
+    }
+    byte[] random = new byte[18];
+    new SecureRandom().nextBytes(random);
+    String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    Files.writeString(file, password + "\n", StandardCharsets.US_ASCII);
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      LOG.warn("cannot restrict permissions of {}", file);
+    }
+    return password;
+  }
+
+  private JmsPoolConnectionFactory startBroker(QueueNames queues) throws Exception {
+    String url = settings.get("broker.url", "");
+    ActiveMQConnectionFactory cf;
+    if (url.isEmpty()) {
+      EmbeddedBroker broker =
+          new EmbeddedBroker(
+              settings.path("broker.embedded.data-dir", "var/artemis"),
+              settings.get("broker.embedded.tcp-host", "127.0.0.1"),
+              settings.getInt("broker.embedded.tcp-port", 61616),
+              settings.getInt("broker.embedded.id-cache-size", 100_000),
+              List.of(queues.denials(), queues.unmatchedRemits(), queues.errors()));
+      broker.start();
+      resources.add(broker);
+      cf = new ActiveMQConnectionFactory(EmbeddedBroker.VM_URL);
+    } else {
+      cf =
+          new ActiveMQConnectionFactory(
+              url, settings.get("broker.user", null), settings.get("broker.password", null));
+      LOG.info("External broker {}", url.replaceAll("//[^@/]*@", "//***@"));
+    }
+    resources.add(cf);
+    JmsPoolConnectionFactory pool = new JmsPoolConnectionFactory();
+    pool.setConnectionFactory(cf);
+    pool.setMaxConnections(settings.getInt("broker.max-connections", 2));
+    resources.add(pool::stop); // closed before the broker it talks to
+    return pool;
+  }
+
+  static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /** Starts Camel and returns; for tests and embedding. */
+  public void start() throws Exception {
+    main.start();
+    started = true;
+  }
+
+  /** Runs until the process is told to stop (Ctrl-C, SIGTERM), then shuts down cleanly. */
+  public void run() throws Exception {
+    started = true;
+    try {
+      main.run();
+    } finally {
+      close();
+    }
+  }
+
+  public CamelContext camelContext() {
+    return main.getCamelContext();
+  }
+
+  /** The effective settings (with derived values such as the local drop's port). */
+  public Settings settings() {
+    return settings;
+  }
+
+  @Override
+  public synchronized void close() throws Exception {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (started) {
+      main.stop();
+    }
+    closeResources();
+  }
+
+  private synchronized void closeResources() {
+    // resources are closed once, in reverse order of opening
+    List<AutoCloseable> open = new ArrayList<>(resources);
+    resources.clear();
+    for (int i = open.size() - 1; i >= 0; i--) {
+      try {
+        open.get(i).close();
+      } catch (Exception e) {
+        LOG.warn("error while stopping {}: {}", open.get(i), e.toString());
+      }
+    }
+  }
+
+  /** Lets Camel stop the infrastructure after its routes, also on a signal. */
+  private final class Resources extends ServiceSupport {
+    @Override
+    protected void doStop() {
+      closeResources();
+    }
+  }
+}

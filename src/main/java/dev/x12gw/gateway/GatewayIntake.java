@@ -1,0 +1,146 @@
+package dev.x12gw.gateway;
+
+import dev.x12gw.intake.FileReport;
+import dev.x12gw.intake.X12FileProcessor;
+import dev.x12gw.store.Database;
+import dev.x12gw.store.IntakeFiles;
+import dev.x12gw.store.JdbcClaimRepository;
+import dev.x12gw.store.Outbox;
+import dev.x12gw.x12.X12Problem;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Camel bean {@code x12Intake}: the steps of the intake routes. A downloaded file is spooled to
+ * local disk while its SHA-256 is computed (the idempotency key), then read, matched and
+ * classified in one database transaction that also queues its records in the outbox, so a file
+ * is either wholly taken in with all its records or not at all.
+ */
+public final class GatewayIntake {
+  /** SHA-256 of the file content (hex). */
+  public static final String SHA256 = "X12FileSha256";
+  /** Local spool copy of the file. */
+  public static final String SPOOL = "X12SpoolFile";
+  /** Folder (relative to the drop) the file is moved to when the exchange completes. */
+  public static final String TARGET_FOLDER = "X12TargetFolder";
+  /** PROCESSED, PARTIAL, REJECTED or DUPLICATE. */
+  public static final String OUTCOME = "X12Outcome";
+
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayIntake.class);
+
+  private final Database database;
+  private final X12FileProcessor processor;
+  private final Path spoolDir;
+  private final ReentrantLock storeLock = new ReentrantLock(true);
+
+  public GatewayIntake(Database database, X12FileProcessor processor, Path spoolDir)
+      throws IOException {
+    this.database = database;
+    this.processor = processor;
+    this.spoolDir = Files.createDirectories(spoolDir);
+  }
+
+  /** Copies the (streamed) body to the spool, computing its SHA-256 on the way. */
+  public void spool(Exchange exchange) throws IOException {
+    Message in = exchange.getMessage();
+    Path spool = Files.createTempFile(spoolDir, "x12-", ".spool");
+    MessageDigest sha = sha256();
+    try (InputStream body = new DigestInputStream(in.getMandatoryBody(InputStream.class), sha);
+        OutputStream out = Files.newOutputStream(spool)) {
+      body.transferTo(out);
+    } catch (org.apache.camel.InvalidPayloadException e) {
+      Files.deleteIfExists(spool);
+      throw new IOException("file body is not readable as a stream", e);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(spool);
+      throw e;
+    }
+    in.setHeader(SHA256, HexFormat.of().formatHex(sha.digest()));
+    in.setHeader(SPOOL, spool.toString());
+    in.setHeader(TARGET_FOLDER, ".processed/" + LocalDate.now());
+    in.setBody(spool.toFile());
+  }
+
+  /** Reads, stores and classifies the spooled file in one transaction. */
+  public void process(Exchange exchange) throws Exception {
+    Message in = exchange.getMessage();
+    String name = in.getHeader(Exchange.FILE_NAME_ONLY, String.class);
+    String sha = in.getHeader(SHA256, String.class);
+    String flow = in.getHeader("X12Flow", "x12", String.class);
+    Path spool = Path.of(in.getHeader(SPOOL, String.class));
+    FileReport report;
+    storeLock.lock();
+    try {
+      report =
+          database.inTransaction(
+              c -> {
+                if (IntakeFiles.find(c, sha).isPresent()) {
+                  return null; // taken in by a concurrent poll since the duplicate check
+                }
+                long fileId = IntakeFiles.start(c, sha, name, flow);
+                FileReport r;
+                try (InputStream data = new BufferedInputStream(Files.newInputStream(spool), 1 << 16)) {
+                  r =
+                      processor.process(
+                          data, name, sha, new JdbcClaimRepository(c, fileId), rec -> Outbox.add(c, rec));
+                }
+                IntakeFiles.finish(
+                    c,
+                    fileId,
+                    r.outcome().name(),
+                    r.read().transactionsAccepted(),
+                    r.read().transactionsRejected(),
+                    r.read().claims(),
+                    r.read().payments());
+                return r;
+              });
+    } finally {
+      storeLock.unlock();
+    }
+    if (report == null) {
+      in.setHeader(OUTCOME, "DUPLICATE");
+      LOG.info("{}: same content as a file already taken in; nothing new", name);
+      return;
+    }
+    in.setHeader(OUTCOME, report.outcome().name());
+    for (X12Problem p : report.read().problems()) {
+      LOG.warn("{}: {}", name, p.describe());
+    }
+    if (report.outcome().quarantined()) {
+      in.setHeader(TARGET_FOLDER, ".error");
+      LOG.warn("{} (moved to .error/)", report.summary());
+    } else {
+      LOG.info(report.summary());
+    }
+  }
+
+  /** Removes the spool copy once the exchange is done, whatever its outcome. */
+  public void cleanup(Exchange exchange) throws IOException {
+    String spool = exchange.getMessage().getHeader(SPOOL, String.class);
+    if (spool != null) {
+      Files.deleteIfExists(Path.of(spool));
+    }
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

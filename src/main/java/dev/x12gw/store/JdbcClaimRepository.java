@@ -1,0 +1,428 @@
+package dev.x12gw.store;
+
+import dev.x12gw.domain.Adjustment;
+import dev.x12gw.domain.ClaimPayment;
+import dev.x12gw.domain.ClaimRepository;
+import dev.x12gw.domain.Party;
+import dev.x12gw.domain.Procedure;
+import dev.x12gw.domain.Provider;
+import dev.x12gw.domain.RemittanceHeader;
+import dev.x12gw.domain.ServicePayment;
+import dev.x12gw.domain.SourceRef;
+import dev.x12gw.domain.SubmittedClaim;
+import dev.x12gw.domain.SubmittedLine;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@link ClaimRepository} over the H2 store, bound to one connection (one unit of work): every
+ * write joins the caller's transaction.
+ */
+public final class JdbcClaimRepository implements ClaimRepository {
+  private final Connection connection;
+  private final long intakeFileId;
+  private final Map<RemittanceHeader, Long> remittanceIds = new HashMap<>();
+
+  /**
+   * @param connection the unit of work's connection (auto-commit off)
+   * @param intakeFileId the {@code intake_file} row the stored data came from
+   */
+  public JdbcClaimRepository(Connection connection, long intakeFileId) {
+    this.connection = connection;
+    this.intakeFileId = intakeFileId;
+  }
+
+  @Override
+  public long saveClaim(SubmittedClaim c) {
+    try {
+      long id;
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "insert into claim (intake_file_id, transaction_type, patient_control_number,"
+                  + " total_charge, payer_id, payer_key, payer_name, billing_provider_npi,"
+                  + " billing_provider_name, facility_code, frequency_code,"
+                  + " payer_claim_control_number, prior_authorization, statement_from,"
+                  + " interchange_control_number, group_control_number,"
+                  + " transaction_control_number) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+              Statement.RETURN_GENERATED_KEYS)) {
+        ps.setLong(1, intakeFileId);
+        ps.setString(2, c.transactionType());
+        ps.setString(3, c.patientControlNumber());
+        ps.setBigDecimal(4, c.totalCharge());
+        ps.setString(5, c.payer().id());
+        ps.setString(6, RemittanceHeader.payerKey(c.payer().id()));
+        ps.setString(7, c.payer().name());
+        ps.setString(8, c.billingProvider().npi());
+        ps.setString(9, c.billingProvider().name());
+        ps.setString(10, c.facilityCode());
+        ps.setString(11, c.frequencyCode());
+        ps.setString(12, c.payerClaimControlNumber());
+        ps.setString(13, c.priorAuthorization());
+        setDate(ps, 14, c.statementFrom());
+        ps.setString(15, c.source().interchangeControlNumber());
+        ps.setString(16, c.source().groupControlNumber());
+        ps.setString(17, c.source().transactionControlNumber());
+        ps.executeUpdate();
+        id = generatedKey(ps);
+      }
+      if (!c.lines().isEmpty()) {
+        try (PreparedStatement ps =
+            connection.prepareStatement(
+                "insert into claim_line (claim_id, line_number, line_control_number,"
+                    + " procedure_qualifier, procedure_code, modifiers, charge_amount, units,"
+                    + " service_date) values (?,?,?,?,?,?,?,?,?)")) {
+          for (SubmittedLine l : c.lines()) {
+            ps.setLong(1, id);
+            ps.setInt(2, l.lineNumber());
+            ps.setString(3, l.lineControlNumber());
+            ps.setString(4, l.procedure().qualifier());
+            ps.setString(5, l.procedure().code());
+            ps.setString(6, String.join(":", l.procedure().modifiers()));
+            ps.setBigDecimal(7, l.chargeAmount());
+            ps.setBigDecimal(8, l.units());
+            setDate(ps, 9, l.serviceDate());
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+      }
+      return id;
+    } catch (SQLException e) {
+      throw new StoreException("cannot store claim", e);
+    }
+  }
+
+  @Override
+  public Optional<StoredClaim> findClaim(String patientControlNumber, Set<String> payerKeys) {
+    if (payerKeys.isEmpty()) {
+      return Optional.empty();
+    }
+    String in = String.join(",", java.util.Collections.nCopies(payerKeys.size(), "?"));
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "select c.*, f.file_name from claim c join intake_file f on f.id = c.intake_file_id"
+                + " where c.patient_control_number = ? and c.payer_key in ("
+                + in
+                + ") order by c.id desc limit 1")) {
+      ps.setString(1, patientControlNumber);
+      int i = 2;
+      for (String k : payerKeys) {
+        ps.setString(i++, k);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        long id = rs.getLong("id");
+        return Optional.of(new StoredClaim(id, readClaim(rs, readLines(id))));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot look up claim", e);
+    }
+  }
+
+  private SubmittedClaim readClaim(ResultSet rs, List<SubmittedLine> lines) throws SQLException {
+    return new SubmittedClaim(
+        rs.getString("transaction_type"),
+        rs.getString("patient_control_number"),
+        money(rs.getBigDecimal("total_charge")),
+        new Party(rs.getString("payer_id"), rs.getString("payer_name")),
+        new Provider(rs.getString("billing_provider_npi"), rs.getString("billing_provider_name")),
+        rs.getString("facility_code"),
+        rs.getString("frequency_code"),
+        rs.getString("payer_claim_control_number"),
+        rs.getString("prior_authorization"),
+        date(rs, "statement_from"),
+        lines,
+        new SourceRef(
+            rs.getString("file_name"),
+            rs.getString("interchange_control_number"),
+            rs.getString("group_control_number"),
+            rs.getString("transaction_control_number")));
+  }
+
+  private List<SubmittedLine> readLines(long claimId) throws SQLException {
+    List<SubmittedLine> lines = new ArrayList<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "select * from claim_line where claim_id = ? order by id")) {
+      ps.setLong(1, claimId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String mods = rs.getString("modifiers");
+          lines.add(
+              new SubmittedLine(
+                  rs.getInt("line_number"),
+                  rs.getString("line_control_number"),
+                  new Procedure(
+                      rs.getString("procedure_qualifier"),
+                      rs.getString("procedure_code"),
+                      mods.isEmpty() ? List.of() : List.of(mods.split(":"))),
+                  money(rs.getBigDecimal("charge_amount")),
+                  quantity(rs.getBigDecimal("units")),
+                  date(rs, "service_date")));
+        }
+      }
+    }
+    return lines;
+  }
+
+  @Override
+  public long savePayment(RemittanceHeader remit, ClaimPayment p, Optional<Long> claimId) {
+    try {
+      long remittanceId = remittanceId(remit);
+      long id;
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "insert into claim_payment (remittance_id, ordinal, patient_control_number,"
+                  + " status_code, billed_amount, paid_amount, patient_responsibility_amount,"
+                  + " claim_filing_indicator, payer_claim_control_number, facility_code,"
+                  + " frequency_code, statement_from, statement_to, claim_id, matched_at)"
+                  + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+              Statement.RETURN_GENERATED_KEYS)) {
+        ps.setLong(1, remittanceId);
+        ps.setInt(2, p.ordinal());
+        ps.setString(3, p.patientControlNumber());
+        ps.setString(4, p.statusCode());
+        ps.setBigDecimal(5, p.billedAmount());
+        ps.setBigDecimal(6, p.paidAmount());
+        ps.setBigDecimal(7, p.patientResponsibilityAmount());
+        ps.setString(8, p.claimFilingIndicator());
+        ps.setString(9, p.payerClaimControlNumber());
+        ps.setString(10, p.facilityCode());
+        ps.setString(11, p.frequencyCode());
+        setDate(ps, 12, p.statementFrom());
+        setDate(ps, 13, p.statementTo());
+        if (claimId.isPresent()) {
+          ps.setLong(14, claimId.get());
+          ps.setTimestamp(15, Timestamp.from(Instant.now()));
+        } else {
+          ps.setNull(14, Types.BIGINT);
+          ps.setNull(15, Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+        ps.executeUpdate();
+        id = generatedKey(ps);
+      }
+      insertAdjustments(id, null, p.adjustments());
+      insertRemarks(id, null, p.remarkCodes());
+      int ordinal = 0;
+      for (ServicePayment line : p.lines()) {
+        long lineId = insertLine(id, ++ordinal, line);
+        insertAdjustments(id, lineId, line.adjustments());
+        insertRemarks(id, lineId, line.remarkCodes());
+      }
+      return id;
+    } catch (SQLException e) {
+      throw new StoreException("cannot store claim payment", e);
+    }
+  }
+
+  private long remittanceId(RemittanceHeader r) throws SQLException {
+    Long known = remittanceIds.get(r);
+    if (known != null) {
+      return known;
+    }
+    long id;
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "insert into remittance (intake_file_id, trace_number, payment_date, payment_amount,"
+                + " payer_id, payer_name, payee_npi, payee_name, interchange_control_number,"
+                + " group_control_number, transaction_control_number)"
+                + " values (?,?,?,?,?,?,?,?,?,?,?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      ps.setLong(1, intakeFileId);
+      ps.setString(2, r.traceNumber());
+      setDate(ps, 3, r.paymentDate());
+      ps.setBigDecimal(4, r.paymentAmount());
+      ps.setString(5, r.payer().id());
+      ps.setString(6, r.payer().name());
+      ps.setString(7, r.payee().npi());
+      ps.setString(8, r.payee().name());
+      ps.setString(9, r.source().interchangeControlNumber());
+      ps.setString(10, r.source().groupControlNumber());
+      ps.setString(11, r.source().transactionControlNumber());
+      ps.executeUpdate();
+      id = generatedKey(ps);
+    }
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "insert into remittance_payer_key (remittance_id, payer_key) values (?,?)")) {
+      for (String key : r.payerKeys()) {
+        ps.setLong(1, id);
+        ps.setString(2, key);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    remittanceIds.put(r, id);
+    return id;
+  }
+
+  private long insertLine(long paymentId, int ordinal, ServicePayment l) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "insert into service_payment (claim_payment_id, line_ordinal, procedure_qualifier,"
+                + " procedure_code, modifiers, charge_amount, paid_amount, revenue_code,"
+                + " units_paid, submitted_procedure_code, submitted_modifiers, submitted_units,"
+                + " service_date, line_control_number, allowed_amount)"
+                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      ps.setLong(1, paymentId);
+      ps.setInt(2, ordinal);
+      ps.setString(3, l.procedure().qualifier());
+      ps.setString(4, l.procedure().code());
+      ps.setString(5, String.join(":", l.procedure().modifiers()));
+      ps.setBigDecimal(6, l.chargeAmount());
+      ps.setBigDecimal(7, l.paidAmount());
+      ps.setString(8, l.revenueCode());
+      ps.setBigDecimal(9, l.unitsPaid());
+      ps.setString(10, l.submittedProcedure() == null ? null : l.submittedProcedure().code());
+      ps.setString(
+          11,
+          l.submittedProcedure() == null
+              ? null
+              : String.join(":", l.submittedProcedure().modifiers()));
+      ps.setBigDecimal(12, l.submittedUnits());
+      setDate(ps, 13, l.serviceDate());
+      ps.setString(14, l.lineControlNumber());
+      ps.setBigDecimal(15, l.allowedAmount());
+      ps.executeUpdate();
+      return generatedKey(ps);
+    }
+  }
+
+  private void insertAdjustments(long paymentId, Long lineId, List<Adjustment> adjustments)
+      throws SQLException {
+    if (adjustments.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "insert into adjustment (claim_payment_id, service_payment_id, level, group_code,"
+                + " reason_code, amount, quantity) values (?,?,?,?,?,?,?)")) {
+      for (Adjustment a : adjustments) {
+        ps.setLong(1, paymentId);
+        if (lineId == null) {
+          ps.setNull(2, Types.BIGINT);
+        } else {
+          ps.setLong(2, lineId);
+        }
+        ps.setString(3, a.level().name());
+        ps.setString(4, a.group());
+        ps.setString(5, a.reason());
+        ps.setBigDecimal(6, a.amount());
+        ps.setBigDecimal(7, a.quantity());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private void insertRemarks(long paymentId, Long lineId, List<String> codes) throws SQLException {
+    if (codes.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "insert into remark (claim_payment_id, service_payment_id, code) values (?,?,?)")) {
+      for (String code : codes) {
+        ps.setLong(1, paymentId);
+        if (lineId == null) {
+          ps.setNull(2, Types.BIGINT);
+        } else {
+          ps.setLong(2, lineId);
+        }
+        ps.setString(3, code);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  @Override
+  public List<Long> findUnmatchedPayments(String patientControlNumber, String payerKey) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "select p.id from claim_payment p join remittance_payer_key k"
+                + " on k.remittance_id = p.remittance_id"
+                + " where p.patient_control_number = ? and p.claim_id is null"
+                + " and k.payer_key = ? order by p.id")) {
+      ps.setString(1, patientControlNumber);
+      ps.setString(2, payerKey);
+      List<Long> ids = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw new StoreException("cannot look up unmatched payments", e);
+    }
+  }
+
+  @Override
+  public void linkPayment(long paymentId, long claimId) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "update claim_payment set claim_id = ?, matched_at = ? where id = ?"
+                + " and claim_id is null")) {
+      ps.setLong(1, claimId);
+      ps.setTimestamp(2, Timestamp.from(Instant.now()));
+      ps.setLong(3, paymentId);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot link payment to claim", e);
+    }
+  }
+
+  static long generatedKey(PreparedStatement ps) throws SQLException {
+    try (ResultSet keys = ps.getGeneratedKeys()) {
+      if (!keys.next()) {
+        throw new SQLException("no generated key");
+      }
+      return keys.getLong(1);
+    }
+  }
+
+  private static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {
+    if (d == null) {
+      ps.setNull(i, Types.DATE);
+    } else {
+      ps.setDate(i, Date.valueOf(d));
+    }
+  }
+
+  private static LocalDate date(ResultSet rs, String column) throws SQLException {
+    Date d = rs.getDate(column);
+    return d == null ? null : d.toLocalDate();
+  }
+
+  /** Stored DECIMAL(20,4) back to the sender's precision (at least two places). */
+  private static BigDecimal money(BigDecimal v) {
+    if (v == null) {
+      return null;
+    }
+    BigDecimal s = v.stripTrailingZeros();
+    return s.scale() < 2 ? s.setScale(2) : s;
+  }
+
+  private static BigDecimal quantity(BigDecimal v) {
+    return v == null ? null : v.stripTrailingZeros();
+  }
+}

@@ -1,0 +1,190 @@
+package dev.x12gw.x12;
+
+import dev.x12gw.domain.Procedure;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** X12 data element types: R (decimal), N0 (integer), DT (CCYYMMDD), composites. */
+final class Elements {
+  private Elements() {}
+
+  /** Required R element. */
+  static BigDecimal amount(Segment s, int n) throws X12BindingException {
+    BigDecimal v = optionalAmount(s, n);
+    if (v == null) {
+      throw new X12BindingException(
+          "MISSING_ELEMENT", s.id() + String.format("%02d", n) + " is required", n);
+    }
+    return v;
+  }
+
+  /** Optional R element: null when empty. */
+  static BigDecimal optionalAmount(Segment s, int n) throws X12BindingException {
+    String v = s.element(n).trim();
+    if (v.isEmpty()) {
+      return null;
+    }
+    if (!isDecimal(v)) {
+      throw new X12BindingException(
+          "INVALID_NUMBER",
+          s.id() + String.format("%02d", n) + " is not a decimal number (X12 type R)",
+          n);
+    }
+    return new BigDecimal(v);
+  }
+
+  private static boolean isDecimal(String v) {
+    int i = v.charAt(0) == '-' ? 1 : 0;
+    boolean digits = false;
+    boolean point = false;
+    for (; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits = true;
+      } else if (c == '.' && !point) {
+        point = true;
+      } else {
+        return false;
+      }
+    }
+    return digits;
+  }
+
+  /** Required AN element. */
+  static String text(Segment s, int n) throws X12BindingException {
+    String v = s.element(n).trim();
+    if (v.isEmpty()) {
+      throw new X12BindingException(
+          "MISSING_ELEMENT", s.id() + String.format("%02d", n) + " is required", n);
+    }
+    return v;
+  }
+
+  /** DT element (CCYYMMDD), or the first date of an RD8 range; null when empty. */
+  static LocalDate date(Segment s, int n) throws X12BindingException {
+    String v = s.element(n).trim();
+    if (v.isEmpty()) {
+      return null;
+    }
+    int dash = v.indexOf('-');
+    String d = dash > 0 ? v.substring(0, dash) : v;
+    if (d.length() != 8 || !d.chars().allMatch(Character::isDigit)) {
+      throw new X12BindingException(
+          "INVALID_DATE", s.id() + String.format("%02d", n) + " is not a CCYYMMDD date", n);
+    }
+    try {
+      return LocalDate.of(
+          Integer.parseInt(d.substring(0, 4)),
+          Integer.parseInt(d.substring(4, 6)),
+          Integer.parseInt(d.substring(6, 8)));
+    } catch (DateTimeException e) {
+      throw new X12BindingException(
+          "INVALID_DATE", s.id() + String.format("%02d", n) + " is not a calendar date", n);
+    }
+  }
+
+  /**
+   * A date that matching can do without: when malformed, a WARNING is reported on the
+   * transaction and null returned instead of quarantining the transaction.
+   */
+  static LocalDate lenientDate(Segment s, int n, Transaction tx, int position) {
+    try {
+      return date(s, n);
+    } catch (X12BindingException e) {
+      tx.report(
+          X12Problem.Severity.WARNING,
+          e.code(),
+          e.getMessage() + "; the date is left empty",
+          s,
+          position,
+          n);
+      return null;
+    }
+  }
+
+  /**
+   * Components of a composite element. Some senders declare one component separator in ISA16
+   * and use another (TR3 examples re-keyed with ':' declared and '>' used): when a composite has
+   * no declared separator but a two-character qualifier followed by another punctuation mark,
+   * that mark is used and a COMPONENT_SEPARATOR_MISMATCH warning is reported once per
+   * transaction.
+   */
+  static List<String> composite(Segment s, int n, Transaction tx, int position) {
+    List<String> parts = s.components(n);
+    if (parts.size() == 1) {
+      String e = parts.get(0);
+      if (e.length() > 3
+          && Character.isLetterOrDigit(e.charAt(0))
+          && Character.isLetterOrDigit(e.charAt(1))
+          && isSeparatorCandidate(e.charAt(2))) {
+        char used = e.charAt(2);
+        tx.warnOnce(
+            "COMPONENT_SEPARATOR_MISMATCH",
+            "ISA16 declares component separator '"
+                + s.delimiters().component()
+                + "' but "
+                + s.id()
+                + String.format("%02d", n)
+                + " uses '"
+                + used
+                + "'; composites read with '"
+                + used
+                + "'",
+            s,
+            position,
+            n);
+        List<String> out = new ArrayList<>(4);
+        int start = 0;
+        for (int i = 0; i <= e.length(); i++) {
+          if (i == e.length() || e.charAt(i) == used) {
+            out.add(e.substring(start, i));
+            start = i + 1;
+          }
+        }
+        return out;
+      }
+    }
+    return parts;
+  }
+
+  private static boolean isSeparatorCandidate(char c) {
+    return c > ' ' && c < 0x7f && !Character.isLetterOrDigit(c) && "-./&,'#()\"".indexOf(c) < 0;
+  }
+
+  /** Composite procedure identifier C003: qualifier, code, up to four modifiers. */
+  static Procedure procedure(Segment s, int n, Transaction tx, int position)
+      throws X12BindingException {
+    List<String> parts = composite(s, n, tx, position);
+    String qualifier = parts.get(0).trim();
+    if (qualifier.isEmpty()) {
+      throw new X12BindingException(
+          "MISSING_ELEMENT",
+          s.id() + String.format("%02d", n) + " needs a qualifier and a procedure code",
+          n);
+    }
+    if (parts.size() < 2 || parts.get(1).isBlank()) {
+      tx.report(
+          X12Problem.Severity.WARNING,
+          "MISSING_ELEMENT",
+          s.id() + String.format("%02d", n) + "-2 procedure code is missing; read as empty",
+          s,
+          position,
+          n);
+      return new Procedure(qualifier, "", List.of());
+    }
+    List<String> modifiers = new ArrayList<>(4);
+    for (int i = 2; i < Math.min(parts.size(), 6); i++) {
+      modifiers.add(parts.get(i).trim());
+    }
+    return new Procedure(qualifier, parts.get(1).trim(), modifiers);
+  }
+
+  /** Optional composite procedure: null when the element is empty. */
+  static Procedure optionalProcedure(Segment s, int n, Transaction tx, int position)
+      throws X12BindingException {
+    return s.element(n).isBlank() ? null : procedure(s, n, tx, position);
+  }
+}

@@ -1,0 +1,187 @@
+package dev.x12gw.x12;
+
+import dev.x12gw.domain.ClaimPayment;
+import dev.x12gw.domain.RemittanceHeader;
+import dev.x12gw.domain.SourceRef;
+import dev.x12gw.domain.SubmittedClaim;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * State of reading one file, shared by the X12 reader and the binding visitors: the transaction
+ * being read, its binder, the records it produced so far, and the problems found.
+ *
+ * <p>Records of a transaction are held until its SE proves it complete, then handed to the
+ * downstream sink; a quarantined transaction's records are dropped, so no partial transaction is
+ * ever stored or published.
+ */
+public final class X12ReadSession {
+  private final String fileName;
+  private final BindingSink downstream;
+  private final List<X12Problem> problems = new ArrayList<>();
+  private final List<Object> pending = new ArrayList<>();
+  private final BindingSink buffer = new Buffer();
+  private Transaction transaction;
+  private TransactionBinder binder;
+  private Delimiters delimiters;
+  private Segment current;
+  private int currentPosition;
+  private int accepted;
+  private int rejected;
+  private long claims;
+  private long payments;
+  private boolean unreadable;
+
+  public X12ReadSession(String fileName, BindingSink downstream) {
+    this.fileName = Objects.requireNonNull(fileName);
+    this.downstream = Objects.requireNonNull(downstream);
+  }
+
+  public String fileName() {
+    return fileName;
+  }
+
+  /** Called by the reader when ST starts a transaction set. */
+  public void beginTransaction(Transaction tx, Delimiters delimiters) {
+    this.transaction = tx;
+    this.delimiters = delimiters;
+    this.binder = null;
+    pending.clear();
+  }
+
+  /** Called by the reader before it emits each segment of the transaction. */
+  public void position(Segment segment, int position) {
+    this.current = segment;
+    this.currentPosition = position;
+  }
+
+  public Transaction transaction() {
+    return transaction;
+  }
+
+  public Delimiters delimiters() {
+    return delimiters;
+  }
+
+  /** Where records of the current transaction go until it is complete. */
+  public BindingSink buffer() {
+    return buffer;
+  }
+
+  /** The source reference of the current transaction. */
+  public SourceRef source() {
+    return new SourceRef(
+        fileName,
+        transaction.interchangeControlNumber(),
+        transaction.groupControlNumber(),
+        transaction.controlNumber());
+  }
+
+  /** A binding visitor claims the current transaction. */
+  public void bind(TransactionBinder binder) {
+    this.binder = binder;
+  }
+
+  /** Hands a segment to the current binder; a binding failure quarantines the transaction. */
+  public void bindSegment(Segment segment) {
+    if (binder == null || transaction.isRejected()) {
+      return;
+    }
+    try {
+      binder.segment(segment, currentPosition);
+    } catch (X12BindingException e) {
+      transaction.report(
+          X12Problem.Severity.ERROR, e.code(), e.getMessage(), current, currentPosition, e.element());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      transaction.report(
+          X12Problem.Severity.ERROR,
+          "INVALID_CONTENT",
+          e.getMessage(),
+          current,
+          currentPosition,
+          0);
+    }
+  }
+
+  /** The current segment as the reader read it (positions, delimiters). */
+  public Segment currentSegment() {
+    return current;
+  }
+
+  /**
+   * Called by the reader after the transaction's end element: flushes its records downstream when
+   * it is complete and bound, or drops them and counts it quarantined.
+   */
+  public void endTransaction(boolean complete) {
+    Transaction tx = transaction;
+    if (binder == null) {
+      tx.report(
+          X12Problem.Severity.ERROR,
+          "UNSUPPORTED_TRANSACTION",
+          "transaction set "
+              + tx.transactionSetId()
+              + " ("
+              + (tx.version().isEmpty() ? "no version" : tx.version())
+              + ") has no mapping in edi-mappings; quarantined",
+          null,
+          0,
+          0);
+    } else if (complete && !tx.isRejected()) {
+      try {
+        binder.end();
+      } catch (X12BindingException e) {
+        tx.report(X12Problem.Severity.ERROR, e.code(), e.getMessage(), null, 0, e.element());
+      } catch (IllegalArgumentException | NullPointerException e) {
+        tx.report(X12Problem.Severity.ERROR, "INVALID_CONTENT", e.getMessage(), null, 0, 0);
+      }
+    }
+    problems.addAll(tx.problems());
+    if (tx.isRejected()) {
+      rejected++;
+    } else {
+      accepted++;
+      for (Object o : pending) {
+        if (o instanceof SubmittedClaim c) {
+          downstream.claim(c);
+          claims++;
+        } else if (o instanceof PendingPayment p) {
+          downstream.payment(p.remittance(), p.payment());
+          payments++;
+        }
+      }
+    }
+    pending.clear();
+    transaction = null;
+    binder = null;
+  }
+
+  /** A defect outside any transaction. */
+  public void problem(X12Problem p) {
+    problems.add(p);
+  }
+
+  /** The rest of the file cannot be read. */
+  public void unreadable(X12Problem p) {
+    problems.add(p);
+    unreadable = true;
+  }
+
+  public ReadResult result() {
+    return new ReadResult(accepted, rejected, claims, payments, problems, unreadable);
+  }
+
+  private record PendingPayment(RemittanceHeader remittance, ClaimPayment payment) {}
+
+  private final class Buffer implements BindingSink {
+    @Override
+    public void claim(SubmittedClaim claim) {
+      pending.add(claim);
+    }
+
+    @Override
+    public void payment(RemittanceHeader remittance, ClaimPayment payment) {
+      pending.add(new PendingPayment(remittance, payment));
+    }
+  }
+}

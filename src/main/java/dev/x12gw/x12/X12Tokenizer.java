@@ -1,0 +1,262 @@
+package dev.x12gw.x12;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * ISA/segment tokenizer: reads X12 segments from a character stream with the delimiters each ISA
+ * declares, in constant memory.
+ *
+ * <p>Tolerates what real senders do: a byte-order mark, whitespace before the first ISA, CR/LF
+ * after segment terminators, a newline used as the terminator, unpadded ISA fields (the ISA is
+ * read by counting its 16 element separators, not by fixed offsets), and line breaks inside
+ * segments (removed and counted in {@link #wrappedLineBreaks()}). Several interchanges in one file
+ * may each use their own delimiters.
+ */
+public final class X12Tokenizer implements Closeable {
+  /** Longest segment accepted; longer means a missing terminator. */
+  static final int MAX_SEGMENT = 1 << 20;
+
+  private static final int ISA_ELEMENTS = 16;
+  private static final int ISA_LOOKAHEAD = 512;
+
+  private final Reader in;
+  private char[] buf = new char[1 << 16];
+  private int pos;
+  private int limit;
+  private long base;
+  private boolean eof;
+  private Delimiters delimiters;
+  private long segments;
+  private long wrappedLineBreaks;
+  private int lastIsaLength;
+
+  public X12Tokenizer(Reader in) {
+    this.in = in;
+  }
+
+  /** The next segment, or null at end of input. */
+  public Segment next() throws IOException, X12SyntaxException {
+    while (true) {
+      if (pos >= limit && !fill(1)) {
+        return null;
+      }
+      char c = buf[pos];
+      if (c == '\r' || c == '\n' || c == ' ' || c == '\t' || c == '\uFEFF' || c == '\0') {
+        pos++;
+        continue;
+      }
+      if (delimiters != null && c == delimiters.segment()) {
+        pos++; // empty segment: tolerated
+        continue;
+      }
+      break;
+    }
+    long start = base + pos;
+    if (isaAhead()) {
+      return readIsa(start);
+    }
+    if (delimiters == null) {
+      throw new X12SyntaxException(
+          "NOT_X12",
+          "not an X12 interchange: expected 'ISA' at offset " + start + " but found '"
+              + preview() + "'",
+          start);
+    }
+    return readSegment(start);
+  }
+
+  /** Delimiters of the interchange being read, or null before the first ISA. */
+  public Delimiters delimiters() {
+    return delimiters;
+  }
+
+  /** Character length of the last ISA segment including its terminator (106 when padded). */
+  public int lastIsaLength() {
+    return lastIsaLength;
+  }
+
+  /** Line breaks found and removed inside segments so far (wrapped lines). */
+  public long wrappedLineBreaks() {
+    return wrappedLineBreaks;
+  }
+
+  /** Character offset of the next unread character. */
+  public long offset() {
+    return base + pos;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+
+  private boolean isaAhead() throws IOException {
+    if (!fill(4)) {
+      return false;
+    }
+    return buf[pos] == 'I'
+        && buf[pos + 1] == 'S'
+        && buf[pos + 2] == 'A'
+        && !Character.isLetterOrDigit(buf[pos + 3])
+        && buf[pos + 3] > ' ';
+  }
+
+  private Segment readIsa(long start) throws IOException, X12SyntaxException {
+    fill(ISA_LOOKAHEAD);
+    char sep = buf[pos + 3];
+    int seen = 0;
+    int i = pos + 3;
+    int end = Math.min(limit, pos + ISA_LOOKAHEAD);
+    for (; i < end; i++) {
+      if (buf[i] == sep && ++seen == ISA_ELEMENTS) {
+        break;
+      }
+    }
+    if (seen < ISA_ELEMENTS || i + 2 >= limit) {
+      throw new X12SyntaxException(
+          "ISA_INVALID",
+          "ISA header at offset " + start + " is truncated or has fewer than 16 elements",
+          start);
+    }
+    char component = buf[i + 1];
+    char terminator = buf[i + 2];
+    if (Character.isLetterOrDigit(terminator) || terminator == ' ' || terminator == sep) {
+      throw new X12SyntaxException(
+          "ISA_INVALID",
+          "ISA header at offset " + start + " has no segment terminator after ISA16 (found '"
+              + Delimiters.printable(terminator) + "')",
+          start);
+    }
+    String[] elements = split(pos, i + 2, sep);
+    String isa11 = elements.length > 11 ? elements[11] : "";
+    char repetition =
+        isa11.length() == 1 && !Character.isLetterOrDigit(isa11.charAt(0)) && isa11.charAt(0) > ' '
+            ? isa11.charAt(0)
+            : Delimiters.NONE;
+    char segment = terminator == '\r' ? '\n' : terminator;
+    try {
+      delimiters = new Delimiters(sep, component, repetition, segment);
+    } catch (IllegalArgumentException e) {
+      throw new X12SyntaxException(
+          "DELIMITER_COLLISION", "ISA at offset " + start + ": " + e.getMessage(), start);
+    }
+    lastIsaLength = i + 3 - pos;
+    pos = i + 3;
+    return new Segment(elements, delimiters, ++segments, start);
+  }
+
+  private Segment readSegment(long start) throws IOException, X12SyntaxException {
+    char term = delimiters.segment();
+    boolean newline = delimiters.newlineTerminated();
+    boolean wrapped = false;
+    int i = pos;
+    while (true) {
+      if (i >= limit) {
+        int consumed = i - pos;
+        if (!fill(consumed + 1)) {
+          break; // end of input: the last segment has no terminator
+        }
+        i = pos + consumed;
+      }
+      char c = buf[i];
+      if (c == term || (newline && (c == '\r' || c == '\n'))) {
+        break;
+      }
+      if (c == '\r' || c == '\n') {
+        wrapped = true;
+      }
+      if (i - pos > MAX_SEGMENT) {
+        throw new X12SyntaxException(
+            "NO_TERMINATOR",
+            "no segment terminator '" + Delimiters.printable(term) + "' within " + MAX_SEGMENT
+                + " characters after offset " + start,
+            start);
+      }
+      i++;
+    }
+    String[] elements;
+    if (wrapped) {
+      StringBuilder sb = new StringBuilder(i - pos);
+      for (int k = pos; k < i; k++) {
+        char c = buf[k];
+        if (c == '\r' || c == '\n') {
+          wrappedLineBreaks++;
+        } else {
+          sb.append(c);
+        }
+      }
+      elements = splitString(sb.toString(), delimiters.element());
+    } else {
+      elements = split(pos, i, delimiters.element());
+    }
+    pos = Math.min(i + 1, limit);
+    return new Segment(elements, delimiters, ++segments, start);
+  }
+
+  private String[] split(int from, int to, char sep) {
+    List<String> out = new ArrayList<>(24);
+    int s = from;
+    for (int k = from; k < to; k++) {
+      if (buf[k] == sep) {
+        out.add(new String(buf, s, k - s));
+        s = k + 1;
+      }
+    }
+    out.add(new String(buf, s, to - s));
+    return out.toArray(new String[0]);
+  }
+
+  private static String[] splitString(String text, char sep) {
+    List<String> out = new ArrayList<>(24);
+    int s = 0;
+    for (int k = 0; k < text.length(); k++) {
+      if (text.charAt(k) == sep) {
+        out.add(text.substring(s, k));
+        s = k + 1;
+      }
+    }
+    out.add(text.substring(s));
+    return out.toArray(new String[0]);
+  }
+
+  private String preview() {
+    StringBuilder sb = new StringBuilder();
+    for (int k = pos; k < Math.min(limit, pos + 16); k++) {
+      char c = buf[k];
+      sb.append(c >= ' ' && c < 0x7f ? c : '?');
+    }
+    return sb.toString();
+  }
+
+  /** Ensures {@code need} characters are buffered from {@code pos}; false at end of input. */
+  private boolean fill(int need) throws IOException {
+    if (limit - pos >= need) {
+      return true;
+    }
+    if (eof) {
+      return false;
+    }
+    if (pos > 0) {
+      System.arraycopy(buf, pos, buf, 0, limit - pos);
+      limit -= pos;
+      base += pos;
+      pos = 0;
+    }
+    if (need > buf.length) {
+      buf = java.util.Arrays.copyOf(buf, Math.max(need, buf.length * 2));
+    }
+    while (limit - pos < need) {
+      int n = in.read(buf, limit, buf.length - limit);
+      if (n < 0) {
+        eof = true;
+        return false;
+      }
+      limit += n;
+    }
+    return true;
+  }
+}

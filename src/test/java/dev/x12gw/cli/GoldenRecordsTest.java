@@ -1,0 +1,82 @@
+package dev.x12gw.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.x12gw.TestFiles;
+import dev.x12gw.intake.X12FileProcessor;
+import dev.x12gw.records.QueueNames;
+import dev.x12gw.records.RecordFactory;
+import dev.x12gw.x12.smooks.SmooksX12Parser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every scenario fixture in {@code testdata/} against its golden records in {@code
+ * testdata/expected/<fixture>.jsonl}: the fixture is analyzed after the provider's claim files
+ * ({@code testdata/*.837}), as the gateway would see it. Regenerate after an intended change with
+ * {@code ./mvnw test -Dtest=GoldenRecordsTest -Dx12gw.golden.update=true} and review the diff.
+ */
+class GoldenRecordsTest {
+  private static SmooksX12Parser parser;
+
+  @BeforeAll
+  static void open() throws Exception {
+    parser = new SmooksX12Parser(TestFiles.mapping());
+  }
+
+  @AfterAll
+  static void close() {
+    parser.close();
+  }
+
+  static Stream<String> scenarios() throws Exception {
+    try (Stream<Path> files = Files.list(TestFiles.testdata(""))) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !n.endsWith(".837") && !n.endsWith(".md"))
+          .sorted()
+          .toList()
+          .stream();
+    }
+  }
+
+  static List<Path> claimFiles() throws Exception {
+    try (Stream<Path> files = Files.list(TestFiles.testdata(""))) {
+      return files.filter(p -> p.toString().endsWith(".837")).sorted().toList();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void recordsMatchTheGoldenFile(String fixture) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    List<Path> files = new ArrayList<>(claimFiles());
+    files.add(TestFiles.testdata(fixture));
+    new Analyze(
+            new X12FileProcessor(parser, new RecordFactory(QueueNames.defaults())),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+        .run(files);
+    String actual = out.toString(StandardCharsets.UTF_8);
+    Path golden = TestFiles.testdata("expected").resolve(fixture + ".jsonl");
+    if (Boolean.getBoolean("x12gw.golden.update")) {
+      Files.createDirectories(golden.getParent());
+      Files.writeString(golden, actual, StandardCharsets.UTF_8);
+    }
+    assertThat(golden).exists();
+    assertThat(actual.lines().toList())
+        .as("records of %s (golden %s)", fixture, golden)
+        .containsExactlyElementsOf(Files.readAllLines(golden, StandardCharsets.UTF_8));
+  }
+}

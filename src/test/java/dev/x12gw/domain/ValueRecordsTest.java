@@ -1,0 +1,64 @@
+package dev.x12gw.domain;
+
+import static dev.x12gw.domain.Fixtures.amount;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ValueRecordsTest {
+  @Test
+  void moneyKeepsPrecisionWithAtLeastTwoPlaces() {
+    assertThat(Money.normalize(amount("5")).toPlainString()).isEqualTo("5.00");
+    assertThat(Money.normalize(amount("5.125")).toPlainString()).isEqualTo("5.125");
+    assertThat(Money.normalize(amount("-0.5")).toPlainString()).isEqualTo("-0.50");
+  }
+
+  @Test
+  void adjustmentsValidateAndNormalize() {
+    Adjustment a = new Adjustment(AdjustmentLevel.LINE, "co", "197", amount("10"), null);
+    assertThat(a.group()).isEqualTo("CO");
+    assertThat(a.amount().toPlainString()).isEqualTo("10.00");
+    assertThatThrownBy(() -> new Adjustment(AdjustmentLevel.LINE, " ", "197", amount("1"), null))
+        .hasMessageContaining("CAS01");
+    assertThatThrownBy(() -> new Adjustment(AdjustmentLevel.LINE, "CO", "", amount("1"), null))
+        .hasMessageContaining("reason");
+  }
+
+  @Test
+  void claimPaymentCopiesItsListsAndChecksLevels() {
+    List<Adjustment> adjustments = new ArrayList<>();
+    adjustments.add(Fixtures.claimAdj("CO", "45", "10"));
+    ClaimPayment p =
+        new ClaimPayment(
+            "A", "1", amount("10"), amount("0"), null, "12", null, null, null, null, null,
+            adjustments, List.of(), List.of(), 1);
+    adjustments.clear();
+    assertThat(p.adjustments()).hasSize(1);
+    assertThatThrownBy(
+            () ->
+                new ClaimPayment(
+                    "A", "1", amount("10"), amount("0"), null, "12", null, null, null, null, null,
+                    List.of(new Adjustment(AdjustmentLevel.LINE, "CO", "45", amount("1"), null)),
+                    List.of(), List.of(), 1))
+        .hasMessageContaining("CLAIM level");
+  }
+
+  @Test
+  void patientResponsibilityFallsBackToPrAdjustments() {
+    ClaimPayment p =
+        Fixtures.payment(
+            "A", "1", "100", "60", Fixtures.claimAdj("PR", "1", "30"), Fixtures.claimAdj("PR", "2", "10"));
+    assertThat(p.effectivePatientResponsibility()).isEqualTo(amount("40.00"));
+  }
+
+  @Test
+  void procedureNeedsAQualifierOrACode() {
+    assertThat(new Procedure("HC", "", List.of()).toString()).isEmpty();
+    assertThat(new Procedure("HC", "99213", List.of("25", "", "59")).toString())
+        .isEqualTo("99213-25-59");
+    assertThatThrownBy(() -> new Procedure("", "", List.of())).isInstanceOf(IllegalArgumentException.class);
+  }
+}
