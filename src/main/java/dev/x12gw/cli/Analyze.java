@@ -35,8 +35,8 @@ import java.util.stream.Stream;
  * {@code x12gw analyze PATH...}: the gateway's parsing, matching and classification over local
  * files, with an in-memory store and no broker. Every record the gateway would publish is written
  * to standard output as one JSON object per line with its destination in an extra {@code queue}
- * field. Claims (837) are read before remittances (835) so the result does not depend on the
- * order files are named in.
+ * field. Claims (837) are read before remittances (835) so the result does not depend on the order
+ * files are named in.
  */
 final class Analyze {
   private final X12FileProcessor processor;

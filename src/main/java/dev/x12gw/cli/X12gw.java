@@ -23,6 +23,7 @@ public final class X12gw {
       """
       usage: x12gw run [--config FILE]
              x12gw analyze [--config FILE] PATH...
+             x12gw browse [--config FILE] [QUEUE...]
 
         run      start the gateway (SFTP drop, Smooks, H2, JMS) until stopped with Ctrl-C
         analyze  read X12 files and directories (837 and 835, any order) with the gateway's
@@ -30,6 +31,8 @@ public final class X12gw {
                  one JSON object per line with its destination "queue"; exit 0 when every file
                  was read, 1 when anything was quarantined, 2 on a usage error, 3 when the
                  command could not run (e.g. an unreadable configuration)
+        browse   print the records waiting on the gateway's queues (all three by default)
+                 without consuming them, one JSON object per line with its "queue"
 
         --config FILE  properties file (default config/application.properties in the
                        installation directory; X12GW_CONFIG also sets it)
@@ -42,7 +45,7 @@ public final class X12gw {
     try {
       status = run(args, System.out, System.err);
     } catch (Exception e) {
-      System.err.println("x12gw: " + e);
+      System.err.println("x12gw: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
       if (System.getenv("X12GW_DEBUG") != null) {
         e.printStackTrace();
       }
@@ -105,6 +108,30 @@ public final class X12gw {
           return new Analyze(new X12FileProcessor(parser, new RecordFactory(queues)), out, err)
               .run(Analyze.expand(paths));
         }
+      }
+      case "browse" -> {
+        Settings settings = Settings.load(home, configFile);
+        List<String> queues =
+            paths.isEmpty()
+                ? List.of(
+                    settings.get("queue.denials"),
+                    settings.get("queue.unmatched-remits"),
+                    settings.get("queue.errors"))
+                : paths.stream().map(Path::toString).toList();
+        String url = settings.get("broker.url", "");
+        if (url.isEmpty()) {
+          url =
+              "tcp://"
+                  + settings.get("broker.embedded.tcp-host", "127.0.0.1")
+                  + ":"
+                  + settings.get("broker.embedded.tcp-port", "61616");
+        }
+        return Browse.run(
+            url,
+            settings.get("broker.user", null),
+            settings.get("broker.password", null),
+            queues,
+            out);
       }
       default -> {
         err.println("x12gw: unknown command " + command);

@@ -14,8 +14,8 @@ import java.util.function.Function;
 
 /**
  * Gateway configuration: {@code config/application.properties}, each key overridable by an
- * environment variable (the key upper-cased, dots and dashes as underscores: {@code sftp.host}
- * is {@code SFTP_HOST}) or a JVM system property, with the same precedence as Camel's property
+ * environment variable (the key upper-cased, dots and dashes as underscores: {@code sftp.host} is
+ * {@code SFTP_HOST}) or a JVM system property, with the same precedence as Camel's property
  * placeholders: environment, then system property, then file.
  */
 public final class Settings {
@@ -89,7 +89,10 @@ public final class Settings {
         .orElseThrow(
             () ->
                 new NoSuchElementException(
-                    "setting '" + key + "' is required (config file or " + environmentName(key)
+                    "setting '"
+                        + key
+                        + "' is required (config file or "
+                        + environmentName(key)
                         + ")"));
   }
 

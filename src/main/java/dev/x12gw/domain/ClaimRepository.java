@@ -15,9 +15,7 @@ public interface ClaimRepository {
   /** Stores a claim and returns its id. */
   long saveClaim(SubmittedClaim claim);
 
-  /**
-   * The most recently stored claim with this CLM01 whose payer id is one of {@code payerKeys}.
-   */
+  /** The most recently stored claim with this CLM01 whose payer id is one of {@code payerKeys}. */
   Optional<StoredClaim> findClaim(String patientControlNumber, Set<String> payerKeys);
 
   /** Stores a claim payment, linked to {@code claimId} when matched; returns its id. */

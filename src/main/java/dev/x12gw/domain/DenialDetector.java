@@ -29,8 +29,7 @@ public final class DenialDetector {
   private static final Set<String> NEVER_DENIAL = Set.of("22", "25");
 
   /** Findings for one claim payment; {@code claim} is null when unmatched. */
-  public List<Finding> detect(
-      RemittanceHeader remit, ClaimPayment payment, SubmittedClaim claim) {
+  public List<Finding> detect(RemittanceHeader remit, ClaimPayment payment, SubmittedClaim claim) {
     List<Finding> findings = new ArrayList<>(2);
     Detection denial = denial(payment);
     if (denial != null) {

@@ -16,7 +16,8 @@ public record Procedure(String qualifier, String code, List<String> modifiers) {
     if (qualifier.isEmpty() && code.isEmpty()) {
       throw new IllegalArgumentException("a procedure needs a qualifier or a code");
     }
-    modifiers = modifiers == null ? List.of() : modifiers.stream().filter(m -> !m.isBlank()).toList();
+    modifiers =
+        modifiers == null ? List.of() : modifiers.stream().filter(m -> !m.isBlank()).toList();
   }
 
   /** Code with modifiers, e.g. {@code 99213-25}. */

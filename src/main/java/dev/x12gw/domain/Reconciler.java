@@ -30,8 +30,7 @@ public final class Reconciler {
     if (payerKey.isEmpty()) {
       return 0;
     }
-    List<Long> waiting =
-        repository.findUnmatchedPayments(claim.patientControlNumber(), payerKey);
+    List<Long> waiting = repository.findUnmatchedPayments(claim.patientControlNumber(), payerKey);
     waiting.forEach(paymentId -> repository.linkPayment(paymentId, claimId));
     return waiting.size();
   }

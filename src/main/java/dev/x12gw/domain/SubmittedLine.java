@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param lineNumber LX01 assigned number
  * @param lineControlNumber REF*6R line item control number, or null
- * @param procedure SV1-01 / SV2-02 / SV3-01 procedure (for 837I a revenue-code-only line carries the
- *     revenue code with qualifier NU)
+ * @param procedure SV1-01 / SV2-02 / SV3-01 procedure (for 837I a revenue-code-only line carries
+ *     the revenue code with qualifier NU)
  * @param chargeAmount SV1-02 / SV2-03 / SV3-02 line charge
  * @param units SV1-04 / SV2-05 units, or null
  * @param serviceDate DTP*472 service date (first day of a range), or null

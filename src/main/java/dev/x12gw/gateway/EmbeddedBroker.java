@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded ActiveMQ Artemis broker (default when {@code broker.url} is empty): persistent,
- * with an in-JVM acceptor for the gateway and a TCP acceptor for outside consumers, the record
- * queues declared durable, and duplicate detection on {@code _AMQ_DUPL_ID} (the record id).
+ * The embedded ActiveMQ Artemis broker (default when {@code broker.url} is empty): persistent, with
+ * an in-JVM acceptor for the gateway and a TCP acceptor for outside consumers, the record queues
+ * declared durable, and duplicate detection on {@code _AMQ_DUPL_ID} (the record id).
  */
 public final class EmbeddedBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);

@@ -10,10 +10,9 @@ import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * Camel idempotent repository {@code fileRegistry} over the {@code intake_file} table, keyed by
- * file content (SHA-256). Keys are written by the intake transaction itself (with the file's
- * data and records), never separately: so a key exists exactly when the file was taken in, and
- * a crash can neither skip a file nor record one that was not stored. Use it with {@code eager:
- * false}.
+ * file content (SHA-256). Keys are written by the intake transaction itself (with the file's data
+ * and records), never separately: so a key exists exactly when the file was taken in, and a crash
+ * can neither skip a file nor record one that was not stored. Use it with {@code eager: false}.
  */
 public final class FileRegistry extends ServiceSupport implements IdempotentRepository {
   private final Database database;

@@ -32,8 +32,8 @@ import org.springframework.jms.connection.JmsTransactionManager;
 
 /**
  * The gateway process: Camel Main with the YAML routes of {@code routes/}, and what they need
- * started first: the H2 store, the broker (embedded unless {@code broker.url} is set), and the
- * SFTP drop (the gateway's own server unless {@code sftp.host} names a remote clearinghouse).
+ * started first: the H2 store, the broker (embedded unless {@code broker.url} is set), and the SFTP
+ * drop (the gateway's own server unless {@code sftp.host} names a remote clearinghouse).
  */
 public final class Gateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
@@ -129,7 +129,9 @@ public final class Gateway implements AutoCloseable {
       settings.get("sftp.password"); // required for a remote drop: fail fast when missing
       if (!Files.isRegularFile(knownHosts)) {
         throw new IllegalStateException(
-            "sftp.known-hosts-file " + knownHosts + " is missing: add the clearinghouse's host"
+            "sftp.known-hosts-file "
+                + knownHosts
+                + " is missing: add the clearinghouse's host"
                 + " key (ssh-keyscan -p PORT HOST > FILE) so the gateway can verify it");
       }
       LOG.info("SFTP drop: remote {}:{}", host, settings.get("sftp.port"));

@@ -26,17 +26,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Camel bean {@code x12Intake}: the steps of the intake routes. A downloaded file is spooled to
- * local disk while its SHA-256 is computed (the idempotency key), then read, matched and
- * classified in one database transaction that also queues its records in the outbox, so a file
- * is either wholly taken in with all its records or not at all.
+ * local disk while its SHA-256 is computed (the idempotency key), then read, matched and classified
+ * in one database transaction that also queues its records in the outbox, so a file is either
+ * wholly taken in with all its records or not at all.
  */
 public final class GatewayIntake {
   /** SHA-256 of the file content (hex). */
   public static final String SHA256 = "X12FileSha256";
+
   /** Local spool copy of the file. */
   public static final String SPOOL = "X12SpoolFile";
+
   /** Folder (relative to the drop) the file is moved to when the exchange completes. */
   public static final String TARGET_FOLDER = "X12TargetFolder";
+
   /** PROCESSED, PARTIAL, REJECTED or DUPLICATE. */
   public static final String OUTCOME = "X12Outcome";
 
@@ -93,10 +96,15 @@ public final class GatewayIntake {
                 }
                 long fileId = IntakeFiles.start(c, sha, name, flow);
                 FileReport r;
-                try (InputStream data = new BufferedInputStream(Files.newInputStream(spool), 1 << 16)) {
+                try (InputStream data =
+                    new BufferedInputStream(Files.newInputStream(spool), 1 << 16)) {
                   r =
                       processor.process(
-                          data, name, sha, new JdbcClaimRepository(c, fileId), rec -> Outbox.add(c, rec));
+                          data,
+                          name,
+                          sha,
+                          new JdbcClaimRepository(c, fileId),
+                          rec -> Outbox.add(c, rec));
                 }
                 IntakeFiles.finish(
                     c,

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * The gateway's own SFTP drop (default when {@code sftp.host} is a loopback address): an Apache
  * MINA SSHD server whose root holds the clearinghouse folders ({@code inbound/837}, {@code
  * inbound/835}), with a host key generated on first start, one user with a password, optional
- * public keys from {@code authorized_keys}, and a {@code known_hosts} entry for the gateway's
- * own client.
+ * public keys from {@code authorized_keys}, and a {@code known_hosts} entry for the gateway's own
+ * client.
  */
 public final class LocalSftpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalSftpServer.class);
@@ -63,15 +63,16 @@ public final class LocalSftpServer implements AutoCloseable {
                 && MessageDigest.isEqual(expected, p.getBytes(StandardCharsets.UTF_8)));
     if (authorizedKeys != null) {
       AuthorizedKeysAuthenticator byKey = new AuthorizedKeysAuthenticator(authorizedKeys);
-      server.setPublickeyAuthenticator((u, key, session) -> user.equals(u) && byKey.authenticate(u, key, session));
+      server.setPublickeyAuthenticator(
+          (u, key, session) -> user.equals(u) && byKey.authenticate(u, key, session));
     }
     server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
     server.setFileSystemFactory(new VirtualFileSystemFactory(root));
   }
 
   /**
-   * Starts the server, creates {@code folders} under the root and writes the host key to
-   * {@code knownHosts} so clients can verify it strictly.
+   * Starts the server, creates {@code folders} under the root and writes the host key to {@code
+   * knownHosts} so clients can verify it strictly.
    */
   public void start(List<String> folders, Path knownHosts)
       throws IOException, java.security.GeneralSecurityException {

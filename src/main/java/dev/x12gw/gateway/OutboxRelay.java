@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Camel bean {@code outboxRelay}: moves queued records from the outbox to the broker. A batch is
- * sent in one JMS transaction and only then marked published, and every message carries its
- * record id as Artemis' duplicate id: a crash between the two re-sends the batch and the broker
- * drops the copies, so no record is lost or delivered twice.
+ * sent in one JMS transaction and only then marked published, and every message carries its record
+ * id as Artemis' duplicate id: a crash between the two re-sends the batch and the broker drops the
+ * copies, so no record is lost or delivered twice.
  */
 public final class OutboxRelay {
   /** Header naming the destination queue of a record. */
@@ -58,7 +58,10 @@ public final class OutboxRelay {
         });
     for (Outbox.Entry e : batch) {
       LOG.info(
-          "Published {} {} to {}", e.record().recordType(), e.record().recordId(), e.record().queue());
+          "Published {} {} to {}",
+          e.record().recordType(),
+          e.record().recordId(),
+          e.record().queue());
     }
   }
 }

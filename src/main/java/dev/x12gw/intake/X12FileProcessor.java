@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * Takes in one X12 file: reads it with Smooks, matches and classifies what it holds against the
- * given store, and publishes findings and defects as records. The gateway and {@code x12gw
- * analyze} both use this one code path; only the store and the record sink differ.
+ * given store, and publishes findings and defects as records. The gateway and {@code x12gw analyze}
+ * both use this one code path; only the store and the record sink differ.
  */
 public final class X12FileProcessor {
   private final SmooksX12Parser parser;

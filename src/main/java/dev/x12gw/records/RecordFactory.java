@@ -18,8 +18,8 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * Builds the published JSON records (contract version 1, documented in {@code
- * docs/records.md}). Field names never change; later versions only add fields.
+ * Builds the published JSON records (contract version 1, documented in {@code docs/records.md}).
+ * Field names never change; later versions only add fields.
  */
 public final class RecordFactory {
   public static final int SCHEMA_VERSION = 1;

@@ -39,7 +39,9 @@ public final class Database implements AutoCloseable {
       LOG.info(
           "Database {} at schema version {} ({} migration(s) applied)",
           redact(url),
-          result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+          result.targetSchemaVersion != null
+              ? result.targetSchemaVersion
+              : result.initialSchemaVersion,
           result.migrationsExecuted);
     } catch (RuntimeException e) {
       pool.dispose();

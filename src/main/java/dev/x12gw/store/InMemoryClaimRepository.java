@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@link ClaimRepository} in memory, for offline analysis: the same matching behaviour as the
- * H2 store (latest claim wins; payments wait for their claim), without keeping payments that
- * matched: only what matching needs is held.
+ * {@link ClaimRepository} in memory, for offline analysis: the same matching behaviour as the H2
+ * store (latest claim wins; payments wait for their claim), without keeping payments that matched:
+ * only what matching needs is held.
  */
 public final class InMemoryClaimRepository implements ClaimRepository {
   private record Key(String patientControlNumber, String payerKey) {}
@@ -60,7 +60,10 @@ public final class InMemoryClaimRepository implements ClaimRepository {
   @Override
   public List<Long> findUnmatchedPayments(String patientControlNumber, String payerKey) {
     List<WaitingPayment> waiting = unmatched.getOrDefault(patientControlNumber, List.of());
-    return waiting.stream().filter(w -> w.payerKeys().contains(payerKey)).map(WaitingPayment::id).toList();
+    return waiting.stream()
+        .filter(w -> w.payerKeys().contains(payerKey))
+        .map(WaitingPayment::id)
+        .toList();
   }
 
   @Override

@@ -34,13 +34,7 @@ public final class IntakeFiles {
   }
 
   public static void finish(
-      Connection c,
-      long id,
-      String outcome,
-      int accepted,
-      int rejected,
-      long claims,
-      long payments)
+      Connection c, long id, String outcome, int accepted, int rejected, long claims, long payments)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(

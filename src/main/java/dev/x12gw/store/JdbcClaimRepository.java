@@ -159,8 +159,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
   private List<SubmittedLine> readLines(long claimId) throws SQLException {
     List<SubmittedLine> lines = new ArrayList<>();
     try (PreparedStatement ps =
-        connection.prepareStatement(
-            "select * from claim_line where claim_id = ? order by id")) {
+        connection.prepareStatement("select * from claim_line where claim_id = ? order by id")) {
       ps.setLong(1, claimId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

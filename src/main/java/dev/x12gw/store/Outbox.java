@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The transactional outbox: records are inserted in the unit of work that produced them and
- * relayed to JMS afterwards. A record id is inserted once only, so a finding seen again (the same
+ * The transactional outbox: records are inserted in the unit of work that produced them and relayed
+ * to JMS afterwards. A record id is inserted once only, so a finding seen again (the same
  * remittance in another file) is never queued twice.
  */
 public final class Outbox {

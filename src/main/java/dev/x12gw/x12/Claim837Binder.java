@@ -73,9 +73,10 @@ public final class Claim837Binder implements TransactionBinder {
         area = Area.LINE;
         line = new LineState();
         String lx = s.element(1).trim();
-        line.number = lx.chars().allMatch(Character::isDigit) && !lx.isEmpty()
-            ? Integer.parseInt(lx)
-            : claim.lines.size() + 1;
+        line.number =
+            lx.chars().allMatch(Character::isDigit) && !lx.isEmpty()
+                ? Integer.parseInt(lx)
+                : claim.lines.size() + 1;
       }
       case "SV1", "SV3" -> {
         requireLine(s);
@@ -88,8 +89,7 @@ public final class Claim837Binder implements TransactionBinder {
         requireLine(s);
         detectType("837I");
         Procedure p = Elements.optionalProcedure(s, 2, transaction, position);
-        line.procedure =
-            p != null ? p : new Procedure("NU", Elements.text(s, 1), List.of());
+        line.procedure = p != null ? p : new Procedure("NU", Elements.text(s, 1), List.of());
         line.charge = Elements.amount(s, 3);
         line.units = Elements.optionalAmount(s, 5);
       }
@@ -121,7 +121,8 @@ public final class Claim837Binder implements TransactionBinder {
         transaction.report(
             X12Problem.Severity.WARNING,
             "INVALID_CODE",
-            "HL03 hierarchical level code '" + EnvelopeTracker.printable(s.element(3))
+            "HL03 hierarchical level code '"
+                + EnvelopeTracker.printable(s.element(3))
                 + "' is not 20, 22 or 23; the loop is skipped",
             s,
             position,
@@ -188,7 +189,9 @@ public final class Claim837Binder implements TransactionBinder {
       transaction.report(
           X12Problem.Severity.WARNING,
           "MISSING_SEGMENT",
-          s.id() + " without its LX: service line numbered " + (claim.lines.size() + 1)
+          s.id()
+              + " without its LX: service line numbered "
+              + (claim.lines.size() + 1)
               + " by position",
           s,
           position,
@@ -201,8 +204,8 @@ public final class Claim837Binder implements TransactionBinder {
   }
 
   /**
-   * A transaction whose version names no implementation guide (e.g. plain "005010") is typed by
-   * its first service line: SV1 professional, SV2 institutional, SV3 dental.
+   * A transaction whose version names no implementation guide (e.g. plain "005010") is typed by its
+   * first service line: SV1 professional, SV2 institutional, SV3 dental.
    */
   private void detectType(String type) {
     if ("837".equals(transactionType)) {

@@ -87,8 +87,8 @@ final class Elements {
   }
 
   /**
-   * A date that matching can do without: when malformed, a WARNING is reported on the
-   * transaction and null returned instead of quarantining the transaction.
+   * A date that matching can do without: when malformed, a WARNING is reported on the transaction
+   * and null returned instead of quarantining the transaction.
    */
   static LocalDate lenientDate(Segment s, int n, Transaction tx, int position) {
     try {
@@ -106,11 +106,10 @@ final class Elements {
   }
 
   /**
-   * Components of a composite element. Some senders declare one component separator in ISA16
-   * and use another (TR3 examples re-keyed with ':' declared and '>' used): when a composite has
-   * no declared separator but a two-character qualifier followed by another punctuation mark,
-   * that mark is used and a COMPONENT_SEPARATOR_MISMATCH warning is reported once per
-   * transaction.
+   * Components of a composite element. Some senders declare one component separator in ISA16 and
+   * use another (TR3 examples re-keyed with ':' declared and '>' used): when a composite has no
+   * declared separator but a two-character qualifier followed by another punctuation mark, that
+   * mark is used and a COMPONENT_SEPARATOR_MISMATCH warning is reported once per transaction.
    */
   static List<String> composite(Segment s, int n, Transaction tx, int position) {
     List<String> parts = s.components(n);

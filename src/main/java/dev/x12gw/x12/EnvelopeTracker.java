@@ -7,10 +7,10 @@ import dev.x12gw.x12.X12Problem.Severity;
  * and checks their counts and control numbers.
  *
  * <p>Policy for defects real senders make (documented in README "Bad input"): structural breaks
- * that lose data (a transaction without SE, an invalid segment id inside a transaction) are
- * errors that quarantine the transaction; counting and control-number mismatches (SE01, SE02,
- * GE01, GE02, IEA01, IEA02), an unpadded ISA, and a missing GE/IEA after a complete transaction
- * are warnings: the data is accepted as sent and the warning is reported.
+ * that lose data (a transaction without SE, an invalid segment id inside a transaction) are errors
+ * that quarantine the transaction; counting and control-number mismatches (SE01, SE02, GE01, GE02,
+ * IEA01, IEA02), an unpadded ISA, and a missing GE/IEA after a complete transaction are warnings:
+ * the data is accepted as sent and the warning is reported.
  */
 public final class EnvelopeTracker {
   /** Length of a padded ISA including its terminator. */
@@ -102,7 +102,10 @@ public final class EnvelopeTracker {
       envelopeProblem(
           Severity.WARNING,
           "ISA_LENGTH",
-          "ISA is " + length + " characters, not " + ISA_LENGTH
+          "ISA is "
+              + length
+              + " characters, not "
+              + ISA_LENGTH
               + " (fields not padded to fixed width); read by its separators",
           isa,
           0);
@@ -184,7 +187,11 @@ public final class EnvelopeTracker {
       tx.report(
           Severity.WARNING,
           "SE02_MISMATCH",
-          "SE02 '" + printable(se.element(2)) + "' does not match ST02 '" + tx.controlNumber() + "'",
+          "SE02 '"
+              + printable(se.element(2))
+              + "' does not match ST02 '"
+              + tx.controlNumber()
+              + "'",
           se,
           count,
           2);
@@ -206,7 +213,9 @@ public final class EnvelopeTracker {
       envelopeProblem(
           Severity.WARNING,
           "GE01_COUNT",
-          "GE01 says " + printable(ge.element(1)) + " transaction sets but the group has "
+          "GE01 says "
+              + printable(ge.element(1))
+              + " transaction sets but the group has "
               + transactionsInGroup,
           ge,
           1);
@@ -243,7 +252,9 @@ public final class EnvelopeTracker {
       envelopeProblem(
           Severity.WARNING,
           "IEA01_COUNT",
-          "IEA01 says " + printable(iea.element(1)) + " groups but the interchange has "
+          "IEA01 says "
+              + printable(iea.element(1))
+              + " groups but the interchange has "
               + groupsInInterchange,
           iea,
           1);

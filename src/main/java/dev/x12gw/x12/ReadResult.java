@@ -3,8 +3,8 @@ package dev.x12gw.x12;
 import java.util.List;
 
 /**
- * What reading one file produced: how many transaction sets were accepted and quarantined, how
- * many records were bound, and every defect found.
+ * What reading one file produced: how many transaction sets were accepted and quarantined, how many
+ * records were bound, and every defect found.
  *
  * @param transactionsAccepted transaction sets whose records were handed on
  * @param transactionsRejected transaction sets quarantined (an ERROR inside them)
@@ -26,6 +26,8 @@ public record ReadResult(
 
   /** True when anything was quarantined: the whole file, a transaction or a segment. */
   public boolean quarantined() {
-    return unreadable || transactionsRejected > 0 || problems.stream().anyMatch(X12Problem::isError);
+    return unreadable
+        || transactionsRejected > 0
+        || problems.stream().anyMatch(X12Problem::isError);
   }
 }

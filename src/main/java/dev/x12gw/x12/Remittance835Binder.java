@@ -186,8 +186,7 @@ public final class Remittance835Binder implements TransactionBinder {
       if (reason.isEmpty()) {
         if (!s.element(n + 1).isBlank()) {
           throw new X12BindingException(
-              "MISSING_ELEMENT", "CAS" + String.format("%02d", n) + " reason code is required",
-              n);
+              "MISSING_ELEMENT", "CAS" + String.format("%02d", n) + " reason code is required", n);
         }
         continue;
       }
@@ -287,8 +286,7 @@ public final class Remittance835Binder implements TransactionBinder {
     if (originatorId.length() == 10 && originatorId.startsWith("1")) {
       keys.add(originatorId.substring(1));
     }
-    String payerId =
-        !payer2U.isEmpty() ? payer2U : !payerN104.isEmpty() ? payerN104 : originatorId;
+    String payerId = !payer2U.isEmpty() ? payer2U : !payerN104.isEmpty() ? payerN104 : originatorId;
     return new RemittanceHeader(
         traceNumber,
         paymentDate,

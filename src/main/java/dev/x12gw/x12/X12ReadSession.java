@@ -92,7 +92,12 @@ public final class X12ReadSession {
       binder.segment(segment, currentPosition);
     } catch (X12BindingException e) {
       transaction.report(
-          X12Problem.Severity.ERROR, e.code(), e.getMessage(), current, currentPosition, e.element());
+          X12Problem.Severity.ERROR,
+          e.code(),
+          e.getMessage(),
+          current,
+          currentPosition,
+          e.element());
     } catch (IllegalArgumentException | NullPointerException e) {
       transaction.report(
           X12Problem.Severity.ERROR,

@@ -11,10 +11,10 @@ import java.util.List;
  * declares, in constant memory.
  *
  * <p>Tolerates what real senders do: a byte-order mark, whitespace before the first ISA, CR/LF
- * after segment terminators, a newline used as the terminator, unpadded ISA fields (the ISA is
- * read by counting its 16 element separators, not by fixed offsets), and line breaks inside
- * segments (removed and counted in {@link #wrappedLineBreaks()}). Several interchanges in one file
- * may each use their own delimiters.
+ * after segment terminators, a newline used as the terminator, unpadded ISA fields (the ISA is read
+ * by counting its 16 element separators, not by fixed offsets), and line breaks inside segments
+ * (removed and counted in {@link #wrappedLineBreaks()}). Several interchanges in one file may each
+ * use their own delimiters.
  */
 public final class X12Tokenizer implements Closeable {
   /** Longest segment accepted; longer means a missing terminator. */
@@ -62,8 +62,11 @@ public final class X12Tokenizer implements Closeable {
     if (delimiters == null) {
       throw new X12SyntaxException(
           "NOT_X12",
-          "not an X12 interchange: expected 'ISA' at offset " + start + " but found '"
-              + preview() + "'",
+          "not an X12 interchange: expected 'ISA' at offset "
+              + start
+              + " but found '"
+              + preview()
+              + "'",
           start);
     }
     return readSegment(start);
@@ -127,8 +130,11 @@ public final class X12Tokenizer implements Closeable {
     if (Character.isLetterOrDigit(terminator) || terminator == ' ' || terminator == sep) {
       throw new X12SyntaxException(
           "ISA_INVALID",
-          "ISA header at offset " + start + " has no segment terminator after ISA16 (found '"
-              + Delimiters.printable(terminator) + "')",
+          "ISA header at offset "
+              + start
+              + " has no segment terminator after ISA16 (found '"
+              + Delimiters.printable(terminator)
+              + "')",
           start);
     }
     String[] elements = split(pos, i + 2, sep);
@@ -172,8 +178,12 @@ public final class X12Tokenizer implements Closeable {
       if (i - pos > MAX_SEGMENT) {
         throw new X12SyntaxException(
             "NO_TERMINATOR",
-            "no segment terminator '" + Delimiters.printable(term) + "' within " + MAX_SEGMENT
-                + " characters after offset " + start,
+            "no segment terminator '"
+                + Delimiters.printable(term)
+                + "' within "
+                + MAX_SEGMENT
+                + " characters after offset "
+                + start,
             start);
       }
       i++;

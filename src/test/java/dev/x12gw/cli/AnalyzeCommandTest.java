@@ -55,8 +55,13 @@ class AnalyzeCommandTest {
     assertThat(run.status()).isZero();
     List<JsonNode> records = records(run);
     assertThat(records)
-        .extracting(r -> r.get("queue").asText() + " " + r.get("recordType").asText() + " "
-            + r.get("patientControlNumber").asText())
+        .extracting(
+            r ->
+                r.get("queue").asText()
+                    + " "
+                    + r.get("recordType").asText()
+                    + " "
+                    + r.get("patientControlNumber").asText())
         .containsExactly(
             "x12.denials CLAIM_DENIAL PCN1001",
             "x12.denials CLAIM_DENIAL PCN1003",
@@ -69,8 +74,10 @@ class AnalyzeCommandTest {
 
   @Test
   void claimsAreReadFirstWhateverTheOrderGiven() throws Exception {
-    Run claimsFirst = x12gw("analyze", td("claims-professional-3.837"), td("denied-co197-no-auth.835"));
-    Run remitFirst = x12gw("analyze", td("denied-co197-no-auth.835"), td("claims-professional-3.837"));
+    Run claimsFirst =
+        x12gw("analyze", td("claims-professional-3.837"), td("denied-co197-no-auth.835"));
+    Run remitFirst =
+        x12gw("analyze", td("denied-co197-no-auth.835"), td("claims-professional-3.837"));
     assertThat(remitFirst.out()).isEqualTo(claimsFirst.out());
   }
 
@@ -87,7 +94,8 @@ class AnalyzeCommandTest {
 
   @Test
   void theSameContentTwiceIsReadOnce(@TempDir Path dir) throws Exception {
-    Path copy = Files.copy(TestFiles.testdata("denied-co197-no-auth.835"), dir.resolve("resent.835"));
+    Path copy =
+        Files.copy(TestFiles.testdata("denied-co197-no-auth.835"), dir.resolve("resent.835"));
     Run run = x12gw("analyze", td("denied-co197-no-auth.835"), copy.toString());
     assertThat(run.status()).isZero();
     assertThat(run.lines()).hasSize(5);

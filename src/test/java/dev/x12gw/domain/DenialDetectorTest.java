@@ -43,7 +43,8 @@ class DenialDetectorTest {
 
   @Test
   void reversalsAndPredeterminationsAreNeverDenials() {
-    assertThat(types(payment("A", "22", "-250", "0", claimAdj("CO", "45", "-250")), claim("A", "X")))
+    assertThat(
+            types(payment("A", "22", "-250", "0", claimAdj("CO", "45", "-250")), claim("A", "X")))
         .isEmpty();
     assertThat(types(payment("A", "25", "250", "0", claimAdj("CO", "45", "250")), claim("A", "X")))
         .isEmpty();
@@ -74,6 +75,7 @@ class DenialDetectorTest {
     assertThat(first.get(0).recordId()).isNotEqualTo(first.get(1).recordId());
     List<Finding> otherTrace = detector.detect(remit("87726", "EFT2"), p, null);
     assertThat(otherTrace.get(0).recordId()).isNotEqualTo(first.get(0).recordId());
-    assertThat(first.get(0).recordId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    assertThat(first.get(0).recordId())
+        .matches("[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
   }
 }

@@ -33,16 +33,41 @@ class ValueRecordsTest {
     adjustments.add(Fixtures.claimAdj("CO", "45", "10"));
     ClaimPayment p =
         new ClaimPayment(
-            "A", "1", amount("10"), amount("0"), null, "12", null, null, null, null, null,
-            adjustments, List.of(), List.of(), 1);
+            "A",
+            "1",
+            amount("10"),
+            amount("0"),
+            null,
+            "12",
+            null,
+            null,
+            null,
+            null,
+            null,
+            adjustments,
+            List.of(),
+            List.of(),
+            1);
     adjustments.clear();
     assertThat(p.adjustments()).hasSize(1);
     assertThatThrownBy(
             () ->
                 new ClaimPayment(
-                    "A", "1", amount("10"), amount("0"), null, "12", null, null, null, null, null,
+                    "A",
+                    "1",
+                    amount("10"),
+                    amount("0"),
+                    null,
+                    "12",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
                     List.of(new Adjustment(AdjustmentLevel.LINE, "CO", "45", amount("1"), null)),
-                    List.of(), List.of(), 1))
+                    List.of(),
+                    List.of(),
+                    1))
         .hasMessageContaining("CLAIM level");
   }
 
@@ -50,7 +75,12 @@ class ValueRecordsTest {
   void patientResponsibilityFallsBackToPrAdjustments() {
     ClaimPayment p =
         Fixtures.payment(
-            "A", "1", "100", "60", Fixtures.claimAdj("PR", "1", "30"), Fixtures.claimAdj("PR", "2", "10"));
+            "A",
+            "1",
+            "100",
+            "60",
+            Fixtures.claimAdj("PR", "1", "30"),
+            Fixtures.claimAdj("PR", "2", "10"));
     assertThat(p.effectivePatientResponsibility()).isEqualTo(amount("40.00"));
   }
 
@@ -59,6 +89,7 @@ class ValueRecordsTest {
     assertThat(new Procedure("HC", "", List.of()).toString()).isEmpty();
     assertThat(new Procedure("HC", "99213", List.of("25", "", "59")).toString())
         .isEqualTo("99213-25-59");
-    assertThatThrownBy(() -> new Procedure("", "", List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Procedure("", "", List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
-import org.awaitility.Awaitility;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
@@ -29,6 +28,7 @@ import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.awaitility.Awaitility;
 
 /**
  * A gateway started in-process on the project's own routes and mappings, with its state (H2,
@@ -55,8 +55,7 @@ final class GatewayHarness implements AutoCloseable {
   /** Starts a gateway whose state lives in {@code var}; {@code overrides} win over config. */
   static GatewayHarness start(Path var, Map<String, String> overrides) throws Exception {
     int brokerPort = freePort();
-    Settings s =
-        Settings.load(TestFiles.projectDir(), Path.of("config/application.properties"));
+    Settings s = Settings.load(TestFiles.projectDir(), Path.of("config/application.properties"));
     Map<String, String> test = new HashMap<>();
     test.put("db.path", var.resolve("db/gateway").toString());
     test.put("sftp.local-server.dir", var.resolve("sftp").toString());
@@ -102,7 +101,8 @@ final class GatewayHarness implements AutoCloseable {
    * exchange completes).
    */
   Path processed(String folder, String name) {
-    return arrived(sftpRoot().resolve(folder).resolve(".processed/" + LocalDate.now()).resolve(name));
+    return arrived(
+        sftpRoot().resolve(folder).resolve(".processed/" + LocalDate.now()).resolve(name));
   }
 
   /** Where a quarantined file is moved, once it is there. */
@@ -116,8 +116,8 @@ final class GatewayHarness implements AutoCloseable {
   }
 
   /**
-   * Uploads like a careful clearinghouse: to a hidden temporary name, then renamed, over SFTP
-   * with the host key checked against the gateway's known_hosts.
+   * Uploads like a careful clearinghouse: to a hidden temporary name, then renamed, over SFTP with
+   * the host key checked against the gateway's known_hosts.
    */
   void upload(String folder, String name, Path file) throws Exception {
     int port = Integer.parseInt(gateway.settings().get("sftp.port"));
@@ -156,8 +156,8 @@ final class GatewayHarness implements AutoCloseable {
   }
 
   /**
-   * Null unless a record arrives on {@code queue} within a short grace period: for asserting
-   * that nothing (more) was published, after the relay has run.
+   * Null unless a record arrives on {@code queue} within a short grace period: for asserting that
+   * nothing (more) was published, after the relay has run.
    */
   Received receiveNow(String queue) throws JMSException, IOException {
     return receive(queue, Duration.ofMillis(300));

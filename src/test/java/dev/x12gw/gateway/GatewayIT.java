@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The gateway end to end on its embedded defaults: files uploaded over SFTP to its own drop,
- * polled by its YAML routes, read with Smooks, stored in H2, published through Artemis and
- * consumed over TCP like a billing system would.
+ * The gateway end to end on its embedded defaults: files uploaded over SFTP to its own drop, polled
+ * by its YAML routes, read with Smooks, stored in H2, published through Artemis and consumed over
+ * TCP like a billing system would.
  */
 class GatewayIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -134,14 +134,18 @@ class GatewayIT {
     assertThat(error.text("code")).isEqualTo("NOT_X12");
     assertThat(error.text("disposition")).isEqualTo("FILE_QUARANTINED");
     assertThat(error.text("message")).contains("expected 'ISA'");
-    assertThat(receive("x12.denials", 2)).extracting(r -> r.text("patientControlNumber"))
+    assertThat(receive("x12.denials", 2))
+        .extracting(r -> r.text("patientControlNumber"))
         .containsExactly("PCN1001", "PCN1003");
   }
 
   @Test
   void aBadTransactionIsQuarantinedAloneAndTheFileGoesToError() throws Exception {
     uploadAndWait(
-        "receive-remittances", DROP_835, "partial.835", "bad-amount-one-transaction-quarantined.835");
+        "receive-remittances",
+        DROP_835,
+        "partial.835",
+        "bad-amount-one-transaction-quarantined.835");
     assertThat(gw.quarantined(DROP_835, "partial.835")).exists();
     GatewayHarness.Received error = receive("x12.errors", 1).get(0);
     assertThat(error.text("code")).isEqualTo("INVALID_NUMBER");
@@ -158,7 +162,8 @@ class GatewayIT {
   @Test
   void aRemitThatArrivesBeforeItsClaimIsMatchedWhenTheClaimArrives() throws Exception {
     uploadAndWait("receive-remittances", DROP_835, "remit.835", "denied-co197-no-auth.835");
-    assertThat(receive("x12.remits.unmatched", 3)).extracting(r -> r.text("patientControlNumber"))
+    assertThat(receive("x12.remits.unmatched", 3))
+        .extracting(r -> r.text("patientControlNumber"))
         .containsExactly("PCN1001", "PCN1002", "PCN1003");
     assertThat(matchedClaimOf("PCN1001")).isNull();
 

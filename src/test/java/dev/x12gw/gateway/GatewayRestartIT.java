@@ -16,14 +16,17 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Stopping and starting the gateway loses nothing, reprocesses nothing, publishes nothing twice. */
+/**
+ * Stopping and starting the gateway loses nothing, reprocesses nothing, publishes nothing twice.
+ */
 class GatewayRestartIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   @TempDir Path var;
 
-  private static void uploadAndWait(GatewayHarness gw, String route, String folder, String name,
-      String fixture) throws Exception {
+  private static void uploadAndWait(
+      GatewayHarness gw, String route, String folder, String name, String fixture)
+      throws Exception {
     NotifyBuilder done = gw.whenDone(route, 1);
     gw.upload(folder, name, TestFiles.testdata(fixture));
     assertThat(done.matches(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -72,7 +75,8 @@ class GatewayRestartIT {
     try (GatewayHarness gw =
         GatewayHarness.start(var, Map.of("outbox.poll-interval-ms", "3600000"))) {
       uploadAndWait(gw, "receive-claims", "inbound/837", "claims.837", "claims-professional-3.837");
-      uploadAndWait(gw, "receive-remittances", "inbound/835", "remit.835", "denied-co197-no-auth.835");
+      uploadAndWait(
+          gw, "receive-remittances", "inbound/835", "remit.835", "denied-co197-no-auth.835");
       assertThat(gw.processed("inbound/835", "remit.835")).exists();
       assertThat(gw.receiveNow("x12.denials")).isNull();
     }
@@ -83,8 +87,8 @@ class GatewayRestartIT {
       assertThat(receiveAll(gw, "x12.denials", 2)).containsExactly("PCN1001", "PCN1003");
       assertThat(receiveAll(gw, "x12.remits.unmatched", 1)).containsExactly("PCN1003");
 
-      uploadAndWait(gw, "receive-remittances", "inbound/835", "remit-again.835",
-          "denied-co197-no-auth.835");
+      uploadAndWait(
+          gw, "receive-remittances", "inbound/835", "remit-again.835", "denied-co197-no-auth.835");
       relayIdle(gw);
       assertThat(gw.receiveNow("x12.denials")).isNull();
       assertThat(count("select count(*) from intake_file")).isEqualTo(2);
@@ -96,7 +100,8 @@ class GatewayRestartIT {
   @Test
   void aBatchSentAgainAfterACrashIsDroppedByTheBroker() throws Exception {
     try (GatewayHarness gw = GatewayHarness.start(var, Map.of())) {
-      uploadAndWait(gw, "receive-remittances", "inbound/835", "remit.835", "denied-co197-no-auth.835");
+      uploadAndWait(
+          gw, "receive-remittances", "inbound/835", "remit.835", "denied-co197-no-auth.835");
       assertThat(receiveAll(gw, "x12.denials", 2)).containsExactly("PCN1001", "PCN1003");
       receiveAll(gw, "x12.remits.unmatched", 3);
     }
@@ -116,7 +121,8 @@ class GatewayRestartIT {
       uploadAndWait(gw, "receive-claims", "inbound/837", "claims.837", "claims-professional-3.837");
     }
     try (GatewayHarness gw = GatewayHarness.start(var, Map.of())) {
-      uploadAndWait(gw, "receive-remittances", "inbound/835", "remit.835", "denied-co197-no-auth.835");
+      uploadAndWait(
+          gw, "receive-remittances", "inbound/835", "remit.835", "denied-co197-no-auth.835");
       GatewayHarness.Received denial = gw.receive("x12.denials", WAIT);
       assertThat(denial.text("patientControlNumber")).isEqualTo("PCN1001");
       assertThat(denial.body().get("claimMatched").asBoolean()).isTrue();

@@ -65,7 +65,10 @@ class ClaimRepositoryContractTest {
   void claimThenRemitMatches(String name, Supplier<ClaimRepository> store) {
     Reconciler r = reconciler(store.get());
     assertThat(r.acceptClaim(claim("PCN1", "87726"))).isZero();
-    assertThat(r.acceptPayment(remit("87726", "T1"), payment("PCN1", "4", "250", "0", claimAdj("CO", "197", "250"))))
+    assertThat(
+            r.acceptPayment(
+                remit("87726", "T1"),
+                payment("PCN1", "4", "250", "0", claimAdj("CO", "197", "250"))))
         .isTrue();
     assertThat(findings).extracting(Finding::type).containsExactly(RecordType.CLAIM_DENIAL);
     assertThat(findings.get(0).claim().billingProvider().npi()).isEqualTo("1234567893");

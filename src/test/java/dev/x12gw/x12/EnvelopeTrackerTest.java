@@ -93,7 +93,9 @@ class EnvelopeTrackerTest {
   @Test
   void wrongSe01IsAWarningNamingTheCounts() throws Exception {
     Recorder r =
-        track(ISA + "GS*HP*A*B*1*1*7*X*005010X221A1~ST*835*0001~BPR*I~SE*9*0001~GE*1*7~IEA*1*000000101~");
+        track(
+            ISA
+                + "GS*HP*A*B*1*1*7*X*005010X221A1~ST*835*0001~BPR*I~SE*9*0001~GE*1*7~IEA*1*000000101~");
     X12Problem p = r.problems.get(0);
     assertThat(p.code()).isEqualTo("SE01_COUNT");
     assertThat(p.severity()).isEqualTo(X12Problem.Severity.WARNING);
@@ -138,7 +140,9 @@ class EnvelopeTrackerTest {
   @Test
   void invalidSegmentIdQuarantinesItsTransaction() throws Exception {
     Recorder r =
-        track(ISA + "GS*HP*A*B*1*1*7*X*005010X221A1~ST*835*0001~bpr*I~SE*3*0001~GE*1*7~IEA*1*000000101~");
+        track(
+            ISA
+                + "GS*HP*A*B*1*1*7*X*005010X221A1~ST*835*0001~bpr*I~SE*3*0001~GE*1*7~IEA*1*000000101~");
     assertThat(codes(r)).containsExactly("INVALID_SEGMENT_ID");
     assertThat(r.problems.get(0).segmentPosition()).isEqualTo(2);
     assertThat(r.ended.get(0).isRejected()).isTrue();

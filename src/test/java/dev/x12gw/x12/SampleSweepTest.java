@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Sweeps the public samples in {@code ../shared/x12-samples} (when present) through the reader:
- * every file is read without an exception or a hang; a file whose INDEX.tsv row marks no defect
- * is read without errors and yields the CLM and CLP counts the index gives; a file with a marked
+ * every file is read without an exception or a hang; a file whose INDEX.tsv row marks no defect is
+ * read without errors and yields the CLM and CLP counts the index gives; a file with a marked
  * defect gets at least one error or warning.
  */
 class SampleSweepTest {

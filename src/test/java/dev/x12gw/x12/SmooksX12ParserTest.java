@@ -80,7 +80,8 @@ class SmooksX12ParserTest {
     Parsed p = parse(TestFiles.testdata("claims-professional-3.837"));
     assertThat(p.result().problems()).isEmpty();
     assertThat(p.result().transactionsAccepted()).isEqualTo(1);
-    assertThat(p.claims()).extracting(SubmittedClaim::patientControlNumber)
+    assertThat(p.claims())
+        .extracting(SubmittedClaim::patientControlNumber)
         .containsExactly("PCN1001", "PCN1002", "PCN1003");
     SubmittedClaim c = p.claims().get(0);
     assertThat(c.transactionType()).isEqualTo("837P");
@@ -114,7 +115,8 @@ class SmooksX12ParserTest {
     assertThat(h.payer().id()).isEqualTo("87726");
     assertThat(h.payerKeys()).contains("87726", "1123456789", "123456789");
     assertThat(h.payee().npi()).isEqualTo("1234567893");
-    assertThat(p.payments()).extracting(ClaimPayment::patientControlNumber)
+    assertThat(p.payments())
+        .extracting(ClaimPayment::patientControlNumber)
         .containsExactly("PCN1001", "PCN1002", "PCN1003");
     ClaimPayment denied = p.payments().get(0);
     assertThat(denied.statusCode()).isEqualTo("4");
@@ -146,13 +148,15 @@ class SmooksX12ParserTest {
 
     Parsed crlf = parse(TestFiles.testdata("crlf-line-endings.837"));
     assertThat(crlf.result().problems()).isEmpty();
-    assertThat(crlf.claims().get(0).lines()).extracting(l -> l.procedure().toString())
+    assertThat(crlf.claims().get(0).lines())
+        .extracting(l -> l.procedure().toString())
         .containsExactly("29125", "73100-RT");
 
     Parsed newline = parse(TestFiles.testdata("newline-terminator-bom.835"));
     assertThat(newline.result().problems()).isEmpty();
     assertThat(newline.payments().get(0).allRemarkCodes()).containsExactly("MA130", "N382");
-    assertThat(newline.payments().get(0).lines()).extracting(ServicePayment::lineControlNumber)
+    assertThat(newline.payments().get(0).lines())
+        .extracting(ServicePayment::lineControlNumber)
         .containsExactly("LINE2001A", "LINE2001B");
   }
 
@@ -161,7 +165,8 @@ class SmooksX12ParserTest {
     Parsed p = parse(TestFiles.testdata("two-interchanges-own-delimiters.835"));
     assertThat(p.result().problems()).isEmpty();
     assertThat(p.result().transactionsAccepted()).isEqualTo(3);
-    assertThat(p.payments()).extracting(ClaimPayment::patientControlNumber)
+    assertThat(p.payments())
+        .extracting(ClaimPayment::patientControlNumber)
         .containsExactly("PCN3001", "PCN3002", "PCN3003");
     assertThat(p.headers().get(2).source().interchangeControlNumber()).isEqualTo("000000321");
     assertThat(p.payments().get(2).lines().get(0).remarkCodes()).containsExactly("N115");
@@ -172,7 +177,8 @@ class SmooksX12ParserTest {
     Parsed p = parse(TestFiles.testdata("bad-amount-one-transaction-quarantined.835"));
     assertThat(p.result().transactionsRejected()).isEqualTo(1);
     assertThat(p.result().transactionsAccepted()).isEqualTo(1);
-    assertThat(p.payments()).extracting(ClaimPayment::patientControlNumber)
+    assertThat(p.payments())
+        .extracting(ClaimPayment::patientControlNumber)
         .containsExactly("PCN5002");
     X12Problem e = p.result().problems().get(0);
     assertThat(e.code()).isEqualTo("INVALID_NUMBER");
@@ -187,7 +193,8 @@ class SmooksX12ParserTest {
   @Test
   void aTruncatedTransactionIsQuarantinedAndTheCompleteOneKept() throws Exception {
     Parsed p = parse(TestFiles.testdata("truncated-second-transaction.835"));
-    assertThat(p.payments()).extracting(ClaimPayment::patientControlNumber)
+    assertThat(p.payments())
+        .extracting(ClaimPayment::patientControlNumber)
         .containsExactly("PCN4001");
     assertThat(p.problemCodes()).containsExactly("MISSING_SE", "MISSING_GE", "MISSING_IEA");
     assertThat(p.result().quarantined()).isTrue();

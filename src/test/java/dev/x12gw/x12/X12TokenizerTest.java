@@ -29,7 +29,8 @@ class X12TokenizerTest {
 
   @Test
   void readsDelimitersFromTheIsa() throws Exception {
-    List<Segment> s = read(ISA + "~GS*HP*A*B*20261101*1200*1*X*005010X221A1~SVC*HC:99213:25*100*80~");
+    List<Segment> s =
+        read(ISA + "~GS*HP*A*B*20261101*1200*1*X*005010X221A1~SVC*HC:99213:25*100*80~");
     assertThat(ids(s)).containsExactly("ISA", "GS", "SVC");
     Delimiters d = s.get(0).delimiters();
     assertThat(d).isEqualTo(new Delimiters('*', ':', '^', '~'));
@@ -44,7 +45,8 @@ class X12TokenizerTest {
   @Test
   void pipeAndAngleSeparatorsWithNewlineAfterEachSegment() throws Exception {
     String isa = ISA.replace('*', '|').replace(':', '>');
-    List<Segment> s = read(isa + "~\nGS|HP|A|B|20261101|1200|1|X|005010X221A1~\nSVC|HC>99213|100|80~\n");
+    List<Segment> s =
+        read(isa + "~\nGS|HP|A|B|20261101|1200|1|X|005010X221A1~\nSVC|HC>99213|100|80~\n");
     assertThat(ids(s)).containsExactly("ISA", "GS", "SVC");
     assertThat(s.get(0).delimiters()).isEqualTo(new Delimiters('|', '>', '^', '~'));
     assertThat(s.get(2).components(1)).containsExactly("HC", "99213");

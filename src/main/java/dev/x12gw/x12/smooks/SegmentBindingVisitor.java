@@ -10,8 +10,8 @@ import org.w3c.dom.NamedNodeMap;
 
 /**
  * Any segment element inside a transaction set ({@code T835/*}): rebuilds the segment from the
- * event's attributes and hands it to the transaction's binder. ST and SE belong to the envelope
- * and are not bound.
+ * event's attributes and hands it to the transaction's binder. ST and SE belong to the envelope and
+ * are not bound.
  */
 public final class SegmentBindingVisitor implements BeforeVisitor {
   @Override
@@ -39,7 +39,8 @@ public final class SegmentBindingVisitor implements BeforeVisitor {
       }
     }
     Segment at = session.currentSegment();
-    session.bindSegment(new Segment(elements, session.delimiters(), at.filePosition(), at.offset()));
+    session.bindSegment(
+        new Segment(elements, session.delimiters(), at.filePosition(), at.offset()));
   }
 
   private static int elementNumber(String attribute) {

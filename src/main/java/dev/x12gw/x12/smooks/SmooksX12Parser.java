@@ -17,8 +17,8 @@ import org.xml.sax.SAXException;
 
 /**
  * Reads X12 files with Smooks, using the mapping configuration in {@code edi-mappings/}: the
- * configuration names the reader and, per implementation guide, the binder of each transaction
- * set. Thread-safe: one instance serves every file.
+ * configuration names the reader and, per implementation guide, the binder of each transaction set.
+ * Thread-safe: one instance serves every file.
  */
 public final class SmooksX12Parser implements AutoCloseable {
   private static final TypedKey<X12ReadSession> SESSION = TypedKey.of("x12gw.read-session");

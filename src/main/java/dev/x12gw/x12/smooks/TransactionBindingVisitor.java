@@ -30,7 +30,8 @@ public final class TransactionBindingVisitor implements BeforeVisitor {
   public void visitBefore(Element element, ExecutionContext executionContext) {
     X12ReadSession session = SmooksX12Parser.session(executionContext);
     try {
-      session.bind(constructor().newInstance(session.transaction(), session.source(), session.buffer()));
+      session.bind(
+          constructor().newInstance(session.transaction(), session.source(), session.buffer()));
     } catch (InstantiationException | IllegalAccessException e) {
       throw new SmooksConfigException("cannot create binder " + binderClass, e);
     } catch (InvocationTargetException e) {
@@ -46,7 +47,9 @@ public final class TransactionBindingVisitor implements BeforeVisitor {
         constructor = type.getConstructor(Transaction.class, SourceRef.class, BindingSink.class);
       } catch (ClassNotFoundException | NoSuchMethodException | ClassCastException e) {
         throw new SmooksConfigException(
-            "binder '" + binderClass + "' is not a TransactionBinder with a public"
+            "binder '"
+                + binderClass
+                + "' is not a TransactionBinder with a public"
                 + " (Transaction, SourceRef, BindingSink) constructor",
             e);
       }

@@ -28,10 +28,10 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.AttributesImpl;
 
 /**
- * Smooks reader for X12: streams segments from the ISA-declared delimiters into Smooks, one
- * element per segment with its data elements as attributes ({@code <CLP e01=".." e02=".."/>}),
- * each transaction set wrapped in an element named after its implementation guide ({@code
- * <T835>}, {@code <T837P>}), so mappings select {@code T835/*}.
+ * Smooks reader for X12: streams segments from the ISA-declared delimiters into Smooks, one element
+ * per segment with its data elements as attributes ({@code <CLP e01=".." e02=".."/>}), each
+ * transaction set wrapped in an element named after its implementation guide ({@code <T835>},
+ * {@code <T837P>}), so mappings select {@code T835/*}.
  *
  * <p>Envelope checks (ISA/GS/ST counts and control numbers) happen here, and defects go to the
  * {@link X12ReadSession} of the execution context rather than aborting the filter: one bad
@@ -77,7 +77,9 @@ public final class X12SegmentReader implements SmooksXMLReader {
         throw new SAXException("X12 reader needs a byte or character stream");
       }
       Charset cs =
-          input.getEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(input.getEncoding());
+          input.getEncoding() == null
+              ? StandardCharsets.UTF_8
+              : Charset.forName(input.getEncoding());
       chars =
           new InputStreamReader(
               bytes,
