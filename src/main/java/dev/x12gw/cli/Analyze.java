@@ -9,7 +9,6 @@ import dev.x12gw.x12.Segment;
 import dev.x12gw.x12.X12Problem;
 import dev.x12gw.x12.X12SyntaxException;
 import dev.x12gw.x12.X12Tokenizer;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -93,10 +92,7 @@ final class Analyze {
       err.println("x12gw analyze: " + file + ": same content as " + first + "; skipped");
       return false;
     }
-    FileReport report;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      report = processor.process(in, name, sha, store, this::print);
-    }
+    FileReport report = processor.process(file, name, sha, store, this::print);
     if (report.outcome().quarantined()) {
       err.println("x12gw analyze: " + file + ": " + report.outcome());
       for (X12Problem p : report.read().problems()) {

@@ -7,7 +7,6 @@ import dev.x12gw.store.IntakeFiles;
 import dev.x12gw.store.JdbcClaimRepository;
 import dev.x12gw.store.Outbox;
 import dev.x12gw.x12.X12Problem;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,6 +54,12 @@ public final class GatewayIntake {
     this.database = database;
     this.processor = processor;
     this.spoolDir = Files.createDirectories(spoolDir);
+    // spool copies left by a process that died mid-file: the file is still in the drop
+    try (var stale = Files.newDirectoryStream(this.spoolDir, "x12-*.spool")) {
+      for (Path p : stale) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   /** Copies the (streamed) body to the spool, computing its SHA-256 on the way. */
@@ -95,17 +100,13 @@ public final class GatewayIntake {
                   return null; // taken in by a concurrent poll since the duplicate check
                 }
                 long fileId = IntakeFiles.start(c, sha, name, flow);
-                FileReport r;
-                try (InputStream data =
-                    new BufferedInputStream(Files.newInputStream(spool), 1 << 16)) {
-                  r =
-                      processor.process(
-                          data,
-                          name,
-                          sha,
-                          new JdbcClaimRepository(c, fileId),
-                          rec -> Outbox.add(c, rec));
-                }
+                FileReport r =
+                    processor.process(
+                        spool,
+                        name,
+                        sha,
+                        new JdbcClaimRepository(c, fileId),
+                        rec -> Outbox.add(c, rec));
                 IntakeFiles.finish(
                     c,
                     fileId,

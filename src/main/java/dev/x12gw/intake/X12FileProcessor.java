@@ -13,7 +13,7 @@ import dev.x12gw.x12.ReadResult;
 import dev.x12gw.x12.X12Problem;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -39,14 +39,14 @@ public final class X12FileProcessor {
   /**
    * Processes one file within the caller's unit of work.
    *
-   * @param in the file content
+   * @param file the file content
    * @param fileName the file name (no path) for records and logs
    * @param sha256 the content's SHA-256 (stable ids of defect records)
    * @param store claims and payments seen so far
    * @param sink where records go
    */
   public FileReport process(
-      InputStream in, String fileName, String sha256, ClaimRepository store, RecordSink sink)
+      Path file, String fileName, String sha256, ClaimRepository store, RecordSink sink)
       throws IOException {
     Map<String, Long> published = new HashMap<>();
     RecordSink counting =
@@ -62,7 +62,7 @@ public final class X12FileProcessor {
     long[] matched = new long[1];
     ReadResult read =
         parser.parse(
-            in,
+            file,
             fileName,
             new BindingSink() {
               @Override

@@ -26,7 +26,13 @@ public final class RecordFactory {
 
   /** Problem codes after which the rest of the file could not be read. */
   private static final Set<String> UNREADABLE =
-      Set.of("NOT_X12", "ISA_INVALID", "NO_TERMINATOR", "DELIMITER_COLLISION", "READ_FAILED");
+      Set.of(
+          "NOT_X12",
+          "ISA_INVALID",
+          "NO_TERMINATOR",
+          "DELIMITER_COLLISION",
+          "DELIMITERS_NOT_SUPPORTED",
+          "READ_FAILED");
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
   private final ObjectMapper mapper =

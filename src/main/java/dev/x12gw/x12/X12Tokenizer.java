@@ -32,6 +32,7 @@ public final class X12Tokenizer implements Closeable {
   private Delimiters delimiters;
   private long segments;
   private long wrappedLineBreaks;
+  private boolean lastUnterminated;
   private int lastIsaLength;
 
   public X12Tokenizer(Reader in) {
@@ -66,7 +67,7 @@ public final class X12Tokenizer implements Closeable {
               + start
               + " but found '"
               + preview()
-              + "'",
+              + "...'",
           start);
     }
     return readSegment(start);
@@ -85,6 +86,11 @@ public final class X12Tokenizer implements Closeable {
   /** Line breaks found and removed inside segments so far (wrapped lines). */
   public long wrappedLineBreaks() {
     return wrappedLineBreaks;
+  }
+
+  /** True when the input ended inside a segment (its terminator missing). */
+  public boolean lastSegmentUnterminated() {
+    return lastUnterminated;
   }
 
   /** Character offset of the next unread character. */
@@ -164,7 +170,8 @@ public final class X12Tokenizer implements Closeable {
       if (i >= limit) {
         int consumed = i - pos;
         if (!fill(consumed + 1)) {
-          break; // end of input: the last segment has no terminator
+          lastUnterminated = true; // end of input: the last segment has no terminator
+          break;
         }
         i = pos + consumed;
       }
@@ -235,7 +242,8 @@ public final class X12Tokenizer implements Closeable {
 
   private String preview() {
     StringBuilder sb = new StringBuilder();
-    for (int k = pos; k < Math.min(limit, pos + 16); k++) {
+    // three characters: enough to tell a ZIP, PDF or CSV apart, too few to carry patient data
+    for (int k = pos; k < Math.min(limit, pos + 3); k++) {
       char c = buf[k];
       sb.append(c >= ' ' && c < 0x7f ? c : '?');
     }

@@ -10,7 +10,6 @@ import dev.x12gw.domain.RemittanceHeader;
 import dev.x12gw.domain.ServicePayment;
 import dev.x12gw.domain.SubmittedClaim;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,10 +49,10 @@ class SmooksX12ParserTest {
     List<RemittanceHeader> headers = new ArrayList<>();
     List<ClaimPayment> payments = new ArrayList<>();
     ReadResult r;
-    try (InputStream in = Files.newInputStream(file)) {
+    {
       r =
           parser.parse(
-              in,
+              file,
               file.getFileName().toString(),
               new BindingSink() {
                 @Override

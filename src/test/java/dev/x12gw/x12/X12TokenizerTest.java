@@ -107,8 +107,19 @@ class X12TokenizerTest {
   }
 
   @Test
-  void lastSegmentWithoutTerminatorIsRead() throws Exception {
-    assertThat(ids(read(ISA + "~IEA*0*000000101"))).containsExactly("ISA", "IEA");
+  void lastSegmentWithoutTerminatorIsReadAndNoticed() throws Exception {
+    try (X12Tokenizer t = new X12Tokenizer(new StringReader(ISA + "~IEA*0*000000101"))) {
+      assertThat(t.next().id()).isEqualTo("ISA");
+      assertThat(t.next().element(2)).isEqualTo("000000101");
+      assertThat(t.next()).isNull();
+      assertThat(t.lastSegmentUnterminated()).isTrue();
+    }
+    try (X12Tokenizer t = new X12Tokenizer(new StringReader(ISA + "~IEA*0*000000101~\n"))) {
+      while (t.next() != null) {
+        // read all
+      }
+      assertThat(t.lastSegmentUnterminated()).isFalse();
+    }
   }
 
   @Test
@@ -124,7 +135,7 @@ class X12TokenizerTest {
     assertThatThrownBy(() -> read("  hello, this is not X12"))
         .isInstanceOf(X12SyntaxException.class)
         .hasMessageContaining("expected 'ISA' at offset 2")
-        .hasMessageContaining("hello, this is n");
+        .hasMessageContaining("found 'hel...'");
   }
 
   @Test

@@ -23,6 +23,15 @@ import org.xml.sax.SAXException;
 public final class SmooksX12Parser implements AutoCloseable {
   private static final TypedKey<X12ReadSession> SESSION = TypedKey.of("x12gw.read-session");
 
+  /**
+   * Written in a mapping where a path must be absolute (the EDI cartridge's {@code schemaUri}):
+   * replaced by the directory holding the mapping, with a trailing separator.
+   */
+  public static final String MAPPINGS_DIR = "${x12gw.mappings}";
+
+  /** Mapping parameter of a reader limited to one element separator and segment terminator. */
+  public static final String REQUIRED_DELIMITERS = "x12gw.required-delimiters";
+
   private final Smooks smooks;
   private final Path config;
 
@@ -34,8 +43,15 @@ public final class SmooksX12Parser implements AutoCloseable {
       throw new IOException("Smooks mapping not found: " + config.toAbsolutePath());
     }
     this.config = config;
+    Path absolute = config.toAbsolutePath().normalize();
+    String text =
+        Files.readString(absolute, java.nio.charset.StandardCharsets.UTF_8)
+            .replace(MAPPINGS_DIR, absolute.getParent() + java.io.File.separator);
     try {
-      this.smooks = new Smooks(config.toAbsolutePath().toUri().toString());
+      this.smooks = new Smooks();
+      smooks.addResourceConfigs(
+          absolute.getParent().toUri().toString(),
+          new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     } catch (SAXException e) {
       throw new IOException("invalid Smooks mapping " + config + ": " + e.getMessage(), e);
     }
@@ -54,11 +70,19 @@ public final class SmooksX12Parser implements AutoCloseable {
    * Reads one file, handing the records of every complete, valid transaction set to {@code sink}.
    * Never throws for bad content: defects are in the result.
    */
-  public ReadResult parse(InputStream in, String fileName, BindingSink sink) throws IOException {
+  public ReadResult parse(Path file, String fileName, BindingSink sink) throws IOException {
     X12ReadSession session = new X12ReadSession(fileName, sink);
     ExecutionContext context = smooks.createExecutionContext();
     context.put(SESSION, session);
-    try {
+    String required = context.getConfigParameter(REQUIRED_DELIMITERS);
+    if (required != null && required.length() == 2) {
+      X12Problem refused = refuse(file, required.charAt(0), required.charAt(1));
+      if (refused != null) {
+        session.unreadable(refused);
+        return session.result();
+      }
+    }
+    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       smooks.filterSource(context, new StreamSource<>(in));
     } catch (SmooksException e) {
       Throwable cause = rootCause(e);
@@ -68,20 +92,60 @@ public final class SmooksX12Parser implements AutoCloseable {
       if (cause instanceof RuntimeException rt && !(cause instanceof SmooksException)) {
         throw rt;
       }
-      session.unreadable(
-          new X12Problem(
-              X12Problem.Severity.ERROR,
-              "READ_FAILED",
-              "the X12 reader failed: " + cause.getMessage(),
-              "",
-              "",
-              "",
-              0,
-              0,
-              "",
-              0));
+      session.unreadable(unreadable("READ_FAILED", "the X12 reader failed: " + cause.getMessage()));
     }
     return session.result();
+  }
+
+  /**
+   * For a reader that handles fixed delimiters only (mapping parameter {@value
+   * #REQUIRED_DELIMITERS}, element separator then segment terminator): a problem when the file does
+   * not start with an ISA declaring them, else null.
+   */
+  static X12Problem refuse(Path file, char element, char segment) throws IOException {
+    try (dev.x12gw.x12.X12Tokenizer t =
+        new dev.x12gw.x12.X12Tokenizer(
+            Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8))) {
+      dev.x12gw.x12.Segment s;
+      boolean any = false;
+      while ((s = t.next()) != null) {
+        any = true;
+        if ("ISA".equals(s.id())) {
+          dev.x12gw.x12.Delimiters d = s.delimiters();
+          if (d.element() != element || d.segment() != segment) {
+            return unreadable(
+                "DELIMITERS_NOT_SUPPORTED",
+                "this mapping reads element separator '"
+                    + element
+                    + "' and segment terminator '"
+                    + segment
+                    + "' only; the ISA at offset "
+                    + s.offset()
+                    + " declares "
+                    + d);
+          }
+        }
+      }
+      if (!any) {
+        return unreadable("NOT_X12", "the file is empty: no ISA interchange");
+      }
+      if (t.lastSegmentUnterminated()) {
+        return unreadable(
+            "DELIMITERS_NOT_SUPPORTED",
+            "this mapping needs every segment terminated with '"
+                + segment
+                + "'; the last segment of the file has no terminator");
+      }
+      return null;
+    } catch (dev.x12gw.x12.X12SyntaxException e) {
+      return unreadable(e.code(), e.getMessage());
+    } catch (java.nio.charset.MalformedInputException e) {
+      return unreadable("NOT_X12", "the file is not UTF-8 text");
+    }
+  }
+
+  private static X12Problem unreadable(String code, String message) {
+    return new X12Problem(X12Problem.Severity.ERROR, code, message, "", "", "", 0, 0, "", 0);
   }
 
   private static Throwable rootCause(Throwable t) {

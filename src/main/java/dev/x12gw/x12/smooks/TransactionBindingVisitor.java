@@ -1,12 +1,9 @@
 package dev.x12gw.x12.smooks;
 
-import dev.x12gw.domain.SourceRef;
-import dev.x12gw.x12.BindingSink;
-import dev.x12gw.x12.Transaction;
+import dev.x12gw.x12.BinderRegistry;
 import dev.x12gw.x12.TransactionBinder;
 import dev.x12gw.x12.X12ReadSession;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import javax.inject.Inject;
 import javax.inject.Named;
 import org.smooks.api.ExecutionContext;
@@ -29,31 +26,15 @@ public final class TransactionBindingVisitor implements BeforeVisitor {
   @Override
   public void visitBefore(Element element, ExecutionContext executionContext) {
     X12ReadSession session = SmooksX12Parser.session(executionContext);
-    try {
-      session.bind(
-          constructor().newInstance(session.transaction(), session.source(), session.buffer()));
-    } catch (InstantiationException | IllegalAccessException e) {
-      throw new SmooksConfigException("cannot create binder " + binderClass, e);
-    } catch (InvocationTargetException e) {
-      throw new SmooksConfigException("binder " + binderClass + " failed to start", e.getCause());
-    }
-  }
-
-  private Constructor<? extends TransactionBinder> constructor() {
     if (constructor == null) {
       try {
-        Class<? extends TransactionBinder> type =
-            Class.forName(binderClass).asSubclass(TransactionBinder.class);
-        constructor = type.getConstructor(Transaction.class, SourceRef.class, BindingSink.class);
-      } catch (ClassNotFoundException | NoSuchMethodException | ClassCastException e) {
-        throw new SmooksConfigException(
-            "binder '"
-                + binderClass
-                + "' is not a TransactionBinder with a public"
-                + " (Transaction, SourceRef, BindingSink) constructor",
-            e);
+        constructor = BinderRegistry.constructor(binderClass);
+      } catch (IllegalArgumentException e) {
+        throw new SmooksConfigException(e.getMessage(), e.getCause());
       }
     }
-    return constructor;
+    session.bind(
+        BinderRegistry.instantiate(
+            constructor, session.transaction(), session.source(), session.buffer()));
   }
 }
