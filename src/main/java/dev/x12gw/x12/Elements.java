@@ -135,15 +135,7 @@ final class Elements {
             s,
             position,
             n);
-        List<String> out = new ArrayList<>(4);
-        int start = 0;
-        for (int i = 0; i <= e.length(); i++) {
-          if (i == e.length() || e.charAt(i) == used) {
-            out.add(e.substring(start, i));
-            start = i + 1;
-          }
-        }
-        return out;
+        return Segment.split(e, used);
       }
     }
     return parts;

@@ -43,6 +43,19 @@ public final class Segment {
     return elements.length - 1;
   }
 
+  /** {@code text} split at every {@code separator}; n separators give n + 1 parts. */
+  public static List<String> split(String text, char separator) {
+    List<String> out = new ArrayList<>(24);
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == separator) {
+        out.add(text.substring(start, i));
+        start = i + 1;
+      }
+    }
+    return out;
+  }
+
   /** Component {@code c} (1-based) of element {@code n}, or "". */
   public String component(int n, int c) {
     String e = element(n);
@@ -63,18 +76,7 @@ public final class Segment {
 
   /** All components of element {@code n}; a simple element gives a one-item list. */
   public List<String> components(int n) {
-    String e = element(n);
-    List<String> out = new ArrayList<>(4);
-    int start = 0;
-    while (true) {
-      int next = e.indexOf(delimiters.component(), start);
-      if (next < 0) {
-        out.add(e.substring(start));
-        return out;
-      }
-      out.add(e.substring(start, next));
-      start = next + 1;
-    }
+    return split(element(n), delimiters.component());
   }
 
   /** True when the segment id is 2 or 3 upper-case letters or digits starting with a letter. */

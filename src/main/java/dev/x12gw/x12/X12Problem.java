@@ -44,6 +44,11 @@ public record X12Problem(
     segmentId = Objects.requireNonNullElse(segmentId, "");
   }
 
+  /** A defect of the file as a whole, before or outside any envelope. */
+  public static X12Problem ofFile(Severity severity, String code, String message) {
+    return new X12Problem(severity, code, message, "", "", "", 0, 0, "", 0);
+  }
+
   public boolean isError() {
     return severity == Severity.ERROR;
   }

@@ -206,7 +206,7 @@ public final class X12Tokenizer implements Closeable {
           sb.append(c);
         }
       }
-      elements = splitString(sb.toString(), delimiters.element());
+      elements = Segment.split(sb.toString(), delimiters.element()).toArray(new String[0]);
     } else {
       elements = split(pos, i, delimiters.element());
     }
@@ -224,19 +224,6 @@ public final class X12Tokenizer implements Closeable {
       }
     }
     out.add(new String(buf, s, to - s));
-    return out.toArray(new String[0]);
-  }
-
-  private static String[] splitString(String text, char sep) {
-    List<String> out = new ArrayList<>(24);
-    int s = 0;
-    for (int k = 0; k < text.length(); k++) {
-      if (text.charAt(k) == sep) {
-        out.add(text.substring(s, k));
-        s = k + 1;
-      }
-    }
-    out.add(text.substring(s));
     return out.toArray(new String[0]);
   }
 

@@ -60,7 +60,7 @@ class SampleSweepTest {
   void readsEverySampleAndReportsItsDefects(Sample sample) throws Exception {
     Path file = TestFiles.sharedSamples().resolve(sample.file());
     assumeTrue(Files.isRegularFile(file), "shared samples not present");
-    SmooksX12ParserTest.Parsed p =
+    Parsed p =
         Assertions.assertTimeoutPreemptively(
             Duration.ofSeconds(30), () -> SmooksX12ParserTest.parse(file));
     boolean bound = sample.type().startsWith("835") || sample.type().startsWith("837");

@@ -14,25 +14,12 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class SmooksX12ParserTest {
   private static SmooksX12Parser parser;
-
-  /** Everything one file produced. */
-  record Parsed(
-      ReadResult result,
-      List<SubmittedClaim> claims,
-      List<RemittanceHeader> headers,
-      List<ClaimPayment> payments) {
-    List<String> problemCodes() {
-      return result.problems().stream().map(X12Problem::code).toList();
-    }
-  }
 
   @BeforeAll
   static void open() throws Exception {
@@ -45,29 +32,7 @@ class SmooksX12ParserTest {
   }
 
   static Parsed parse(Path file) throws Exception {
-    List<SubmittedClaim> claims = new ArrayList<>();
-    List<RemittanceHeader> headers = new ArrayList<>();
-    List<ClaimPayment> payments = new ArrayList<>();
-    ReadResult r;
-    {
-      r =
-          parser.parse(
-              file,
-              file.getFileName().toString(),
-              new BindingSink() {
-                @Override
-                public void claim(SubmittedClaim claim) {
-                  claims.add(claim);
-                }
-
-                @Override
-                public void payment(RemittanceHeader remittance, ClaimPayment payment) {
-                  headers.add(remittance);
-                  payments.add(payment);
-                }
-              });
-    }
-    return new Parsed(r, claims, headers, payments);
+    return Parsed.read(parser, file);
   }
 
   private static BigDecimal amount(String s) {

@@ -3,9 +3,6 @@ package dev.x12gw.x12;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.x12gw.TestFiles;
-import dev.x12gw.domain.ClaimPayment;
-import dev.x12gw.domain.RemittanceHeader;
-import dev.x12gw.domain.SubmittedClaim;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,38 +39,6 @@ class X12ReaderEquivalenceTest {
     dfdl.close();
   }
 
-  /** What a reader made of a file. */
-  record Read(
-      List<SubmittedClaim> claims,
-      List<RemittanceHeader> headers,
-      List<ClaimPayment> payments,
-      List<String> problems,
-      ReadResult result) {}
-
-  static Read read(SmooksX12Parser parser, Path file) throws Exception {
-    List<SubmittedClaim> claims = new ArrayList<>();
-    List<RemittanceHeader> headers = new ArrayList<>();
-    List<ClaimPayment> payments = new ArrayList<>();
-    ReadResult r =
-        parser.parse(
-            file,
-            file.getFileName().toString(),
-            new BindingSink() {
-              @Override
-              public void claim(SubmittedClaim claim) {
-                claims.add(claim);
-              }
-
-              @Override
-              public void payment(RemittanceHeader remittance, ClaimPayment payment) {
-                headers.add(remittance);
-                payments.add(payment);
-              }
-            });
-    return new Read(
-        claims, headers, payments, r.problems().stream().map(X12Problem::code).toList(), r);
-  }
-
   static Stream<Path> files() throws Exception {
     List<Path> files = new ArrayList<>();
     try (Stream<Path> s = Files.list(TestFiles.testdata(""))) {
@@ -97,9 +62,9 @@ class X12ReaderEquivalenceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("files")
   void bothReadersBindTheSameRecords(Path file) throws Exception {
-    Read expected = read(streaming, file);
-    Read actual = read(dfdl, file);
-    if (actual.problems().equals(List.of("DELIMITERS_NOT_SUPPORTED"))) {
+    Parsed expected = Parsed.read(streaming, file);
+    Parsed actual = Parsed.read(dfdl, file);
+    if (actual.problemCodes().equals(List.of("DELIMITERS_NOT_SUPPORTED"))) {
       String text = Files.readString(file, StandardCharsets.ISO_8859_1).strip();
       assertThat(!text.startsWith("ISA*") || text.contains("ISA|") || !text.endsWith("~"))
           .as("refused only for other delimiters or an unterminated last segment")
@@ -109,7 +74,7 @@ class X12ReaderEquivalenceTest {
     assertThat(actual.claims()).isEqualTo(expected.claims());
     assertThat(actual.headers()).isEqualTo(expected.headers());
     assertThat(actual.payments()).isEqualTo(expected.payments());
-    assertThat(actual.problems()).isEqualTo(expected.problems());
+    assertThat(actual.problemCodes()).isEqualTo(expected.problemCodes());
     assertThat(actual.result().transactionsAccepted())
         .isEqualTo(expected.result().transactionsAccepted());
   }

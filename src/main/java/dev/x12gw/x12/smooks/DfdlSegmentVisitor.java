@@ -7,9 +7,7 @@ import dev.x12gw.x12.EnvelopeTracker;
 import dev.x12gw.x12.Segment;
 import dev.x12gw.x12.X12Problem;
 import dev.x12gw.x12.X12ReadSession;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -68,17 +66,7 @@ public final class DfdlSegmentVisitor implements ParameterizedVisitor {
       state.tracker.finish();
       if (state.segments == 0) {
         session.unreadable(
-            new X12Problem(
-                X12Problem.Severity.ERROR,
-                "NOT_X12",
-                "the file has no segments",
-                "",
-                "",
-                "",
-                0,
-                0,
-                "",
-                0));
+            X12Problem.ofFile(X12Problem.Severity.ERROR, "NOT_X12", "the file has no segments"));
       }
       return;
     }
@@ -87,7 +75,7 @@ public final class DfdlSegmentVisitor implements ParameterizedVisitor {
     if (text.isEmpty()) {
       return; // line breaks after the last terminator
     }
-    String[] elements = split(text, elementSeparator.charAt(0));
+    String[] elements = Segment.split(text, elementSeparator.charAt(0)).toArray(new String[0]);
     if ("ISA".equals(elements[0]) && elements.length > 16) {
       String isa11 = elements[11];
       char repetition =
@@ -126,19 +114,6 @@ public final class DfdlSegmentVisitor implements ParameterizedVisitor {
     while (parent != null && parent.getFirstChild() != null && parent.getFirstChild() != element) {
       parent.removeChild(parent.getFirstChild());
     }
-  }
-
-  /** The segment's text split at the element separator; element 0 is the id. */
-  static String[] split(String text, char separator) {
-    List<String> out = new ArrayList<>(24);
-    int start = 0;
-    for (int i = 0; i <= text.length(); i++) {
-      if (i == text.length() || text.charAt(i) == separator) {
-        out.add(text.substring(start, i));
-        start = i + 1;
-      }
-    }
-    return out.toArray(new String[0]);
   }
 
   private State state(X12ReadSession session, ExecutionContext context) {

@@ -145,7 +145,7 @@ public final class SmooksX12Parser implements AutoCloseable {
   }
 
   private static X12Problem unreadable(String code, String message) {
-    return new X12Problem(X12Problem.Severity.ERROR, code, message, "", "", "", 0, 0, "", 0);
+    return X12Problem.ofFile(X12Problem.Severity.ERROR, code, message);
   }
 
   private static Throwable rootCause(Throwable t) {

@@ -104,48 +104,25 @@ public final class X12SegmentReader implements SmooksXMLReader {
       tracker.finish();
       if (!any) {
         session.unreadable(
-            new X12Problem(
-                X12Problem.Severity.ERROR,
-                "NOT_X12",
-                "the file is empty: no ISA interchange",
-                "",
-                "",
-                "",
-                0,
-                0,
-                "",
-                0));
+            X12Problem.ofFile(
+                X12Problem.Severity.ERROR, "NOT_X12", "the file is empty: no ISA interchange"));
       }
       if (tokenizer.wrappedLineBreaks() > 0) {
         session.problem(
-            new X12Problem(
+            X12Problem.ofFile(
                 X12Problem.Severity.WARNING,
                 "WRAPPED_LINES",
                 tokenizer.wrappedLineBreaks()
-                    + " line break(s) inside segments were removed (wrapped lines)",
-                "",
-                "",
-                "",
-                0,
-                0,
-                "",
-                0));
+                    + " line break(s) inside segments were removed (wrapped lines)"));
       }
     } catch (X12SyntaxException e) {
       tracker.finish();
       session.unreadable(
-          new X12Problem(
+          X12Problem.ofFile(
               X12Problem.Severity.ERROR,
               e.code(),
               e.getMessage()
-                  + (tracker.transactions() > 0 ? "; the rest of the file was not read" : ""),
-              "",
-              "",
-              "",
-              0,
-              0,
-              "",
-              0));
+                  + (tracker.transactions() > 0 ? "; the rest of the file was not read" : "")));
     }
     handler.endElement("", ROOT, ROOT);
     handler.endDocument();

@@ -1,0 +1,44 @@
+package dev.x12gw.x12;
+
+import dev.x12gw.domain.ClaimPayment;
+import dev.x12gw.domain.RemittanceHeader;
+import dev.x12gw.domain.SubmittedClaim;
+import dev.x12gw.x12.smooks.SmooksX12Parser;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Everything a reader made of one file: for tests. */
+record Parsed(
+    ReadResult result,
+    List<SubmittedClaim> claims,
+    List<RemittanceHeader> headers,
+    List<ClaimPayment> payments) {
+
+  List<String> problemCodes() {
+    return result.problems().stream().map(X12Problem::code).toList();
+  }
+
+  static Parsed read(SmooksX12Parser parser, Path file) throws Exception {
+    List<SubmittedClaim> claims = new ArrayList<>();
+    List<RemittanceHeader> headers = new ArrayList<>();
+    List<ClaimPayment> payments = new ArrayList<>();
+    ReadResult r =
+        parser.parse(
+            file,
+            file.getFileName().toString(),
+            new BindingSink() {
+              @Override
+              public void claim(SubmittedClaim claim) {
+                claims.add(claim);
+              }
+
+              @Override
+              public void payment(RemittanceHeader remittance, ClaimPayment payment) {
+                headers.add(remittance);
+                payments.add(payment);
+              }
+            });
+    return new Parsed(r, claims, headers, payments);
+  }
+}
