@@ -27,47 +27,36 @@ class ValueRecordsTest {
         .hasMessageContaining("reason");
   }
 
+  private static ClaimPayment paymentWith(List<Adjustment> adjustments) {
+    return new ClaimPayment(
+        "A",
+        "1",
+        amount("10"),
+        amount("0"),
+        null,
+        "12",
+        null,
+        null,
+        null,
+        null,
+        null,
+        adjustments,
+        List.of(),
+        List.of(),
+        1);
+  }
+
   @Test
   void claimPaymentCopiesItsListsAndChecksLevels() {
     List<Adjustment> adjustments = new ArrayList<>();
     adjustments.add(Fixtures.claimAdj("CO", "45", "10"));
-    ClaimPayment p =
-        new ClaimPayment(
-            "A",
-            "1",
-            amount("10"),
-            amount("0"),
-            null,
-            "12",
-            null,
-            null,
-            null,
-            null,
-            null,
-            adjustments,
-            List.of(),
-            List.of(),
-            1);
+    ClaimPayment p = paymentWith(adjustments);
     adjustments.clear();
     assertThat(p.adjustments()).hasSize(1);
     assertThatThrownBy(
             () ->
-                new ClaimPayment(
-                    "A",
-                    "1",
-                    amount("10"),
-                    amount("0"),
-                    null,
-                    "12",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    List.of(new Adjustment(AdjustmentLevel.LINE, "CO", "45", amount("1"), null)),
-                    List.of(),
-                    List.of(),
-                    1))
+                paymentWith(
+                    List.of(new Adjustment(AdjustmentLevel.LINE, "CO", "45", amount("1"), null))))
         .hasMessageContaining("CLAIM level");
   }
 
