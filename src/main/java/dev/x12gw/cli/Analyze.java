@@ -1,7 +1,10 @@
 package dev.x12gw.cli;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.x12gw.domain.ClaimRepository;
 import dev.x12gw.intake.FileReport;
+import dev.x12gw.intake.IntakeTarget;
+import dev.x12gw.intake.RecordSink;
 import dev.x12gw.intake.X12FileProcessor;
 import dev.x12gw.records.OutboundRecord;
 import dev.x12gw.store.InMemoryClaimRepository;
@@ -9,9 +12,11 @@ import dev.x12gw.x12.Segment;
 import dev.x12gw.x12.X12Problem;
 import dev.x12gw.x12.X12SyntaxException;
 import dev.x12gw.x12.X12Tokenizer;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.StringReader;
@@ -24,10 +29,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -39,15 +42,16 @@ import java.util.stream.Stream;
  */
 final class Analyze {
   private final X12FileProcessor processor;
-  private final PrintStream out;
+  private final OutputStream out;
   private final PrintStream err;
   private final InMemoryClaimRepository store = new InMemoryClaimRepository();
-  private final Set<String> published = new HashSet<>();
+  private final RecordIdSet published = new RecordIdSet();
   private final Map<String, String> seenContent = new HashMap<>();
+  private final Target target = new Target();
 
   Analyze(X12FileProcessor processor, PrintStream out, PrintStream err) {
     this.processor = processor;
-    this.out = out;
+    this.out = new BufferedOutputStream(out, 1 << 16);
     this.err = err;
   }
 
@@ -77,10 +81,19 @@ final class Analyze {
       ("837".equals(sniff(f)) ? claims : others).add(f);
     }
     boolean quarantined = false;
-    for (Path f : concat(claims, others)) {
-      quarantined |= analyze(f);
+    try {
+      for (Path f : claims) {
+        quarantined |= analyze(f);
+      }
+      // every claim is in: a remittance without its claim now will never find it
+      store.stopWaitingForClaims();
+      for (Path f : others) {
+        quarantined |= analyze(f);
+      }
+    } finally {
+      out.flush();
+      target.buffer.close();
     }
-    out.flush();
     return quarantined ? 1 : 0;
   }
 
@@ -92,8 +105,9 @@ final class Analyze {
       err.println("x12gw analyze: " + file + ": same content as " + first + "; skipped");
       return false;
     }
-    FileReport report = processor.process(file, name, sha, store, this::print);
+    FileReport report = processor.process(file, name, sha, target);
     if (report.outcome().quarantined()) {
+      out.flush();
       err.println("x12gw analyze: " + file + ": " + report.outcome());
       for (X12Problem p : report.read().problems()) {
         if (p.isError()) {
@@ -105,16 +119,76 @@ final class Analyze {
     return false;
   }
 
-  private boolean print(OutboundRecord r) {
-    if (!published.add(r.recordId())) {
-      return false;
+  /** Records of a transaction set wait in a buffer until it is accepted. */
+  private final class Target implements IntakeTarget {
+    final SpillBuffer buffer = new SpillBuffer(8 << 20);
+
+    /** Fingerprints of the ids written in the current transaction set (to forget on rollback). */
+    private long[] idsInTransaction = new long[1024];
+
+    private int idCount;
+    private boolean inTransaction;
+
+    @Override
+    public ClaimRepository repository() {
+      return store;
     }
-    StringBuilder line = new StringBuilder(r.json().length() + r.queue().length() + 12);
-    line.append("{\"queue\":\"");
-    JsonStringEncoder.getInstance().quoteAsString(r.queue(), line);
-    line.append("\",").append(r.json(), 1, r.json().length());
-    out.println(line);
-    return true;
+
+    @Override
+    public RecordSink records() {
+      return this::print;
+    }
+
+    private boolean print(OutboundRecord r) {
+      long id = RecordIdSet.fingerprint(r.recordId());
+      if (!published.add(id)) {
+        return false;
+      }
+      StringBuilder line = new StringBuilder(r.json().length() + r.queue().length() + 12);
+      line.append("{\"queue\":\"");
+      JsonStringEncoder.getInstance().quoteAsString(r.queue(), line);
+      line.append("\",").append(r.json(), 1, r.json().length()).append('\n');
+      byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+      if (inTransaction) {
+        if (idCount == idsInTransaction.length) {
+          idsInTransaction = java.util.Arrays.copyOf(idsInTransaction, idCount * 2);
+        }
+        idsInTransaction[idCount++] = id;
+        buffer.write(bytes);
+      } else {
+        try {
+          out.write(bytes);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public void beginTransaction() {
+      store.begin();
+      inTransaction = true;
+    }
+
+    @Override
+    public void commitTransaction() {
+      store.commit();
+      inTransaction = false;
+      idCount = 0;
+      buffer.drainTo(out);
+    }
+
+    @Override
+    public void rollbackTransaction() {
+      store.rollback();
+      inTransaction = false;
+      for (int i = 0; i < idCount; i++) {
+        published.remove(idsInTransaction[i]);
+      }
+      idCount = 0;
+      buffer.discard();
+    }
   }
 
   /**
@@ -164,12 +238,6 @@ final class Analyze {
       in.transferTo(OutputStreamSink.INSTANCE);
     }
     return java.util.HexFormat.of().formatHex(sha.digest());
-  }
-
-  private static List<Path> concat(List<Path> a, List<Path> b) {
-    List<Path> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
   }
 
   /** Discards bytes (the digest stream does the work). */

@@ -4,8 +4,7 @@ import dev.x12gw.intake.FileReport;
 import dev.x12gw.intake.X12FileProcessor;
 import dev.x12gw.store.Database;
 import dev.x12gw.store.IntakeFiles;
-import dev.x12gw.store.JdbcClaimRepository;
-import dev.x12gw.store.Outbox;
+import dev.x12gw.store.JdbcIntakeTarget;
 import dev.x12gw.x12.X12Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,13 +99,7 @@ public final class GatewayIntake {
                   return null; // taken in by a concurrent poll since the duplicate check
                 }
                 long fileId = IntakeFiles.start(c, sha, name, flow);
-                FileReport r =
-                    processor.process(
-                        spool,
-                        name,
-                        sha,
-                        new JdbcClaimRepository(c, fileId),
-                        rec -> Outbox.add(c, rec));
+                FileReport r = processor.process(spool, name, sha, new JdbcIntakeTarget(c, fileId));
                 IntakeFiles.finish(
                     c,
                     fileId,

@@ -1,7 +1,6 @@
 package dev.x12gw.intake;
 
 import dev.x12gw.domain.ClaimPayment;
-import dev.x12gw.domain.ClaimRepository;
 import dev.x12gw.domain.DenialDetector;
 import dev.x12gw.domain.Reconciler;
 import dev.x12gw.domain.RemittanceHeader;
@@ -10,6 +9,7 @@ import dev.x12gw.records.OutboundRecord;
 import dev.x12gw.records.RecordFactory;
 import dev.x12gw.x12.BindingSink;
 import dev.x12gw.x12.ReadResult;
+import dev.x12gw.x12.Transaction;
 import dev.x12gw.x12.X12Problem;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.io.IOException;
@@ -42,44 +42,65 @@ public final class X12FileProcessor {
    * @param file the file content
    * @param fileName the file name (no path) for records and logs
    * @param sha256 the content's SHA-256 (stable ids of defect records)
-   * @param store claims and payments seen so far
-   * @param sink where records go
+   * @param target store and record sink, with transaction-set boundaries
    */
-  public FileReport process(
-      Path file, String fileName, String sha256, ClaimRepository store, RecordSink sink)
+  public FileReport process(Path file, String fileName, String sha256, IntakeTarget target)
       throws IOException {
     Map<String, Long> published = new HashMap<>();
-    RecordSink counting =
-        r -> {
-          boolean fresh = sink.publish(r);
-          if (fresh) {
-            published.merge(r.recordType(), 1L, Long::sum);
-          }
-          return fresh;
-        };
+    Map<String, Long> inTransaction = new HashMap<>();
+    long[] matched = new long[2];
+    RecordSink records = target.records();
     Reconciler reconciler =
-        new Reconciler(store, detector, finding -> counting.publish(records.finding(finding)));
-    long[] matched = new long[1];
+        new Reconciler(
+            target.repository(),
+            detector,
+            finding -> {
+              OutboundRecord r = this.records.finding(finding);
+              if (records.publish(r)) {
+                inTransaction.merge(r.recordType(), 1L, Long::sum);
+              }
+            });
     ReadResult read =
         parser.parse(
             file,
             fileName,
             new BindingSink() {
               @Override
+              public void beginTransaction(Transaction transaction) {
+                inTransaction.clear();
+                matched[1] = 0;
+                target.beginTransaction();
+              }
+
+              @Override
               public void claim(SubmittedClaim claim) {
-                matched[0] += reconciler.acceptClaim(claim);
+                matched[1] += reconciler.acceptClaim(claim);
               }
 
               @Override
               public void payment(RemittanceHeader remittance, ClaimPayment payment) {
                 if (reconciler.acceptPayment(remittance, payment)) {
-                  matched[0]++;
+                  matched[1]++;
                 }
+              }
+
+              @Override
+              public void endTransaction(boolean accepted) {
+                if (accepted) {
+                  target.commitTransaction();
+                  inTransaction.forEach((type, n) -> published.merge(type, n, Long::sum));
+                  matched[0] += matched[1];
+                } else {
+                  target.rollbackTransaction();
+                }
+                inTransaction.clear();
               }
             });
     for (X12Problem p : read.problems()) {
-      OutboundRecord r = records.problem(p, fileName, sha256, read.transactionsAccepted());
-      counting.publish(r);
+      OutboundRecord r = this.records.problem(p, fileName, sha256, read.transactionsAccepted());
+      if (records.publish(r)) {
+        published.merge(r.recordType(), 1L, Long::sum);
+      }
     }
     return new FileReport(fileName, sha256, outcome(read), read, matched[0], published);
   }

@@ -4,7 +4,9 @@ import dev.x12gw.domain.ClaimPayment;
 import dev.x12gw.domain.ClaimRepository;
 import dev.x12gw.domain.RemittanceHeader;
 import dev.x12gw.domain.SubmittedClaim;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,10 @@ import java.util.Set;
 
 /**
  * {@link ClaimRepository} in memory, for offline analysis: the same matching behaviour as the H2
- * store (latest claim wins; payments wait for their claim), without keeping payments that matched:
- * only what matching needs is held.
+ * store (latest claim wins; payments wait for their claim). Changes made since {@link #begin()} can
+ * be undone with {@link #rollback()}, as a savepoint would. Once no more claims can arrive ({@link
+ * #stopWaitingForClaims()}), unmatched payments are no longer kept: memory then does not grow with
+ * the remittances read.
  */
 public final class InMemoryClaimRepository implements ClaimRepository {
   private record Key(String patientControlNumber, String payerKey) {}
@@ -23,14 +27,56 @@ public final class InMemoryClaimRepository implements ClaimRepository {
 
   private final Map<Key, StoredClaim> claims = new HashMap<>();
   private final Map<String, List<WaitingPayment>> unmatched = new HashMap<>();
+  private final Deque<Runnable> undo = new ArrayDeque<>();
+  private boolean journaling;
+  private boolean waitForClaims = true;
   private long nextId = 1;
+
+  /** Starts recording changes so they can be rolled back. */
+  public void begin() {
+    undo.clear();
+    journaling = true;
+  }
+
+  /** Keeps the changes since {@link #begin()}. */
+  public void commit() {
+    undo.clear();
+    journaling = false;
+  }
+
+  /** Undoes the changes since {@link #begin()}. */
+  public void rollback() {
+    while (!undo.isEmpty()) {
+      undo.pop().run();
+    }
+    journaling = false;
+  }
+
+  /** No claim will be added any more: payments that find none are not kept waiting. */
+  public void stopWaitingForClaims() {
+    waitForClaims = false;
+    unmatched.clear();
+  }
+
+  private void record(Runnable undoAction) {
+    if (journaling) {
+      undo.push(undoAction);
+    }
+  }
 
   @Override
   public long saveClaim(SubmittedClaim claim) {
     long id = nextId++;
-    claims.put(
-        new Key(claim.patientControlNumber(), RemittanceHeader.payerKey(claim.payer().id())),
-        new StoredClaim(id, claim));
+    Key key = new Key(claim.patientControlNumber(), RemittanceHeader.payerKey(claim.payer().id()));
+    StoredClaim previous = claims.put(key, new StoredClaim(id, claim));
+    record(
+        () -> {
+          if (previous == null) {
+            claims.remove(key);
+          } else {
+            claims.put(key, previous);
+          }
+        });
     return id;
   }
 
@@ -49,10 +95,12 @@ public final class InMemoryClaimRepository implements ClaimRepository {
   @Override
   public long savePayment(RemittanceHeader remit, ClaimPayment payment, Optional<Long> claimId) {
     long id = nextId++;
-    if (claimId.isEmpty()) {
-      unmatched
-          .computeIfAbsent(payment.patientControlNumber(), k -> new ArrayList<>(1))
-          .add(new WaitingPayment(id, remit.payerKeys()));
+    if (claimId.isEmpty() && waitForClaims) {
+      List<WaitingPayment> list =
+          unmatched.computeIfAbsent(payment.patientControlNumber(), k -> new ArrayList<>(1));
+      WaitingPayment w = new WaitingPayment(id, remit.payerKeys());
+      list.add(w);
+      record(() -> list.remove(w));
     }
     return id;
   }
@@ -68,8 +116,18 @@ public final class InMemoryClaimRepository implements ClaimRepository {
 
   @Override
   public void linkPayment(long paymentId, long claimId) {
-    unmatched.values().forEach(list -> list.removeIf(w -> w.id() == paymentId));
-    unmatched.values().removeIf(List::isEmpty);
+    for (Map.Entry<String, List<WaitingPayment>> e : unmatched.entrySet()) {
+      List<WaitingPayment> list = e.getValue();
+      for (int i = 0; i < list.size(); i++) {
+        WaitingPayment w = list.get(i);
+        if (w.id() == paymentId) {
+          list.remove(i);
+          int at = i;
+          record(() -> list.add(at, w));
+          return;
+        }
+      }
+    }
   }
 
   /** Claims held (for tests and statistics). */

@@ -47,6 +47,11 @@ public final class JdbcClaimRepository implements ClaimRepository {
     this.intakeFileId = intakeFileId;
   }
 
+  /** Rows written since a savepoint were rolled back: ids cached since then are gone too. */
+  void forgetCachedIds() {
+    remittanceIds.clear();
+  }
+
   @Override
   public long saveClaim(SubmittedClaim c) {
     try {

@@ -4,11 +4,26 @@ import dev.x12gw.domain.ClaimPayment;
 import dev.x12gw.domain.RemittanceHeader;
 import dev.x12gw.domain.SubmittedClaim;
 
-/** Receives domain records as binders complete them. */
+/**
+ * Receives domain records as binders complete them, streamed: each record arrives as soon as its
+ * loop closes, between {@link #beginTransaction} and {@link #endTransaction} of its transaction
+ * set. A sink that stores or publishes must make the records of a transaction set that ends
+ * rejected disappear (a savepoint, a buffer): that is how a quarantined transaction leaves nothing
+ * behind while memory stays bounded by one claim.
+ */
 public interface BindingSink {
+  /** ST: the records that follow belong to this transaction set until its end. */
+  default void beginTransaction(Transaction transaction) {}
+
   /** 837 loop 2300 complete. */
   void claim(SubmittedClaim claim);
 
   /** 835 loop 2100 complete, with the header of its transaction. */
   void payment(RemittanceHeader remittance, ClaimPayment payment);
+
+  /**
+   * SE (or the end of what could be read): {@code accepted} false means the transaction set is
+   * quarantined and everything received since {@link #beginTransaction} must be undone.
+   */
+  default void endTransaction(boolean accepted) {}
 }

@@ -5,10 +5,13 @@ import java.util.List;
 
 /**
  * One X12 segment as read: its id and data elements (element 1 is {@code element(1)}), with the
- * delimiters of its interchange and its position in the file.
+ * delimiters of its interchange and its position in the file. Elements are split from the segment's
+ * text on first use, so segments that are only passed along cost no splitting.
  */
 public final class Segment {
-  private final String[] elements;
+  private final String text;
+  private final String id;
+  private String[] elements;
   private final Delimiters delimiters;
   private final long filePosition;
   private final long offset;
@@ -23,24 +26,47 @@ public final class Segment {
     if (elements.length == 0) {
       throw new IllegalArgumentException("a segment has at least an id");
     }
+    this.text = null;
+    this.id = elements[0];
     this.elements = elements;
     this.delimiters = delimiters;
     this.filePosition = filePosition;
     this.offset = offset;
   }
 
+  /**
+   * @param text the segment without its terminator, elements separated by the delimiters' element
+   *     separator
+   */
+  public Segment(String text, Delimiters delimiters, long filePosition, long offset) {
+    int sep = text.indexOf(delimiters.element());
+    this.text = text;
+    this.id = sep < 0 ? text : text.substring(0, sep);
+    this.delimiters = delimiters;
+    this.filePosition = filePosition;
+    this.offset = offset;
+  }
+
   public String id() {
-    return elements[0];
+    return id;
+  }
+
+  private String[] elements() {
+    if (elements == null) {
+      elements = split(text, delimiters.element()).toArray(new String[0]);
+    }
+    return elements;
   }
 
   /** Data element {@code n} (1-based), or "" when the segment is shorter. */
   public String element(int n) {
-    return n < elements.length ? elements[n] : "";
+    String[] e = elements();
+    return n < e.length ? e[n] : "";
   }
 
   /** Number of data elements sent (trailing empty elements included). */
   public int size() {
-    return elements.length - 1;
+    return elements().length - 1;
   }
 
   /** {@code text} split at every {@code separator}; n separators give n + 1 parts. */
@@ -106,14 +132,9 @@ public final class Segment {
     return offset;
   }
 
-  /** Raw elements, element 0 being the id. The array is shared: do not modify. */
-  String[] rawElements() {
-    return elements;
-  }
-
-  /** The segment re-joined with its delimiters, without terminator. */
+  /** The segment's text with its delimiters, without terminator. */
   @Override
   public String toString() {
-    return String.join(String.valueOf(delimiters.element()), elements);
+    return text != null ? text : String.join(String.valueOf(delimiters.element()), elements);
   }
 }

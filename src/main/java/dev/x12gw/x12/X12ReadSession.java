@@ -12,16 +12,17 @@ import java.util.Objects;
  * State of reading one file, shared by the X12 reader and the binding visitors: the transaction
  * being read, its binder, the records it produced so far, and the problems found.
  *
- * <p>Records of a transaction are held until its SE proves it complete, then handed to the
- * downstream sink; a quarantined transaction's records are dropped, so no partial transaction is
- * ever stored or published.
+ * <p>Records stream to the downstream sink as their loops close, framed by the transaction set's
+ * begin and end; the end says whether the transaction set was accepted, and the sink undoes a
+ * quarantined one. Memory is bounded by one loop, not by the transaction set or the file.
  */
 public final class X12ReadSession {
   private final String fileName;
   private final BindingSink downstream;
   private final List<X12Problem> problems = new ArrayList<>();
-  private final List<Object> pending = new ArrayList<>();
-  private final BindingSink buffer = new Buffer();
+  private final BindingSink buffer = new Counter();
+  private long txClaims;
+  private long txPayments;
   private Transaction transaction;
   private TransactionBinder binder;
   private Delimiters delimiters;
@@ -47,7 +48,9 @@ public final class X12ReadSession {
     this.transaction = tx;
     this.delimiters = delimiters;
     this.binder = null;
-    pending.clear();
+    this.txClaims = 0;
+    this.txPayments = 0;
+    downstream.beginTransaction(tx);
   }
 
   /** Called by the reader before it emits each segment of the transaction. */
@@ -64,7 +67,7 @@ public final class X12ReadSession {
     return delimiters;
   }
 
-  /** Where records of the current transaction go until it is complete. */
+  /** Where binders hand the records of the current transaction. */
   public BindingSink buffer() {
     return buffer;
   }
@@ -81,6 +84,13 @@ public final class X12ReadSession {
   /** A binding visitor claims the current transaction. */
   public void bind(TransactionBinder binder) {
     this.binder = binder;
+  }
+
+  /** Hands a segment at {@code position} (ST = 1) to the current binder. */
+  public void bindSegment(Segment segment, int position) {
+    this.current = segment;
+    this.currentPosition = position;
+    bindSegment(segment);
   }
 
   /** Hands a segment to the current binder; a binding failure quarantines the transaction. */
@@ -146,17 +156,10 @@ public final class X12ReadSession {
       rejected++;
     } else {
       accepted++;
-      for (Object o : pending) {
-        if (o instanceof SubmittedClaim c) {
-          downstream.claim(c);
-          claims++;
-        } else if (o instanceof PendingPayment p) {
-          downstream.payment(p.remittance(), p.payment());
-          payments++;
-        }
-      }
+      claims += txClaims;
+      payments += txPayments;
     }
-    pending.clear();
+    downstream.endTransaction(!tx.isRejected());
     transaction = null;
     binder = null;
   }
@@ -176,17 +179,22 @@ public final class X12ReadSession {
     return new ReadResult(accepted, rejected, claims, payments, problems, unreadable);
   }
 
-  private record PendingPayment(RemittanceHeader remittance, ClaimPayment payment) {}
-
-  private final class Buffer implements BindingSink {
+  /** Counts what the current transaction produced and passes it on. */
+  private final class Counter implements BindingSink {
     @Override
     public void claim(SubmittedClaim claim) {
-      pending.add(claim);
+      if (!transaction.isRejected()) {
+        txClaims++;
+        downstream.claim(claim);
+      }
     }
 
     @Override
     public void payment(RemittanceHeader remittance, ClaimPayment payment) {
-      pending.add(new PendingPayment(remittance, payment));
+      if (!transaction.isRejected()) {
+        txPayments++;
+        downstream.payment(remittance, payment);
+      }
     }
   }
 }

@@ -195,7 +195,7 @@ public final class X12Tokenizer implements Closeable {
       }
       i++;
     }
-    String[] elements;
+    String text;
     if (wrapped) {
       StringBuilder sb = new StringBuilder(i - pos);
       for (int k = pos; k < i; k++) {
@@ -206,12 +206,12 @@ public final class X12Tokenizer implements Closeable {
           sb.append(c);
         }
       }
-      elements = Segment.split(sb.toString(), delimiters.element()).toArray(new String[0]);
+      text = sb.toString();
     } else {
-      elements = split(pos, i, delimiters.element());
+      text = new String(buf, pos, i - pos);
     }
     pos = Math.min(i + 1, limit);
-    return new Segment(elements, delimiters, ++segments, start);
+    return new Segment(text, delimiters, ++segments, start);
   }
 
   private String[] split(int from, int to, char sep) {

@@ -173,6 +173,27 @@ class GatewayIT {
     assertThat(matchedClaimOf("PCN1003")).as("claim PCN1003 is another payer's").isNull();
   }
 
+  @Test
+  void aTransactionQuarantinedAfterSomeClaimsLeavesNothingOfThemBehind() throws Exception {
+    uploadAndWait(
+        "receive-remittances", DROP_835, "late.835", "bad-amount-late-in-transaction.835");
+    assertThat(receive("x12.denials", 1).get(0).text("patientControlNumber")).isEqualTo("PCN8004");
+    assertThat(receive("x12.errors", 1).get(0).text("transactionControlNumber")).isEqualTo("8001");
+    relayIdle(3);
+    assertThat(gw.receiveNow("x12.denials")).isNull();
+    try (Connection c =
+            DriverManager.getConnection("jdbc:h2:file:" + var.resolve("db/gateway"), "x12gw", "");
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery("select patient_control_number from claim_payment order by id")) {
+      List<String> stored = new ArrayList<>();
+      while (rs.next()) {
+        stored.add(rs.getString(1));
+      }
+      assertThat(stored).containsExactly("PCN8004");
+    }
+  }
+
   /** CLM01 of the claim the stored payment with this CLP01 is matched to, or null. */
   private String matchedClaimOf(String pcn) throws Exception {
     try (Connection c =

@@ -14,6 +14,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -205,5 +207,47 @@ class SmooksX12ParserTest {
     Parsed p = parse(f);
     assertThat(p.problemCodes()).containsExactly("UNSUPPORTED_TRANSACTION");
     assertThat(p.result().problems().get(0).message()).contains("999");
+  }
+
+  @Test
+  void recordsStreamAndAQuarantinedTransactionIsAnnouncedForUndo() throws Exception {
+    List<String> events = new ArrayList<>();
+    parser.parse(
+        TestFiles.testdata("bad-amount-late-in-transaction.835"),
+        "late.835",
+        new BindingSink() {
+          @Override
+          public void beginTransaction(Transaction transaction) {
+            events.add("begin " + transaction.controlNumber());
+          }
+
+          @Override
+          public void claim(SubmittedClaim claim) {
+            events.add("claim");
+          }
+
+          @Override
+          public void payment(RemittanceHeader remittance, ClaimPayment payment) {
+            events.add(payment.patientControlNumber());
+          }
+
+          @Override
+          public void endTransaction(boolean accepted) {
+            events.add(accepted ? "commit" : "rollback");
+          }
+        });
+    assertThat(events)
+        .containsExactly(
+            "begin 8001", "PCN8001", "PCN8002", "rollback", "begin 8002", "PCN8004", "commit");
+  }
+
+  @Test
+  void loopsArriveAsOneSmooksEventEachWithExactPositions() throws Exception {
+    Parsed p = parse(TestFiles.testdata("bad-amount-late-in-transaction.835"));
+    X12Problem e = p.result().problems().get(0);
+    assertThat(e.segmentId()).isEqualTo("CAS");
+    assertThat(e.segmentPosition()).isEqualTo(14);
+    assertThat(e.fileSegmentPosition()).isEqualTo(16);
+    assertThat(e.elementPosition()).isEqualTo(3);
   }
 }

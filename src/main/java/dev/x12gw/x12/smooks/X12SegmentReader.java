@@ -17,6 +17,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import javax.inject.Inject;
+import javax.inject.Named;
 import org.smooks.api.ExecutionContext;
 import org.smooks.api.resource.reader.SmooksXMLReader;
 import org.xml.sax.ContentHandler;
@@ -28,10 +31,17 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.AttributesImpl;
 
 /**
- * Smooks reader for X12: streams segments from the ISA-declared delimiters into Smooks, one element
- * per segment with its data elements as attributes ({@code <CLP e01=".." e02=".."/>}), each
- * transaction set wrapped in an element named after its implementation guide ({@code <T835>},
- * {@code <T837P>}), so mappings select {@code T835/*}.
+ * Smooks reader for X12: streams an interchange into Smooks with the delimiters each ISA declares.
+ * Each transaction set is an element named after its implementation guide ({@code <T835>}, {@code
+ * <T837P>}), so mappings select {@code T835/*}; inside it, one element per loop (a new loop starts
+ * at each segment listed in the {@code loopStarts} parameter: CLP, PLB, HL and CLM by default),
+ * named after its first segment, whose text is the loop's segments exactly as X12 (separated by the
+ * interchange's segment terminator) and whose attributes {@code position} and {@code filePosition}
+ * locate its first segment. Envelope segments (ISA, GS, GE, IEA) are elements with their data
+ * elements as attributes ({@code e01}, {@code e02}, ...).
+ *
+ * <p>One event per loop rather than per segment: Smooks' cost is per element, and a claim loop has
+ * 10 to 60 segments (see README, performance).
  *
  * <p>Envelope checks (ISA/GS/ST counts and control numbers) happen here, and defects go to the
  * {@link X12ReadSession} of the execution context rather than aborting the filter: one bad
@@ -41,6 +51,9 @@ public final class X12SegmentReader implements SmooksXMLReader {
   /** Name of the document element. */
   public static final String ROOT = "x12";
 
+  /** A loop longer than this is passed on in parts (positions stay exact). */
+  static final int MAX_LOOP_CHARS = 1 << 20;
+
   private static final String[] ATTRIBUTE_NAMES = new String[100];
 
   static {
@@ -48,6 +61,11 @@ public final class X12SegmentReader implements SmooksXMLReader {
       ATTRIBUTE_NAMES[i] = String.format("e%02d", i);
     }
   }
+
+  /** Loops start at these segment ids (comma-separated); a mapping may set its own. */
+  @Inject
+  @Named("loopStarts")
+  private String loopStarts = "CLP,PLB,HL,CLM";
 
   private final Map<String, Object> properties = new HashMap<>();
   private final Map<String, Boolean> features = new HashMap<>();
@@ -132,7 +150,14 @@ public final class X12SegmentReader implements SmooksXMLReader {
   private final class Emitter implements EnvelopeListener {
     private final X12ReadSession session;
     private final X12Tokenizer tokenizer;
+    private final Set<String> starts = Set.of(loopStarts.replace(" ", "").split(","));
     private final AttributesImpl attributes = new AttributesImpl();
+    private final StringBuilder loop = new StringBuilder(1 << 12);
+    private char[] chars = new char[1 << 12];
+    private String loopId;
+    private int loopPosition;
+    private long loopFilePosition;
+    private int nextPosition;
 
     Emitter(X12ReadSession session, X12Tokenizer tokenizer) {
       this.session = session;
@@ -164,20 +189,28 @@ public final class X12SegmentReader implements SmooksXMLReader {
         throw new IllegalStateException(e);
       }
       session.position(st, 1);
-      emit(st);
+      startLoop(st, 1);
     }
 
     @Override
     public void transactionSegment(Segment segment, Transaction tx, int position) {
-      session.position(segment, position);
-      emit(segment);
+      if (loopId == null
+          || starts.contains(segment.id())
+          || position != nextPosition
+          || loop.length() > MAX_LOOP_CHARS) {
+        flushLoop();
+        startLoop(segment, position);
+      } else {
+        loop.append(tokenizer.delimiters().segment()).append(segment);
+        nextPosition++;
+      }
     }
 
     @Override
     public void transactionEnd(Segment se, Transaction tx) {
+      flushLoop();
       if (se != null) {
         session.position(se, tx.segmentCount());
-        emit(se);
       }
       String name = elementName(tx);
       try {
@@ -205,6 +238,37 @@ public final class X12SegmentReader implements SmooksXMLReader {
     @Override
     public void problem(X12Problem problem) {
       session.problem(problem);
+    }
+
+    private void startLoop(Segment first, int position) {
+      loopId = first.id();
+      loopPosition = position;
+      loopFilePosition = first.filePosition();
+      nextPosition = position + 1;
+      loop.setLength(0);
+      loop.append(first);
+    }
+
+    private void flushLoop() {
+      if (loopId == null) {
+        return;
+      }
+      attributes.clear();
+      add("position", Integer.toString(loopPosition));
+      add("filePosition", Long.toString(loopFilePosition));
+      int n = loop.length();
+      if (chars.length < n) {
+        chars = new char[Math.max(n, chars.length * 2)];
+      }
+      loop.getChars(0, n, chars, 0);
+      try {
+        handler.startElement("", loopId, loopId, attributes);
+        handler.characters(chars, 0, n);
+        handler.endElement("", loopId, loopId);
+      } catch (SAXException e) {
+        throw new IllegalStateException(e);
+      }
+      loopId = null;
     }
 
     private void emit(Segment s) {
