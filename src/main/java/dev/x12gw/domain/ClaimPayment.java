@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,21 @@ import java.util.Objects;
  * @param remarkCodes MIA/MOA remark codes
  * @param lines loop 2110 service payments
  * @param ordinal position of this CLP within its transaction (1-based)
+ * @param patientStatusCode CLP10, or ""
+ * @param drgCode CLP11, or ""
+ * @param drgWeight CLP12, or null
+ * @param dischargeFraction CLP13, or null
+ * @param entities NM1 QC (patient), IL (insured), 74 (corrected name), 82 (rendering provider), TT
+ *     (crossover carrier), PR (corrected priority payer), in file order
+ * @param inpatientAdjudication MIA, or null
+ * @param outpatientAdjudication MOA, or null
+ * @param receivedDate DTM*050 claim received date, or null
+ * @param amounts claim-level AMT by qualifier (AU coverage, D8 discount, F5 patient paid, I
+ *     interest, NL negative ledger, T tax, ...)
+ * @param quantities claim-level QTY by qualifier (CA covered actual, CD co-insured, LA lifetime
+ *     reserve, ...)
+ * @param references claim-level REF by qualifier (1L group, 1W member id, 28, 6P, 9A, 9C, BB, CE,
+ *     EA, F8, G1, G3, IG, SY)
  */
 public record ClaimPayment(
     String patientControlNumber,
@@ -41,7 +57,18 @@ public record ClaimPayment(
     List<Adjustment> adjustments,
     List<String> remarkCodes,
     List<ServicePayment> lines,
-    int ordinal) {
+    int ordinal,
+    String patientStatusCode,
+    String drgCode,
+    BigDecimal drgWeight,
+    BigDecimal dischargeFraction,
+    List<EntityName> entities,
+    MedicareAdjudication inpatientAdjudication,
+    MedicareAdjudication outpatientAdjudication,
+    LocalDate receivedDate,
+    Map<String, BigDecimal> amounts,
+    Map<String, BigDecimal> quantities,
+    Map<String, String> references) {
   public ClaimPayment {
     patientControlNumber = Text.requireText(patientControlNumber, "CLP01 patient control number");
     statusCode = Text.requireText(statusCode, "CLP02 claim status");
@@ -61,6 +88,17 @@ public record ClaimPayment(
     if (ordinal < 1) {
       throw new IllegalArgumentException("ordinal must be positive");
     }
+    patientStatusCode = Text.orEmpty(patientStatusCode);
+    drgCode = Text.orEmpty(drgCode);
+    entities = List.copyOf(entities);
+    amounts = Map.copyOf(amounts);
+    quantities = Map.copyOf(quantities);
+    references = Map.copyOf(references);
+  }
+
+  /** The NM1 of a role (QC patient, 82 rendering provider, TT crossover carrier, ...), if sent. */
+  public java.util.Optional<EntityName> entity(String role) {
+    return entities.stream().filter(e -> e.role().equals(role)).findFirst();
   }
 
   /** Claim-level adjustments followed by every line's adjustments, in file order. */

@@ -26,4 +26,7 @@ public interface ClaimRepository {
 
   /** Records that a previously unmatched payment belongs to a claim. */
   void linkPayment(long paymentId, long claimId);
+
+  /** Stores what an 835 transaction set says as a whole: provider summaries and PLB. */
+  void saveRemittanceTrailer(RemittanceTrailer trailer);
 }

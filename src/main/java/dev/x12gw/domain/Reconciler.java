@@ -35,6 +35,11 @@ public final class Reconciler {
     return waiting.size();
   }
 
+  /** Stores the transaction-level data of an 835 (provider summaries, PLB). */
+  public void acceptRemittanceTrailer(RemittanceTrailer trailer) {
+    repository.saveRemittanceTrailer(trailer);
+  }
+
   /**
    * Stores a claim payment, matches it to its claim when the gateway has one, and emits findings.
    *

@@ -3,6 +3,7 @@ package dev.x12gw.domain;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -16,6 +17,14 @@ import java.util.Set;
  * @param payerKeys every identifier the payer sent (N104, REF*2U, TRN03), normalised, for matching
  * @param payee loop 1000B N1*PE (NPI when N103 = XX)
  * @param source file and control numbers
+ * @param handlingCode BPR01 (C payment and remittance, H notification only, I remittance, ...)
+ * @param creditDebit BPR03 (C credit, D debit)
+ * @param paymentMethod BPR04 (ACH, BOP, CHK, FWT, NON)
+ * @param productionDate DTM*405, or null
+ * @param payerReferences loop 1000A REF by qualifier (2U, EO, HI, NF)
+ * @param payeeIdQualifier loop 1000B N103 (XX NPI, FI TIN, XV, ...)
+ * @param payeeId loop 1000B N104
+ * @param payeeReferences loop 1000B REF by qualifier (TJ, PQ, 0B, D3)
  */
 public record RemittanceHeader(
     String traceNumber,
@@ -24,7 +33,15 @@ public record RemittanceHeader(
     Party payer,
     Set<String> payerKeys,
     Provider payee,
-    SourceRef source) {
+    SourceRef source,
+    String handlingCode,
+    String creditDebit,
+    String paymentMethod,
+    LocalDate productionDate,
+    Map<String, String> payerReferences,
+    String payeeIdQualifier,
+    String payeeId,
+    Map<String, String> payeeReferences) {
   public RemittanceHeader {
     traceNumber = Text.orEmpty(traceNumber);
     paymentAmount = Money.normalize(Objects.requireNonNull(paymentAmount, "BPR02 payment amount"));
@@ -32,6 +49,13 @@ public record RemittanceHeader(
     Objects.requireNonNull(payee, "payee (loop 1000B)");
     payerKeys = Set.copyOf(new LinkedHashSet<>(payerKeys));
     Objects.requireNonNull(source, "source");
+    handlingCode = Text.orEmpty(handlingCode);
+    creditDebit = Text.orEmpty(creditDebit);
+    paymentMethod = Text.orEmpty(paymentMethod);
+    payerReferences = Map.copyOf(payerReferences);
+    payeeIdQualifier = Text.orEmpty(payeeIdQualifier);
+    payeeId = Text.orEmpty(payeeId);
+    payeeReferences = Map.copyOf(payeeReferences);
   }
 
   /** Normalises a payer identifier for matching: trimmed, upper case. */

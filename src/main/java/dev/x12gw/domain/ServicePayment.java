@@ -3,6 +3,7 @@ package dev.x12gw.domain;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,12 @@ import java.util.Objects;
  * @param allowedAmount AMT*B6 allowed, or null
  * @param adjustments line-level CAS
  * @param remarkCodes LQ*HE remark codes
+ * @param serviceDateTo DTM*151 last day of service, or the service date
+ * @param references REF by qualifier (LU location, 1S APG, G1 prior authorization, BB, E9, APC, RB,
+ *     0K, 6R)
+ * @param amounts AMT by qualifier (B6 allowed, KH late filing reduction, T tax, T2, ZK-ZO)
+ * @param quantities QTY by qualifier
+ * @param rxRejectCodes LQ*RX NCPDP reject codes
  */
 public record ServicePayment(
     Procedure procedure,
@@ -33,7 +40,12 @@ public record ServicePayment(
     String lineControlNumber,
     BigDecimal allowedAmount,
     List<Adjustment> adjustments,
-    List<String> remarkCodes) {
+    List<String> remarkCodes,
+    LocalDate serviceDateTo,
+    Map<String, String> references,
+    Map<String, BigDecimal> amounts,
+    Map<String, BigDecimal> quantities,
+    List<String> rxRejectCodes) {
   public ServicePayment {
     Objects.requireNonNull(procedure, "SVC01 procedure");
     chargeAmount = Money.normalize(Objects.requireNonNull(chargeAmount, "SVC02 charge"));
@@ -46,5 +58,12 @@ public record ServicePayment(
       throw new IllegalArgumentException("service line adjustments must be LINE level");
     }
     remarkCodes = List.copyOf(remarkCodes);
+    if (serviceDateTo == null) {
+      serviceDateTo = serviceDate;
+    }
+    references = Map.copyOf(references);
+    amounts = Map.copyOf(amounts);
+    quantities = Map.copyOf(quantities);
+    rxRejectCodes = List.copyOf(rxRejectCodes);
   }
 }

@@ -4,6 +4,7 @@ import dev.x12gw.domain.ClaimPayment;
 import dev.x12gw.domain.DenialDetector;
 import dev.x12gw.domain.Reconciler;
 import dev.x12gw.domain.RemittanceHeader;
+import dev.x12gw.domain.RemittanceTrailer;
 import dev.x12gw.domain.SubmittedClaim;
 import dev.x12gw.records.OutboundRecord;
 import dev.x12gw.records.RecordFactory;
@@ -82,6 +83,11 @@ public final class X12FileProcessor {
                 if (reconciler.acceptPayment(remittance, payment)) {
                   matched[1]++;
                 }
+              }
+
+              @Override
+              public void remittanceEnd(RemittanceTrailer trailer) {
+                reconciler.acceptRemittanceTrailer(trailer);
               }
 
               @Override

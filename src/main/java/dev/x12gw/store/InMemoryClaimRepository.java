@@ -3,6 +3,7 @@ package dev.x12gw.store;
 import dev.x12gw.domain.ClaimPayment;
 import dev.x12gw.domain.ClaimRepository;
 import dev.x12gw.domain.RemittanceHeader;
+import dev.x12gw.domain.RemittanceTrailer;
 import dev.x12gw.domain.SubmittedClaim;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -129,6 +130,10 @@ public final class InMemoryClaimRepository implements ClaimRepository {
       }
     }
   }
+
+  /** PLB and summaries are not needed for matching in memory: nothing is kept. */
+  @Override
+  public void saveRemittanceTrailer(RemittanceTrailer trailer) {}
 
   /** Claims held (for tests and statistics). */
   public int claimCount() {

@@ -3,12 +3,10 @@ package dev.x12gw.store;
 import dev.x12gw.domain.Adjustment;
 import dev.x12gw.domain.ClaimPayment;
 import dev.x12gw.domain.ClaimRepository;
-import dev.x12gw.domain.Party;
-import dev.x12gw.domain.Procedure;
-import dev.x12gw.domain.Provider;
+import dev.x12gw.domain.ProviderAdjustment;
 import dev.x12gw.domain.RemittanceHeader;
+import dev.x12gw.domain.RemittanceTrailer;
 import dev.x12gw.domain.ServicePayment;
-import dev.x12gw.domain.SourceRef;
 import dev.x12gw.domain.SubmittedClaim;
 import dev.x12gw.domain.SubmittedLine;
 import java.math.BigDecimal;
@@ -63,7 +61,8 @@ public final class JdbcClaimRepository implements ClaimRepository {
                   + " billing_provider_name, facility_code, frequency_code,"
                   + " payer_claim_control_number, prior_authorization, statement_from,"
                   + " interchange_control_number, group_control_number,"
-                  + " transaction_control_number) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                  + " transaction_control_number, detail)"
+                  + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
               Statement.RETURN_GENERATED_KEYS)) {
         ps.setLong(1, intakeFileId);
         ps.setString(2, c.transactionType());
@@ -82,6 +81,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
         ps.setString(15, c.source().interchangeControlNumber());
         ps.setString(16, c.source().groupControlNumber());
         ps.setString(17, c.source().transactionControlNumber());
+        ps.setString(18, DomainJson.write(c));
         ps.executeUpdate();
         id = generatedKey(ps);
       }
@@ -120,7 +120,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
     String in = String.join(",", java.util.Collections.nCopies(payerKeys.size(), "?"));
     try (PreparedStatement ps =
         connection.prepareStatement(
-            "select c.*, f.file_name from claim c join intake_file f on f.id = c.intake_file_id"
+            "select c.id, c.detail from claim c"
                 + " where c.patient_control_number = ? and c.payer_key in ("
                 + in
                 + ") order by c.id desc limit 1")) {
@@ -133,57 +133,13 @@ public final class JdbcClaimRepository implements ClaimRepository {
         if (!rs.next()) {
           return Optional.empty();
         }
-        long id = rs.getLong("id");
-        return Optional.of(new StoredClaim(id, readClaim(rs, readLines(id))));
+        return Optional.of(
+            new StoredClaim(
+                rs.getLong("id"), DomainJson.read(rs.getString("detail"), SubmittedClaim.class)));
       }
     } catch (SQLException e) {
       throw new StoreException("cannot look up claim", e);
     }
-  }
-
-  private SubmittedClaim readClaim(ResultSet rs, List<SubmittedLine> lines) throws SQLException {
-    return new SubmittedClaim(
-        rs.getString("transaction_type"),
-        rs.getString("patient_control_number"),
-        money(rs.getBigDecimal("total_charge")),
-        new Party(rs.getString("payer_id"), rs.getString("payer_name")),
-        new Provider(rs.getString("billing_provider_npi"), rs.getString("billing_provider_name")),
-        rs.getString("facility_code"),
-        rs.getString("frequency_code"),
-        rs.getString("payer_claim_control_number"),
-        rs.getString("prior_authorization"),
-        date(rs, "statement_from"),
-        lines,
-        new SourceRef(
-            rs.getString("file_name"),
-            rs.getString("interchange_control_number"),
-            rs.getString("group_control_number"),
-            rs.getString("transaction_control_number")));
-  }
-
-  private List<SubmittedLine> readLines(long claimId) throws SQLException {
-    List<SubmittedLine> lines = new ArrayList<>();
-    try (PreparedStatement ps =
-        connection.prepareStatement("select * from claim_line where claim_id = ? order by id")) {
-      ps.setLong(1, claimId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String mods = rs.getString("modifiers");
-          lines.add(
-              new SubmittedLine(
-                  rs.getInt("line_number"),
-                  rs.getString("line_control_number"),
-                  new Procedure(
-                      rs.getString("procedure_qualifier"),
-                      rs.getString("procedure_code"),
-                      mods.isEmpty() ? List.of() : List.of(mods.split(":"))),
-                  money(rs.getBigDecimal("charge_amount")),
-                  quantity(rs.getBigDecimal("units")),
-                  date(rs, "service_date")));
-        }
-      }
-    }
-    return lines;
   }
 
   @Override
@@ -196,8 +152,8 @@ public final class JdbcClaimRepository implements ClaimRepository {
               "insert into claim_payment (remittance_id, ordinal, patient_control_number,"
                   + " status_code, billed_amount, paid_amount, patient_responsibility_amount,"
                   + " claim_filing_indicator, payer_claim_control_number, facility_code,"
-                  + " frequency_code, statement_from, statement_to, claim_id, matched_at)"
-                  + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                  + " frequency_code, statement_from, statement_to, claim_id, matched_at, detail)"
+                  + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
               Statement.RETURN_GENERATED_KEYS)) {
         ps.setLong(1, remittanceId);
         ps.setInt(2, p.ordinal());
@@ -219,6 +175,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
           ps.setNull(14, Types.BIGINT);
           ps.setNull(15, Types.TIMESTAMP_WITH_TIMEZONE);
         }
+        ps.setString(16, DomainJson.write(p));
         ps.executeUpdate();
         id = generatedKey(ps);
       }
@@ -246,8 +203,8 @@ public final class JdbcClaimRepository implements ClaimRepository {
         connection.prepareStatement(
             "insert into remittance (intake_file_id, trace_number, payment_date, payment_amount,"
                 + " payer_id, payer_name, payee_npi, payee_name, interchange_control_number,"
-                + " group_control_number, transaction_control_number)"
-                + " values (?,?,?,?,?,?,?,?,?,?,?)",
+                + " group_control_number, transaction_control_number, detail)"
+                + " values (?,?,?,?,?,?,?,?,?,?,?,?)",
             Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, intakeFileId);
       ps.setString(2, r.traceNumber());
@@ -260,6 +217,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
       ps.setString(9, r.source().interchangeControlNumber());
       ps.setString(10, r.source().groupControlNumber());
       ps.setString(11, r.source().transactionControlNumber());
+      ps.setString(12, DomainJson.write(r));
       ps.executeUpdate();
       id = generatedKey(ps);
     }
@@ -392,6 +350,33 @@ public final class JdbcClaimRepository implements ClaimRepository {
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new StoreException("cannot link payment to claim", e);
+    }
+  }
+
+  @Override
+  public void saveRemittanceTrailer(RemittanceTrailer trailer) {
+    if (trailer.adjustments().isEmpty()) {
+      return;
+    }
+    try {
+      long remittanceId = remittanceId(trailer.remittance());
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "insert into provider_adjustment (remittance_id, provider_id, fiscal_period_end,"
+                  + " reason_code, reference, amount) values (?,?,?,?,?,?)")) {
+        for (ProviderAdjustment a : trailer.adjustments()) {
+          ps.setLong(1, remittanceId);
+          ps.setString(2, a.providerId());
+          setDate(ps, 3, a.fiscalPeriodEnd());
+          ps.setString(4, a.reason());
+          ps.setString(5, a.reference());
+          ps.setBigDecimal(6, a.amount());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot store provider adjustments", e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.x12gw.x12;
 
 import dev.x12gw.domain.ClaimPayment;
 import dev.x12gw.domain.RemittanceHeader;
+import dev.x12gw.domain.RemittanceTrailer;
 import dev.x12gw.domain.SubmittedClaim;
 
 /**
@@ -20,6 +21,9 @@ public interface BindingSink {
 
   /** 835 loop 2100 complete, with the header of its transaction. */
   void payment(RemittanceHeader remittance, ClaimPayment payment);
+
+  /** 835 SE: the transaction-level data (provider summaries, PLB) after the last claim. */
+  default void remittanceEnd(RemittanceTrailer trailer) {}
 
   /**
    * SE (or the end of what could be read): {@code accepted} false means the transaction set is

@@ -53,6 +53,25 @@ final class Elements {
     return digits;
   }
 
+  /**
+   * An informational number (MIA/MOA values, AMT, QTY, TS3, DRG weight): when malformed, a WARNING
+   * is reported and null returned instead of quarantining the transaction.
+   */
+  static BigDecimal lenientAmount(Segment s, int n, Transaction tx, int position) {
+    try {
+      return optionalAmount(s, n);
+    } catch (X12BindingException e) {
+      tx.report(
+          X12Problem.Severity.WARNING,
+          e.code(),
+          e.getMessage() + "; the value is left empty",
+          s,
+          position,
+          n);
+      return null;
+    }
+  }
+
   /** Required AN element. */
   static String text(Segment s, int n) throws X12BindingException {
     String v = s.element(n).trim();
@@ -143,6 +162,55 @@ final class Elements {
 
   private static boolean isSeparatorCandidate(char c) {
     return c > ' ' && c < 0x7f && !Character.isLetterOrDigit(c) && "-./&,'#()\"".indexOf(c) < 0;
+  }
+
+  /** NM1 name: entity code, last/organisation, first, middle, suffix, id qualifier and id. */
+  static dev.x12gw.domain.EntityName entityName(Segment s) throws X12BindingException {
+    return new dev.x12gw.domain.EntityName(
+        text(s, 1),
+        s.element(3),
+        s.element(4),
+        s.element(5),
+        s.element(7),
+        s.element(8),
+        s.element(9));
+  }
+
+  /**
+   * DTP date by its format qualifier (D8 a date, RD8 a range CCYYMMDD-CCYYMMDD); null when empty.
+   * Malformed dates are a WARNING and null, never a quarantine.
+   */
+  static dev.x12gw.domain.DateRange lenientDateRange(
+      Segment s, int formatElement, int valueElement, Transaction tx, int position) {
+    String value = s.element(valueElement).trim();
+    if (value.isEmpty()) {
+      return null;
+    }
+    try {
+      java.time.LocalDate from = date(s, valueElement);
+      java.time.LocalDate to = from;
+      int dash = value.indexOf('-');
+      if ("RD8".equals(s.element(formatElement).trim()) && dash > 0) {
+        to =
+            date(
+                new Segment(new String[] {s.id(), value.substring(dash + 1)}, s.delimiters(), 0, 0),
+                1);
+      }
+      return new dev.x12gw.domain.DateRange(from, to);
+    } catch (X12BindingException | IllegalArgumentException e) {
+      tx.report(
+          X12Problem.Severity.WARNING,
+          "INVALID_DATE",
+          s.id()
+              + String.format("%02d", valueElement)
+              + " is not a valid "
+              + s.element(formatElement).trim()
+              + " date; the date is left empty",
+          s,
+          position,
+          valueElement);
+      return null;
+    }
   }
 
   /** Composite procedure identifier C003: qualifier, code, up to four modifiers. */

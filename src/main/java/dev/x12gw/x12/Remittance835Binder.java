@@ -3,32 +3,46 @@ package dev.x12gw.x12;
 import dev.x12gw.domain.Adjustment;
 import dev.x12gw.domain.AdjustmentLevel;
 import dev.x12gw.domain.ClaimPayment;
+import dev.x12gw.domain.EntityName;
+import dev.x12gw.domain.MedicareAdjudication;
 import dev.x12gw.domain.Party;
 import dev.x12gw.domain.Procedure;
 import dev.x12gw.domain.Provider;
+import dev.x12gw.domain.ProviderAdjustment;
+import dev.x12gw.domain.ProviderSummary;
 import dev.x12gw.domain.RemittanceHeader;
+import dev.x12gw.domain.RemittanceTrailer;
 import dev.x12gw.domain.ServicePayment;
 import dev.x12gw.domain.SourceRef;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * 005010X221A1 835 health care claim payment/advice: binds BPR, TRN, loops 1000A/1000B, 2100 CLP
- * and 2110 SVC (with CAS, MIA/MOA and LQ remarks, DTM dates, REF*6R, AMT*B6) to domain records.
+ * 005010X221A1 835 health care claim payment/advice: binds BPR, TRN, DTM*405, loops 1000A/1000B
+ * (N1*PR, N1*PE with their REF), loop 2000 LX/TS3, loop 2100 CLP (all elements) with CAS, NM1 (QC,
+ * IL, 74, 82, TT, PR), MIA, MOA, DTM, AMT, QTY and REF, loop 2110 SVC (SVC06/07 included) with
+ * DTM*472/150/151, CAS, REF, AMT, QTY and LQ, and PLB (every pair).
  */
 public final class Remittance835Binder implements TransactionBinder {
   private enum Area {
     HEADER,
     PAYER,
     PAYEE,
+    SUMMARY,
     CLAIM,
     LINE,
     TRAILER
   }
+
+  private static final int[] MIA_REMARKS = {5, 20, 21, 22, 23};
+  private static final int[] MOA_REMARKS = {3, 4, 5, 6, 7};
 
   private final Transaction transaction;
   private final SourceRef source;
@@ -36,17 +50,26 @@ public final class Remittance835Binder implements TransactionBinder {
   private Area area = Area.HEADER;
   private int position;
 
+  private String handlingCode = "";
   private BigDecimal paymentAmount;
+  private String creditDebit = "";
+  private String paymentMethod = "";
   private LocalDate paymentDate;
+  private LocalDate productionDate;
   private String traceNumber = "";
   private String originatorId = "";
   private String payerName = "";
   private String payerN104 = "";
-  private String payer2U = "";
+  private final Map<String, String> payerReferences = new LinkedHashMap<>();
   private String payeeName = "";
-  private String payeeNpi = "";
+  private String payeeQualifier = "";
+  private String payeeId = "";
+  private final Map<String, String> payeeReferences = new LinkedHashMap<>();
   private RemittanceHeader header;
 
+  private final List<ProviderSummary> summaries = new ArrayList<>();
+  private final List<ProviderAdjustment> providerAdjustments = new ArrayList<>();
+  private String headerNumber = "";
   private ClaimState claim;
   private LineState line;
   private int ordinal;
@@ -62,7 +85,10 @@ public final class Remittance835Binder implements TransactionBinder {
     this.position = position;
     switch (s.id()) {
       case "BPR" -> {
+        handlingCode = s.element(1).trim();
         paymentAmount = Elements.amount(s, 2);
+        creditDebit = s.element(3).trim();
+        paymentMethod = s.element(4).trim();
         paymentDate = Elements.lenientDate(s, 16, transaction, position);
       }
       case "TRN" -> {
@@ -73,30 +99,43 @@ public final class Remittance835Binder implements TransactionBinder {
       }
       case "N1" -> party(s);
       case "REF" -> ref(s);
+      case "DTM" -> dtm(s);
       case "LX" -> {
         closeClaim();
-        area = Area.HEADER;
+        area = Area.SUMMARY;
+        headerNumber = s.element(1).trim();
       }
+      case "TS3" ->
+          summaries.add(
+              new ProviderSummary(
+                  headerNumber,
+                  s.element(1),
+                  s.element(2),
+                  Elements.lenientDate(s, 3, transaction, position),
+                  Elements.lenientAmount(s, 4, transaction, position),
+                  Elements.lenientAmount(s, 5, transaction, position)));
       case "CLP" -> {
         closeClaim();
         openClaim(s);
       }
       case "CAS" -> cas(s);
+      case "NM1" -> {
+        if (area == Area.CLAIM) {
+          claim.entities.add(Elements.entityName(s));
+        }
+      }
       case "MIA" -> {
         if (claim != null) {
-          for (int n : new int[] {5, 20, 21, 22, 23}) {
-            addRemark(claim.remarks, s.element(n));
-          }
+          claim.inpatient = adjudication(s, true, MIA_REMARKS);
         }
       }
       case "MOA" -> {
         if (claim != null) {
-          for (int n = 3; n <= 7; n++) {
-            addRemark(claim.remarks, s.element(n));
-          }
+          claim.outpatient = adjudication(s, false, MOA_REMARKS);
         }
       }
-      case "DTM" -> dtm(s);
+      case "AMT" -> amount(s);
+      case "QTY" -> quantity(s);
       case "SVC" -> {
         if (claim == null) {
           throw new X12BindingException("SEGMENT_OUT_OF_PLACE", "SVC before any CLP", 0);
@@ -104,22 +143,23 @@ public final class Remittance835Binder implements TransactionBinder {
         closeLine();
         openLine(s);
       }
-      case "AMT" -> {
-        if (area == Area.LINE && "B6".equals(s.element(1).trim())) {
-          line.allowed = Elements.optionalAmount(s, 2);
-        }
-      }
       case "LQ" -> {
-        if (area == Area.LINE && "HE".equals(s.element(1).trim())) {
-          addRemark(line.remarks, s.element(2));
+        if (area == Area.LINE) {
+          String q = s.element(1).trim();
+          if ("HE".equals(q)) {
+            addCode(line.remarks, s.element(2));
+          } else if ("RX".equals(q)) {
+            addCode(line.rxRejects, s.element(2));
+          }
         }
       }
       case "PLB" -> {
         closeClaim();
         area = Area.TRAILER;
+        plb(s);
       }
       default -> {
-        // TS3, TS2, NM1, PER, QTY, CUR, RDM and others: not needed for matching yet
+        // CUR, N3, N4, PER, RDM, TS2: addresses, contacts and TS2 totals are not needed
       }
     }
   }
@@ -127,6 +167,12 @@ public final class Remittance835Binder implements TransactionBinder {
   @Override
   public void end() throws X12BindingException {
     closeClaim();
+    if (paymentAmount != null) {
+      if (header == null) {
+        header = header();
+      }
+      sink.remittanceEnd(new RemittanceTrailer(header, ordinal, summaries, providerAdjustments));
+    }
   }
 
   private void party(Segment s) {
@@ -138,34 +184,97 @@ public final class Remittance835Binder implements TransactionBinder {
     } else if ("PE".equals(code)) {
       area = Area.PAYEE;
       payeeName = s.element(2).trim();
-      if ("XX".equals(s.element(3).trim())) {
-        payeeNpi = s.element(4).trim();
-      }
+      payeeQualifier = s.element(3).trim();
+      payeeId = s.element(4).trim();
     }
   }
 
   private void ref(Segment s) {
     String q = s.element(1).trim();
-    if (area == Area.PAYER && "2U".equals(q)) {
-      payer2U = s.element(2).trim();
-    } else if (area == Area.LINE && "6R".equals(q)) {
-      line.controlNumber = s.element(2).trim();
+    String value = s.element(2).trim();
+    switch (area) {
+      case PAYER -> payerReferences.putIfAbsent(q, value);
+      case PAYEE -> payeeReferences.putIfAbsent(q, value);
+      case CLAIM -> claim.references.putIfAbsent(q, value);
+      case LINE -> {
+        line.references.putIfAbsent(q, value);
+        if ("6R".equals(q)) {
+          line.controlNumber = value;
+        }
+      }
+      default -> {
+        // REF*EV receiver and REF*F2 version in the header are not needed
+      }
     }
   }
 
   private void dtm(Segment s) {
     String q = s.element(1).trim();
     if (area == Area.CLAIM) {
-      if ("232".equals(q)) {
-        claim.from = Elements.lenientDate(s, 2, transaction, position);
-      } else if ("233".equals(q)) {
-        claim.to = Elements.lenientDate(s, 2, transaction, position);
+      switch (q) {
+        case "232" -> claim.from = Elements.lenientDate(s, 2, transaction, position);
+        case "233" -> claim.to = Elements.lenientDate(s, 2, transaction, position);
+        case "050" -> claim.received = Elements.lenientDate(s, 2, transaction, position);
+        default -> {
+          // 036 coverage expiration, 009 process date: not needed
+        }
       }
     } else if (area == Area.LINE) {
       if ("472".equals(q) || ("150".equals(q) && line.serviceDate == null)) {
         line.serviceDate = Elements.lenientDate(s, 2, transaction, position);
+      } else if ("151".equals(q)) {
+        line.serviceDateTo = Elements.lenientDate(s, 2, transaction, position);
+      }
+    } else if (header == null && "405".equals(q)) {
+      productionDate = Elements.lenientDate(s, 2, transaction, position);
+    }
+  }
+
+  private void amount(Segment s) {
+    String q = s.element(1).trim();
+    BigDecimal value = Elements.lenientAmount(s, 2, transaction, position);
+    if (value == null || q.isEmpty()) {
+      return;
+    }
+    if (area == Area.LINE) {
+      line.amounts.putIfAbsent(q, value);
+    } else if (area == Area.CLAIM) {
+      claim.amounts.putIfAbsent(q, value);
+    }
+  }
+
+  private void quantity(Segment s) {
+    String q = s.element(1).trim();
+    BigDecimal value = Elements.lenientAmount(s, 2, transaction, position);
+    if (value == null || q.isEmpty()) {
+      return;
+    }
+    if (area == Area.LINE) {
+      line.quantities.putIfAbsent(q, value);
+    } else if (area == Area.CLAIM) {
+      claim.quantities.putIfAbsent(q, value);
+    }
+  }
+
+  private MedicareAdjudication adjudication(Segment s, boolean inpatient, int[] remarkPositions) {
+    Set<Integer> remarks = new java.util.HashSet<>();
+    for (int p : remarkPositions) {
+      remarks.add(p);
+    }
+    Map<Integer, BigDecimal> amounts = new HashMap<>();
+    List<String> codes = new ArrayList<>(2);
+    for (int n = 1; n <= s.size(); n++) {
+      if (remarks.contains(n)) {
+        addCode(codes, s.element(n));
+      } else {
+        BigDecimal v = Elements.lenientAmount(s, n, transaction, position);
+        if (v != null) {
+          amounts.put(n, v);
+        }
       }
     }
+    claim.remarks.addAll(codes);
+    return new MedicareAdjudication(inpatient, amounts, codes);
   }
 
   private void cas(Segment s) throws X12BindingException {
@@ -196,6 +305,24 @@ public final class Remittance835Binder implements TransactionBinder {
     }
   }
 
+  private void plb(Segment s) throws X12BindingException {
+    String provider = s.element(1).trim();
+    LocalDate fiscal = Elements.lenientDate(s, 2, transaction, position);
+    for (int n = 3; n <= 13; n += 2) {
+      if (s.element(n).isBlank()) {
+        continue;
+      }
+      List<String> reason = Elements.composite(s, n, transaction, position);
+      providerAdjustments.add(
+          new ProviderAdjustment(
+              provider,
+              fiscal,
+              reason.get(0),
+              reason.size() > 1 ? reason.get(1) : "",
+              Elements.amount(s, n + 1)));
+    }
+  }
+
   private void openClaim(Segment s) throws X12BindingException {
     if (paymentAmount == null) {
       throw new X12BindingException("MISSING_SEGMENT", "CLP before BPR", 0);
@@ -214,6 +341,10 @@ public final class Remittance835Binder implements TransactionBinder {
     claim.payerClaimControlNumber = s.element(7).trim();
     claim.facility = s.element(8).trim();
     claim.frequency = s.element(9).trim();
+    claim.patientStatus = s.element(10).trim();
+    claim.drg = s.element(11).trim();
+    claim.drgWeight = Elements.lenientAmount(s, 12, transaction, position);
+    claim.dischargeFraction = Elements.lenientAmount(s, 13, transaction, position);
   }
 
   private void openLine(Segment s) throws X12BindingException {
@@ -241,9 +372,14 @@ public final class Remittance835Binder implements TransactionBinder {
               line.submittedUnits,
               line.serviceDate,
               line.controlNumber,
-              line.allowed,
+              line.amounts.get("B6"),
               line.adjustments,
-              List.copyOf(line.remarks)));
+              line.remarks,
+              line.serviceDateTo,
+              line.references,
+              line.amounts,
+              line.quantities,
+              line.rxRejects));
       line = null;
     }
   }
@@ -270,12 +406,24 @@ public final class Remittance835Binder implements TransactionBinder {
               c.adjustments,
               List.copyOf(c.remarks),
               c.lines,
-              ++ordinal));
+              ++ordinal,
+              c.patientStatus,
+              c.drg,
+              c.drgWeight,
+              c.dischargeFraction,
+              c.entities,
+              c.inpatient,
+              c.outpatient,
+              c.received,
+              c.amounts,
+              c.quantities,
+              c.references));
     }
   }
 
   private RemittanceHeader header() {
     Set<String> keys = new LinkedHashSet<>();
+    String payer2U = payerReferences.getOrDefault("2U", "");
     for (String id : new String[] {payer2U, payerN104, originatorId}) {
       String key = RemittanceHeader.payerKey(id);
       if (!key.isEmpty()) {
@@ -293,14 +441,22 @@ public final class Remittance835Binder implements TransactionBinder {
         paymentAmount,
         new Party(payerId, payerName),
         keys,
-        new Provider(payeeNpi, payeeName),
-        source);
+        new Provider("XX".equals(payeeQualifier) ? payeeId : "", payeeName),
+        source,
+        handlingCode,
+        creditDebit,
+        paymentMethod,
+        productionDate,
+        payerReferences,
+        payeeQualifier,
+        payeeId,
+        payeeReferences);
   }
 
-  private static void addRemark(LinkedHashSet<String> remarks, String code) {
+  private static void addCode(java.util.Collection<String> codes, String code) {
     String c = code.trim();
-    if (!c.isEmpty()) {
-      remarks.add(c);
+    if (!c.isEmpty() && !codes.contains(c)) {
+      codes.add(c);
     }
   }
 
@@ -314,10 +470,21 @@ public final class Remittance835Binder implements TransactionBinder {
     String payerClaimControlNumber;
     String facility;
     String frequency;
+    String patientStatus;
+    String drg;
+    BigDecimal drgWeight;
+    BigDecimal dischargeFraction;
     LocalDate from;
     LocalDate to;
+    LocalDate received;
+    MedicareAdjudication inpatient;
+    MedicareAdjudication outpatient;
     final List<Adjustment> adjustments = new ArrayList<>(4);
     final LinkedHashSet<String> remarks = new LinkedHashSet<>(2);
+    final List<EntityName> entities = new ArrayList<>(4);
+    final Map<String, BigDecimal> amounts = new LinkedHashMap<>(2);
+    final Map<String, BigDecimal> quantities = new LinkedHashMap<>(2);
+    final Map<String, String> references = new LinkedHashMap<>(2);
     final List<ServicePayment> lines = new ArrayList<>(6);
   }
 
@@ -330,9 +497,13 @@ public final class Remittance835Binder implements TransactionBinder {
     Procedure submittedProcedure;
     BigDecimal submittedUnits;
     LocalDate serviceDate;
+    LocalDate serviceDateTo;
     String controlNumber;
-    BigDecimal allowed;
     final List<Adjustment> adjustments = new ArrayList<>(4);
-    final LinkedHashSet<String> remarks = new LinkedHashSet<>(2);
+    final List<String> remarks = new ArrayList<>(2);
+    final List<String> rxRejects = new ArrayList<>(0);
+    final Map<String, String> references = new LinkedHashMap<>(2);
+    final Map<String, BigDecimal> amounts = new LinkedHashMap<>(2);
+    final Map<String, BigDecimal> quantities = new LinkedHashMap<>(0);
   }
 }

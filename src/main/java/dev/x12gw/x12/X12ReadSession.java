@@ -2,6 +2,7 @@ package dev.x12gw.x12;
 
 import dev.x12gw.domain.ClaimPayment;
 import dev.x12gw.domain.RemittanceHeader;
+import dev.x12gw.domain.RemittanceTrailer;
 import dev.x12gw.domain.SourceRef;
 import dev.x12gw.domain.SubmittedClaim;
 import java.util.ArrayList;
@@ -194,6 +195,13 @@ public final class X12ReadSession {
       if (!transaction.isRejected()) {
         txPayments++;
         downstream.payment(remittance, payment);
+      }
+    }
+
+    @Override
+    public void remittanceEnd(RemittanceTrailer trailer) {
+      if (!transaction.isRejected()) {
+        downstream.remittanceEnd(trailer);
       }
     }
   }

@@ -14,7 +14,7 @@ public final class Fixtures {
   }
 
   public static SubmittedClaim claim(String pcn, String payerId) {
-    return new SubmittedClaim(
+    return SubmittedClaim.basic(
         "837P",
         pcn,
         amount("250.00"),
@@ -26,7 +26,7 @@ public final class Fixtures {
         null,
         null,
         List.of(
-            new SubmittedLine(
+            SubmittedLine.basic(
                 1,
                 "L1",
                 new Procedure("HC", "99213", List.of()),
@@ -44,11 +44,24 @@ public final class Fixtures {
         new Party(payerId, "PAYER " + payerId),
         Set.of(payerId),
         new Provider("1234567893", "GOOD HEALTH CLINIC"),
-        new SourceRef("remit.835", "000000201", "201", "0001"));
+        new SourceRef("remit.835", "000000201", "201", "0001"),
+        "I",
+        "C",
+        "ACH",
+        null,
+        java.util.Map.of(),
+        "XX",
+        "1234567893",
+        java.util.Map.of());
   }
 
   public static ClaimPayment payment(
       String pcn, String status, String billed, String paid, Adjustment... adjustments) {
+    return payment(pcn, status, billed, paid, List.of(adjustments));
+  }
+
+  public static ClaimPayment payment(
+      String pcn, String status, String billed, String paid, List<Adjustment> adjustments) {
     return new ClaimPayment(
         pcn,
         status,
@@ -61,10 +74,21 @@ public final class Fixtures {
         "1",
         null,
         null,
-        List.of(adjustments),
+        adjustments,
         List.of(),
         List.of(),
-        1);
+        1,
+        "",
+        "",
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        null,
+        java.util.Map.of(),
+        java.util.Map.of(),
+        java.util.Map.of());
   }
 
   public static Adjustment claimAdj(String group, String reason, String amount) {

@@ -28,22 +28,7 @@ class ValueRecordsTest {
   }
 
   private static ClaimPayment paymentWith(List<Adjustment> adjustments) {
-    return new ClaimPayment(
-        "A",
-        "1",
-        amount("10"),
-        amount("0"),
-        null,
-        "12",
-        null,
-        null,
-        null,
-        null,
-        null,
-        adjustments,
-        List.of(),
-        List.of(),
-        1);
+    return Fixtures.payment("A", "1", "10", "0", adjustments);
   }
 
   @Test
