@@ -48,6 +48,7 @@ final class Analyze {
   private final RecordIdSet published = new RecordIdSet();
   private final Map<String, String> seenContent = new HashMap<>();
   private final Target target = new Target();
+  private final Map<Path, Long> claimsRead = new HashMap<>();
 
   Analyze(X12FileProcessor processor, PrintStream out, PrintStream err) {
     this.processor = processor;
@@ -106,6 +107,7 @@ final class Analyze {
       return false;
     }
     FileReport report = processor.process(file, name, sha, target);
+    claimsRead.put(file, report.read().claims() + report.read().payments());
     if (report.outcome().quarantined()) {
       out.flush();
       err.println("x12gw analyze: " + file + ": " + report.outcome());
@@ -117,6 +119,11 @@ final class Analyze {
       return true;
     }
     return false;
+  }
+
+  /** 837 claims plus 835 claim payments read from a file of the last run (0 if not read). */
+  long claimsRead(Path file) {
+    return claimsRead.getOrDefault(file, 0L);
   }
 
   /** Records of a transaction set wait in a buffer until it is accepted. */

@@ -23,7 +23,10 @@ public final class X12gw {
       """
       usage: x12gw run [--config FILE]
              x12gw analyze [--config FILE] PATH...
+             x12gw validate [--config FILE] [--ack-dir DIR] PATH...
              x12gw browse [--config FILE] [QUEUE...]
+             x12gw bench [--size-mb N] [--runs N] [--dir DIR]
+             x12gw generate 835|837 SIZE_MB FILE
 
         run      start the gateway (SFTP drop, Smooks, H2, JMS) until stopped with Ctrl-C
         analyze  read X12 files and directories (837 and 835, any order) with the gateway's
@@ -31,8 +34,18 @@ public final class X12gw {
                  one JSON object per line with its destination "queue"; exit 0 when every file
                  was read, 1 when anything was quarantined, 2 on a usage error, 3 when the
                  command could not run (e.g. an unreadable configuration)
+        validate read X12 files and directories as the gateway would and print, per file and
+                 transaction set, accepted or the precise defects (ISA13/GS06/ST02, segment
+                 position, element); --ack-dir writes the 999/TA1 the gateway would send;
+                 exit 0 when everything is accepted, 1 when anything is quarantined
         browse   print the records waiting on the gateway's queues (all three by default)
                  without consuming them, one JSON object per line with its "queue"
+        bench    generate an 835 and an 837P of N MB (default 100) in DIR (default var/bench)
+                 and measure StAEDI tokenize-only, the gateway's parse+bind and end-to-end
+                 analyze on them (N runs after a warm-up, default 3): MB/s, claims/s, ratios,
+                 peak heap
+        generate write a synthetic 835 or 837P of at least SIZE_MB megabytes to FILE (the
+                 benchmark's files: 2-10 lines a claim, CAS, PLB, reversals, denials)
 
         --config FILE  properties file (default config/application.properties in the
                        installation directory; X12GW_CONFIG also sets it)
@@ -62,9 +75,16 @@ public final class X12gw {
     String command = args[0];
     Path config = Path.of(env("X12GW_CONFIG", "config/application.properties"));
     List<Path> paths = new ArrayList<>();
+    java.util.Map<String, String> options = new java.util.HashMap<>();
     for (int i = 1; i < args.length; i++) {
       if ("--config".equals(args[i]) && i + 1 < args.length) {
         config = Path.of(args[++i]);
+      } else if ("validate".equals(command) && "--ack-dir".equals(args[i]) && i + 1 < args.length) {
+        options.put(args[i], args[++i]);
+      } else if ("bench".equals(command)
+          && java.util.Set.of("--size-mb", "--runs", "--dir").contains(args[i])
+          && i + 1 < args.length) {
+        options.put(args[i], args[++i]);
       } else if (args[i].startsWith("--")) {
         err.println("x12gw: unknown option " + args[i]);
         err.print(USAGE_TEXT);
@@ -109,6 +129,27 @@ public final class X12gw {
               .run(Analyze.expand(paths));
         }
       }
+      case "validate" -> {
+        if (paths.isEmpty()) {
+          err.println("x12gw: validate needs at least one file or directory");
+          err.print(USAGE_TEXT);
+          return USAGE;
+        }
+        for (Path p : paths) {
+          if (!Files.exists(p)) {
+            err.println("x12gw: no such file or directory: " + p);
+            return USAGE;
+          }
+        }
+        Settings settings = Settings.load(home, configFile);
+        try (SmooksX12Parser parser =
+            new SmooksX12Parser(
+                settings.path("x12.mapping", "edi-mappings/x12-gateway.smooks.xml"))) {
+          String ackDir = options.get("--ack-dir");
+          return new Validate(parser, out, ackDir == null ? null : Path.of(ackDir))
+              .run(Analyze.expand(paths));
+        }
+      }
       case "browse" -> {
         Settings settings = Settings.load(home, configFile);
         List<String> queues =
@@ -132,6 +173,49 @@ public final class X12gw {
             settings.get("broker.password", null),
             queues,
             out);
+      }
+      case "generate" -> {
+        if (paths.size() != 3 || !List.of("835", "837").contains(paths.get(0).toString())) {
+          err.print(USAGE_TEXT);
+          return USAGE;
+        }
+        long size;
+        try {
+          size = Long.parseLong(paths.get(1).toString());
+        } catch (NumberFormatException e) {
+          err.println("x12gw: SIZE_MB must be a whole number");
+          return USAGE;
+        }
+        dev.x12gw.bench.X12Generator generator = new dev.x12gw.bench.X12Generator(42, 2000);
+        Path file = paths.get(2);
+        long claims =
+            "835".equals(paths.get(0).toString())
+                ? generator.write835(file, size * 1_000_000L)
+                : generator.write837(file, size * 1_000_000L);
+        out.printf("%s: %,d bytes, %,d claims%n", file, Files.size(file), claims);
+        return OK;
+      }
+      case "bench" -> {
+        Settings settings = Settings.load(home, configFile);
+        int size;
+        int runs;
+        try {
+          size = Integer.parseInt(options.getOrDefault("--size-mb", "100"));
+          runs = Integer.parseInt(options.getOrDefault("--runs", "3"));
+        } catch (NumberFormatException e) {
+          err.println("x12gw: --size-mb and --runs take whole numbers");
+          return USAGE;
+        }
+        if (size < 1 || runs < 1 || !paths.isEmpty()) {
+          err.print(USAGE_TEXT);
+          return USAGE;
+        }
+        Path dir =
+            options.containsKey("--dir")
+                ? Path.of(options.get("--dir"))
+                : settings.path("bench.dir", "var/bench");
+        return new Bench(settings.path("x12.mapping", "edi-mappings/x12-gateway.smooks.xml"), out)
+            .run(dir, size, runs);
       }
       default -> {
         err.println("x12gw: unknown command " + command);

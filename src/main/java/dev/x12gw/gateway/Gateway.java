@@ -83,9 +83,16 @@ public final class Gateway implements AutoCloseable {
         "file:" + settings.path("routes.dir", "routes") + "/*.camel.yaml");
     main.setInitialProperties(settings.resolved());
     main.setOverrideProperties(settings.resolved());
+    java.util.Set<String> acknowledged = new java.util.HashSet<>();
+    for (String flow : List.of("837", "835")) {
+      if (settings.getBoolean("acks." + flow + ".enabled", false)) {
+        acknowledged.add(flow);
+      }
+    }
     main.bind(
         "x12Intake",
-        new GatewayIntake(database, processor, settings.path("intake.spool-dir", "var/spool")));
+        new GatewayIntake(
+            database, processor, settings.path("intake.spool-dir", "var/spool"), acknowledged));
     main.bind("outboxRelay", new OutboxRelay(database, settings.getInt("outbox.batch-size", 500)));
     main.bind("fileRegistry", new FileRegistry(database));
     main.bind("jms", JmsComponent.jmsComponent(jms));
@@ -154,7 +161,11 @@ public final class Gateway implements AutoCloseable {
             settings.get("sftp.username"),
             password);
     server.start(
-        List.of(settings.get("sftp.inbound.837"), settings.get("sftp.inbound.835")), knownHosts);
+        List.of(
+            settings.get("sftp.inbound.837"),
+            settings.get("sftp.inbound.835"),
+            settings.get("sftp.acks.folder")),
+        knownHosts);
     resources.add(server);
     settings.derive("sftp.port", String.valueOf(server.port()));
     LOG.info(

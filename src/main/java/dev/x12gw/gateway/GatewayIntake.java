@@ -41,17 +41,32 @@ public final class GatewayIntake {
   /** PROCESSED, PARTIAL, REJECTED or DUPLICATE. */
   public static final String OUTCOME = "X12Outcome";
 
+  /** The 999/TA1 acknowledgments of the file, when the flow sends them. */
+  public static final String ACK = "X12Ack";
+
+  /** File name of the acknowledgments in the drop's acknowledgment folder. */
+  public static final String ACK_FILE_NAME = "X12AckFileName";
+
   private static final Logger LOG = LoggerFactory.getLogger(GatewayIntake.class);
 
   private final Database database;
   private final X12FileProcessor processor;
   private final Path spoolDir;
   private final ReentrantLock storeLock = new ReentrantLock(true);
+  private final java.util.Set<String> acknowledgedFlows;
 
-  public GatewayIntake(Database database, X12FileProcessor processor, Path spoolDir)
+  /**
+   * @param acknowledgedFlows the flows (837, 835) whose files get 999/TA1 acknowledgments
+   */
+  public GatewayIntake(
+      Database database,
+      X12FileProcessor processor,
+      Path spoolDir,
+      java.util.Set<String> acknowledgedFlows)
       throws IOException {
     this.database = database;
     this.processor = processor;
+    this.acknowledgedFlows = java.util.Set.copyOf(acknowledgedFlows);
     this.spoolDir = Files.createDirectories(spoolDir);
     // spool copies left by a process that died mid-file: the file is still in the drop
     try (var stale = Files.newDirectoryStream(this.spoolDir, "x12-*.spool")) {
@@ -119,6 +134,15 @@ public final class GatewayIntake {
       return;
     }
     in.setHeader(OUTCOME, report.outcome().name());
+    if (acknowledgedFlows.contains(flow)) {
+      String ack =
+          new dev.x12gw.x12.AcknowledgmentWriter(this::nextControlNumber)
+              .write(report.read().envelopes(), java.time.LocalDateTime.now());
+      if (!ack.isEmpty()) {
+        in.setHeader(ACK, ack);
+        in.setHeader(ACK_FILE_NAME, name + ".999");
+      }
+    }
     for (X12Problem p : report.read().problems()) {
       LOG.warn("{}: {}", name, p.describe());
     }
@@ -127,6 +151,21 @@ public final class GatewayIntake {
       LOG.warn("{} (moved to .error/)", report.summary());
     } else {
       LOG.info(report.summary());
+    }
+  }
+
+  private long nextControlNumber() {
+    try {
+      return database.inTransaction(
+          c -> {
+            try (var rs =
+                c.createStatement().executeQuery("select next value for ack_control_number")) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          });
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot draw an acknowledgment control number", e);
     }
   }
 

@@ -45,6 +45,14 @@ public final class Claim837Binder implements TransactionBinder {
     LINE_OTHER_PAYER
   }
 
+  private static final String[] CLM_ELEMENTS = new String[21];
+
+  static {
+    for (int n = 6; n <= 20; n++) {
+      CLM_ELEMENTS[n] = String.format("CLM%02d", n);
+    }
+  }
+
   private final Transaction transaction;
   private final SourceRef source;
   private final BindingSink sink;
@@ -475,7 +483,7 @@ public final class Claim837Binder implements TransactionBinder {
     claim.frequency = clm05.size() > 2 ? clm05.get(2) : "";
     for (int n = 6; n <= 20; n++) {
       if (!s.element(n).isBlank()) {
-        claim.elements.put(String.format("CLM%02d", n), s.element(n).trim());
+        claim.elements.put(CLM_ELEMENTS[n], s.element(n).trim());
       }
     }
     for (EntityName e :

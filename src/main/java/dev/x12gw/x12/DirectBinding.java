@@ -15,10 +15,14 @@ public final class DirectBinding implements EnvelopeListener {
   }
 
   @Override
-  public void interchangeStart(Segment isa) {}
+  public void interchangeStart(Segment isa) {
+    session.interchangeStart(isa);
+  }
 
   @Override
-  public void groupStart(Segment gs) {}
+  public void groupStart(Segment gs) {
+    session.groupStart(gs);
+  }
 
   @Override
   public void transactionStart(Segment st, Transaction tx) {
@@ -45,10 +49,14 @@ public final class DirectBinding implements EnvelopeListener {
   }
 
   @Override
-  public void groupEnd(Segment ge) {}
+  public void groupEnd(Segment ge) {
+    session.groupEnd();
+  }
 
   @Override
-  public void interchangeEnd(Segment iea) {}
+  public void interchangeEnd(Segment iea) {
+    session.interchangeEnd();
+  }
 
   @Override
   public void problem(X12Problem problem) {

@@ -61,6 +61,16 @@ public final class EnvelopeTracker {
       case "SE" -> transactionEnd(s);
       case "GE" -> groupEnd(s);
       case "IEA" -> interchangeEnd(s);
+      case "TA1" -> {
+        if (!inInterchange || inGroup || tx != null) {
+          envelopeProblem(
+              Severity.ERROR,
+              "SEGMENT_OUTSIDE_TRANSACTION",
+              "TA1 belongs between ISA and the first GS; ignored",
+              s,
+              0);
+        }
+      }
       default -> {
         if (tx != null) {
           listener.transactionSegment(s, tx, tx.countSegment());
@@ -97,6 +107,7 @@ public final class EnvelopeTracker {
     isa13 = isa.element(13).trim();
     inInterchange = true;
     groupsInInterchange = 0;
+    listener.interchangeStart(isa);
     int length = isa.toString().length() + 1;
     if (length != ISA_LENGTH) {
       envelopeProblem(
@@ -118,7 +129,6 @@ public final class EnvelopeTracker {
           isa,
           13);
     }
-    listener.interchangeStart(isa);
   }
 
   private void group(Segment gs) {

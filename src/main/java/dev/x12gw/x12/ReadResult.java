@@ -12,6 +12,7 @@ import java.util.List;
  * @param payments 835 claim payments bound in accepted transactions
  * @param problems every defect, in file order
  * @param unreadable true when the file could not be read to its end (no ISA, broken ISA, ...)
+ * @param envelopes what was received, envelope by envelope (for acknowledgments)
  */
 public record ReadResult(
     int transactionsAccepted,
@@ -19,7 +20,8 @@ public record ReadResult(
     long claims,
     long payments,
     List<X12Problem> problems,
-    boolean unreadable) {
+    boolean unreadable,
+    EnvelopeReport envelopes) {
   public ReadResult {
     problems = List.copyOf(problems);
   }

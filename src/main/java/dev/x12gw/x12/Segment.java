@@ -69,13 +69,17 @@ public final class Segment {
     return elements().length - 1;
   }
 
-  /** {@code text} split at every {@code separator}; n separators give n + 1 parts. */
+  /**
+   * {@code text} split at every {@code separator}; n separators give n + 1 parts. Short codes
+   * (qualifiers, units, places of service, procedure codes) are canonical instances: a store of a
+   * hundred thousand claims then holds one "HC" or "99213", not a hundred thousand.
+   */
   public static List<String> split(String text, char separator) {
     List<String> out = new ArrayList<>(24);
     int start = 0;
     for (int i = 0; i <= text.length(); i++) {
       if (i == text.length() || text.charAt(i) == separator) {
-        out.add(text.substring(start, i));
+        out.add(Codes.canonical(text, start, i));
         start = i + 1;
       }
     }

@@ -37,10 +37,18 @@ public final class Transaction {
   }
 
   /**
-   * The implementation guide short name: 835, 837P (X222), 837I (X223), 837D (X224), or the ST01
-   * transaction set id for anything else.
+   * The implementation guide short name: 835, 837P (X222), 837I (X223), 837D (X224), 837 (5010
+   * without a guide), the ST01 transaction set id for other 5010 sets, or the set id with its
+   * version (e.g. 837V004010X098A1) for other versions, which no mapping binds.
    */
   static String guideOf(String transactionSetId, String version) {
+    if (!transactionSetId.matches("[A-Za-z0-9]{1,6}")) {
+      return "UNKNOWN";
+    }
+    if (!version.isEmpty() && !version.startsWith("00501")) {
+      // only version 5010 is mapped: 4010 and others are named so no mapping binds them
+      return transactionSetId + "V" + version.replaceAll("[^A-Za-z0-9]", "");
+    }
     if ("837".equals(transactionSetId)) {
       if (version.contains("X222")) {
         return "837P";
@@ -53,7 +61,7 @@ public final class Transaction {
       }
       return "837";
     }
-    return transactionSetId.matches("[A-Za-z0-9]{1,6}") ? transactionSetId : "UNKNOWN";
+    return transactionSetId;
   }
 
   public String interchangeControlNumber() {

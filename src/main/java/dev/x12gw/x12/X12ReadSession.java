@@ -21,6 +21,7 @@ public final class X12ReadSession {
   private final String fileName;
   private final BindingSink downstream;
   private final List<X12Problem> problems = new ArrayList<>();
+  private final EnvelopeReport envelopes = new EnvelopeReport();
   private final BindingSink buffer = new Counter();
   private long txClaims;
   private long txPayments;
@@ -42,6 +43,26 @@ public final class X12ReadSession {
 
   public String fileName() {
     return fileName;
+  }
+
+  /** ISA: an interchange starts. */
+  public void interchangeStart(Segment isa) {
+    envelopes.interchangeStart(isa);
+  }
+
+  /** GS: a functional group starts. */
+  public void groupStart(Segment gs) {
+    envelopes.groupStart(gs);
+  }
+
+  /** GE (or its absence). */
+  public void groupEnd() {
+    envelopes.groupEnd();
+  }
+
+  /** IEA (or its absence). */
+  public void interchangeEnd() {
+    envelopes.interchangeEnd();
   }
 
   /** Called by the reader when ST starts a transaction set. */
@@ -132,14 +153,21 @@ public final class X12ReadSession {
   public void endTransaction(boolean complete) {
     Transaction tx = transaction;
     if (binder == null) {
+      String version = tx.version().isEmpty() ? "no version" : tx.version();
       tx.report(
           X12Problem.Severity.ERROR,
           "UNSUPPORTED_TRANSACTION",
-          "transaction set "
-              + tx.transactionSetId()
-              + " ("
-              + (tx.version().isEmpty() ? "no version" : tx.version())
-              + ") has no mapping in edi-mappings; quarantined",
+          !tx.version().isEmpty() && !tx.version().startsWith("00501")
+              ? "transaction set "
+                  + tx.transactionSetId()
+                  + " version "
+                  + version
+                  + " is not supported (the gateway reads version 5010); quarantined"
+              : "transaction set "
+                  + tx.transactionSetId()
+                  + " ("
+                  + version
+                  + ") has no mapping in edi-mappings; quarantined",
           null,
           0,
           0);
@@ -153,6 +181,7 @@ public final class X12ReadSession {
       }
     }
     problems.addAll(tx.problems());
+    envelopes.transaction(tx);
     if (tx.isRejected()) {
       rejected++;
     } else {
@@ -168,6 +197,7 @@ public final class X12ReadSession {
   /** A defect outside any transaction. */
   public void problem(X12Problem p) {
     problems.add(p);
+    envelopes.problem(p);
   }
 
   /** The rest of the file cannot be read. */
@@ -177,7 +207,7 @@ public final class X12ReadSession {
   }
 
   public ReadResult result() {
-    return new ReadResult(accepted, rejected, claims, payments, problems, unreadable);
+    return new ReadResult(accepted, rejected, claims, payments, problems, unreadable, envelopes);
   }
 
   /** Counts what the current transaction produced and passes it on. */

@@ -3,8 +3,6 @@ package dev.x12gw.x12;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * ISA/segment tokenizer: reads X12 segments from a character stream with the delimiters each ISA
@@ -117,22 +115,47 @@ public final class X12Tokenizer implements Closeable {
   private Segment readIsa(long start) throws IOException, X12SyntaxException {
     fill(ISA_LOOKAHEAD);
     char sep = buf[pos + 3];
-    int seen = 0;
-    int i = pos + 3;
     int end = Math.min(limit, pos + ISA_LOOKAHEAD);
-    for (; i < end; i++) {
-      if (buf[i] == sep && ++seen == ISA_ELEMENTS) {
-        break;
+    StringBuilder isa = new StringBuilder(110);
+    long breaks = 0;
+    int seen = 0;
+    int i = pos;
+    for (; i < end && seen < ISA_ELEMENTS; i++) {
+      char c = buf[i];
+      if (c == '\r' || c == '\n') {
+        breaks++; // a wrapped line: ISA fields never hold line breaks
+        continue;
+      }
+      isa.append(c);
+      if (c == sep) {
+        seen++;
       }
     }
-    if (seen < ISA_ELEMENTS || i + 2 >= limit) {
+    while (i < end && (buf[i] == '\r' || buf[i] == '\n')) {
+      breaks++;
+      i++;
+    }
+    if (seen < ISA_ELEMENTS || i + 1 >= limit) {
       throw new X12SyntaxException(
           "ISA_INVALID",
           "ISA header at offset " + start + " is truncated or has fewer than 16 elements",
           start);
     }
-    char component = buf[i + 1];
-    char terminator = buf[i + 2];
+    char component = buf[i++];
+    isa.append(component);
+    char terminator = buf[i];
+    if (terminator == '\r' || terminator == '\n') {
+      int j = i;
+      while (j < end && (buf[j] == '\r' || buf[j] == '\n')) {
+        j++;
+      }
+      char after = j < end ? buf[j] : 0;
+      if (breaks > 0 && after > ' ' && after != sep && !Character.isLetterOrDigit(after)) {
+        breaks += j - i; // wrapped right after ISA16: the real terminator follows the break
+        terminator = after;
+        i = j;
+      }
+    }
     if (Character.isLetterOrDigit(terminator) || terminator == ' ' || terminator == sep) {
       throw new X12SyntaxException(
           "ISA_INVALID",
@@ -143,7 +166,7 @@ public final class X12Tokenizer implements Closeable {
               + "')",
           start);
     }
-    String[] elements = split(pos, i + 2, sep);
+    String[] elements = Segment.split(isa.toString(), sep).toArray(new String[0]);
     String isa11 = elements.length > 11 ? elements[11] : "";
     char repetition =
         isa11.length() == 1 && !Character.isLetterOrDigit(isa11.charAt(0)) && isa11.charAt(0) > ' '
@@ -156,8 +179,9 @@ public final class X12Tokenizer implements Closeable {
       throw new X12SyntaxException(
           "DELIMITER_COLLISION", "ISA at offset " + start + ": " + e.getMessage(), start);
     }
-    lastIsaLength = i + 3 - pos;
-    pos = i + 3;
+    wrappedLineBreaks += breaks;
+    lastIsaLength = isa.length() + 1;
+    pos = i + 1;
     return new Segment(elements, delimiters, ++segments, start);
   }
 
@@ -212,19 +236,6 @@ public final class X12Tokenizer implements Closeable {
     }
     pos = Math.min(i + 1, limit);
     return new Segment(text, delimiters, ++segments, start);
-  }
-
-  private String[] split(int from, int to, char sep) {
-    List<String> out = new ArrayList<>(24);
-    int s = from;
-    for (int k = from; k < to; k++) {
-      if (buf[k] == sep) {
-        out.add(new String(buf, s, k - s));
-        s = k + 1;
-      }
-    }
-    out.add(new String(buf, s, to - s));
-    return out.toArray(new String[0]);
   }
 
   private String preview() {

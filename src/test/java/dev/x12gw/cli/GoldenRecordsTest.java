@@ -23,10 +23,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every scenario fixture in {@code testdata/} against its golden records in {@code
  * testdata/expected/<fixture>.jsonl}: the fixture is analyzed after the provider's claim files
- * ({@code testdata/*.837}), as the gateway would see it. Regenerate after an intended change with
- * {@code ./mvnw test -Dtest=GoldenRecordsTest -Dx12gw.golden.update=true} and review the diff.
+ * ({@link #CLAIMS}), as the gateway would see it. Regenerate after an intended change with {@code
+ * ./mvnw test -Dtest=GoldenRecordsTest -Dx12gw.golden.update=true} and review the diff.
  */
 class GoldenRecordsTest {
+  /** The provider's claims, in the store before each scenario. */
+  static final List<String> CLAIMS = List.of("claims-professional-3.837", "crlf-line-endings.837");
+
   private static SmooksX12Parser parser;
 
   @BeforeAll
@@ -44,17 +47,15 @@ class GoldenRecordsTest {
       return files
           .filter(Files::isRegularFile)
           .map(p -> p.getFileName().toString())
-          .filter(n -> !n.endsWith(".837") && !n.endsWith(".md"))
+          .filter(n -> !CLAIMS.contains(n) && !n.endsWith(".md"))
           .sorted()
           .toList()
           .stream();
     }
   }
 
-  static List<Path> claimFiles() throws Exception {
-    try (Stream<Path> files = Files.list(TestFiles.testdata(""))) {
-      return files.filter(p -> p.toString().endsWith(".837")).sorted().toList();
-    }
+  static List<Path> claimFiles() {
+    return CLAIMS.stream().map(TestFiles::testdata).toList();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -105,6 +105,11 @@ final class GatewayHarness implements AutoCloseable {
         sftpRoot().resolve(folder).resolve(".processed/" + LocalDate.now()).resolve(name));
   }
 
+  /** An acknowledgment written to the drop's acknowledgment folder, once it is there. */
+  Path acknowledgment(String name) {
+    return arrived(sftpRoot().resolve("outbound/acks").resolve(name));
+  }
+
   /** Where a quarantined file is moved, once it is there. */
   Path quarantined(String folder, String name) {
     return arrived(sftpRoot().resolve(folder).resolve(".error").resolve(name));

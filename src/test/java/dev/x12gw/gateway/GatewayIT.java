@@ -3,6 +3,8 @@ package dev.x12gw.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.x12gw.TestFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -99,6 +101,15 @@ class GatewayIT {
 
     assertThat(gw.processed(DROP_837, "claims.837")).exists();
     assertThat(gw.processed(DROP_835, "remit.835")).exists();
+    Path ack = gw.acknowledgment("claims.837.999");
+    assertThat(Files.readString(ack))
+        .startsWith("ISA*00*          *00*          *ZZ*CLEARINGHOUSE  *ZZ*GOODHEALTH     *")
+        .contains("AK1*HC*101*005010X222A1~")
+        .contains("AK2*837*0001*005010X222A1~\nIK5*A~")
+        .contains("AK9*A*1*1*1~");
+    assertThat(ack.resolveSibling("remit.835.999"))
+        .as("payers' 835s are not acknowledged")
+        .doesNotExist();
     relayIdle(3);
     assertThat(gw.receiveNow("x12.denials")).isNull();
     assertThat(gw.receiveNow("x12.errors")).isNull();

@@ -66,8 +66,10 @@ class X12ReaderEquivalenceTest {
     Parsed actual = Parsed.read(dfdl, file);
     if (actual.problemCodes().equals(List.of("DELIMITERS_NOT_SUPPORTED"))) {
       String text = Files.readString(file, StandardCharsets.ISO_8859_1).strip();
-      assertThat(!text.startsWith("ISA*") || text.contains("ISA|") || !text.endsWith("~"))
-          .as("refused only for other delimiters or an unterminated last segment")
+      boolean wrapped = text.replace("~\r\n", "~").replace("~\n", "~").contains("\n");
+      assertThat(
+              !text.startsWith("ISA*") || text.contains("ISA|") || !text.endsWith("~") || wrapped)
+          .as("refused only for other delimiters, wrapped lines or an unterminated last segment")
           .isTrue();
       return;
     }

@@ -129,6 +129,11 @@ public final class SmooksX12Parser implements AutoCloseable {
       if (!any) {
         return unreadable("NOT_X12", "the file is empty: no ISA interchange");
       }
+      if (t.wrappedLineBreaks() > 0) {
+        return unreadable(
+            "DELIMITERS_NOT_SUPPORTED",
+            "this mapping cannot read segments broken across lines (wrapped lines)");
+      }
       if (t.lastSegmentUnterminated()) {
         return unreadable(
             "DELIMITERS_NOT_SUPPORTED",

@@ -166,11 +166,13 @@ public final class X12SegmentReader implements SmooksXMLReader {
 
     @Override
     public void interchangeStart(Segment isa) {
+      session.interchangeStart(isa);
       emit(isa);
     }
 
     @Override
     public void groupStart(Segment gs) {
+      session.groupStart(gs);
       emit(gs);
     }
 
@@ -223,6 +225,7 @@ public final class X12SegmentReader implements SmooksXMLReader {
 
     @Override
     public void groupEnd(Segment ge) {
+      session.groupEnd();
       if (ge != null) {
         emit(ge);
       }
@@ -230,6 +233,7 @@ public final class X12SegmentReader implements SmooksXMLReader {
 
     @Override
     public void interchangeEnd(Segment iea) {
+      session.interchangeEnd();
       if (iea != null) {
         emit(iea);
       }

@@ -1,0 +1,200 @@
+package dev.x12gw.cli;
+
+import dev.x12gw.bench.X12Generator;
+import dev.x12gw.domain.ClaimPayment;
+import dev.x12gw.domain.RemittanceHeader;
+import dev.x12gw.domain.SubmittedClaim;
+import dev.x12gw.intake.X12FileProcessor;
+import dev.x12gw.records.QueueNames;
+import dev.x12gw.records.RecordFactory;
+import dev.x12gw.x12.BindingSink;
+import dev.x12gw.x12.smooks.SmooksX12Parser;
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamEvent;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamReader;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code x12gw bench}: generates an 835 and an 837P of a given size (realistic claim mixes, see
+ * {@link X12Generator}) and measures, in one JVM, interleaved and repeated: StAEDI tokenize-only (a
+ * streaming X12 tokenizer, the reference), the gateway's parse+bind through Smooks, and end-to-end
+ * {@code analyze} (parse, store, match, classify, serialize records to a discarding stream), with
+ * their ratios to StAEDI and the peak heap of each. Not part of the test suite.
+ */
+final class Bench {
+  /** One measured run. */
+  record Run(double seconds, long claims, long peakHeapBytes) {}
+
+  private final Path mapping;
+  private final PrintStream out;
+
+  Bench(Path mapping, PrintStream out) {
+    this.mapping = mapping;
+    this.out = out;
+  }
+
+  int run(Path dir, int sizeMb, int runs) throws Exception {
+    Files.createDirectories(dir);
+    Path f835 = dir.resolve("bench-" + sizeMb + "mb.835");
+    Path f837 = dir.resolve("bench-" + sizeMb + "mb.837");
+    long bytes = sizeMb * 1_000_000L;
+    if (!Files.isRegularFile(f835) || Files.size(f835) < bytes) {
+      out.printf("generating %s ...%n", f835);
+      new X12Generator(42, 2000).write835(f835, bytes);
+    }
+    if (!Files.isRegularFile(f837) || Files.size(f837) < bytes) {
+      out.printf("generating %s ...%n", f837);
+      new X12Generator(42, 2000).write837(f837, bytes);
+    }
+    out.printf(
+        "JDK %s, %d cores, max heap %d MB; %d run(s) per measure after one warm-up, medians%n",
+        System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20,
+        runs);
+    try (SmooksX12Parser parser = new SmooksX12Parser(mapping)) {
+      X12FileProcessor processor =
+          new X12FileProcessor(parser, new RecordFactory(QueueNames.defaults()));
+      for (Path file : List.of(f835, f837)) {
+        double mb = Files.size(file) / 1e6;
+        List<Run> staedi = new ArrayList<>();
+        List<Run> bind = new ArrayList<>();
+        List<Run> e2e = new ArrayList<>();
+        for (int i = 0; i <= runs; i++) {
+          Run a = measure(() -> staedi(file));
+          Run b = measure(() -> parseAndBind(parser, file));
+          Analyze analyze = analyzer(processor);
+          if (file == f835) {
+            analyze.run(List.of(f837)); // the claims are in the store before the remittances
+          }
+          Run c = measure(() -> analyzeOne(analyze, file));
+          if (i > 0) {
+            staedi.add(a);
+            bind.add(b);
+            e2e.add(c);
+          }
+        }
+        report(file, mb, staedi, bind, e2e);
+      }
+    }
+    return X12gw.OK;
+  }
+
+  private void report(Path file, double mb, List<Run> staedi, List<Run> bind, List<Run> e2e) {
+    Run s = median(staedi);
+    Run b = median(bind);
+    Run e = median(e2e);
+    out.printf("%n%s (%.1f MB, %,d claims)%n", file.getFileName(), mb, s.claims());
+    out.printf(
+        "  %-40s %8s %12s %9s %11s%n", "measure", "MB/s", "claims/s", "×StAEDI", "peak heap");
+    line("StAEDI 1.26 tokenize only (1 thread)", mb, s, s);
+    line("gateway parse+bind (Smooks)", mb, b, s);
+    line(
+        file.toString().endsWith(".835")
+            ? "gateway end-to-end analyze (837 loaded)"
+            : "gateway end-to-end analyze",
+        mb,
+        e,
+        s);
+  }
+
+  private void line(String name, double mb, Run r, Run reference) {
+    double rate = mb / r.seconds();
+    double ref = mb / reference.seconds();
+    out.printf(
+        Locale.ROOT,
+        "  %-40s %8.1f %,12.0f %9.2f %8d MB%n",
+        name,
+        rate,
+        r.claims() / r.seconds(),
+        rate / ref,
+        r.peakHeapBytes() >> 20);
+  }
+
+  private static Run median(List<Run> runs) {
+    Run[] sorted = runs.toArray(new Run[0]);
+    Arrays.sort(sorted, (x, y) -> Double.compare(x.seconds(), y.seconds()));
+    return sorted[sorted.length / 2];
+  }
+
+  /** Something measured: returns the number of claims (CLM or CLP) it saw. */
+  @FunctionalInterface
+  interface Work {
+    long run() throws Exception;
+  }
+
+  private static Run measure(Work work) throws Exception {
+    System.gc();
+    List<MemoryPoolMXBean> heap =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .toList();
+    heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+    long start = System.nanoTime();
+    long claims = work.run();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    return new Run(seconds, claims, peak);
+  }
+
+  /** StAEDI reading every event, counting CLP/CLM segments: the tokenizer-speed reference. */
+  static long staedi(Path file) throws IOException, EDIStreamException {
+    long claims = 0;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        EDIStreamReader reader = EDIInputFactory.newFactory().createEDIStreamReader(in)) {
+      while (reader.hasNext()) {
+        if (reader.next() == EDIStreamEvent.START_SEGMENT) {
+          String id = reader.getText();
+          if ("CLP".equals(id) || "CLM".equals(id)) {
+            claims++;
+          }
+        }
+      }
+    }
+    return claims;
+  }
+
+  private static long parseAndBind(SmooksX12Parser parser, Path file) throws IOException {
+    long[] claims = new long[1];
+    parser.parse(
+        file,
+        file.getFileName().toString(),
+        new BindingSink() {
+          @Override
+          public void claim(SubmittedClaim claim) {
+            claims[0]++;
+          }
+
+          @Override
+          public void payment(RemittanceHeader remittance, ClaimPayment payment) {
+            claims[0]++;
+          }
+        });
+    return claims[0];
+  }
+
+  /** An {@code analyze} whose records go to a discarding stream. */
+  private static Analyze analyzer(X12FileProcessor processor) {
+    PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+    return new Analyze(processor, nowhere, nowhere);
+  }
+
+  private static long analyzeOne(Analyze analyze, Path file) throws IOException {
+    analyze.run(List.of(file));
+    return analyze.claimsRead(file);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.x12gw.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.x12gw.TestFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+  record Run(int status, String out) {}
+
+  private static Run x12gw(String... args) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status =
+        X12gw.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    return new Run(status, out.toString(StandardCharsets.UTF_8));
+  }
+
+  private static String td(String name) {
+    return TestFiles.testdata(name).toString();
+  }
+
+  @Test
+  void acceptedFilesExitZeroAndSayWhatWasRead() throws Exception {
+    Run run = x12gw("validate", td("claims-professional-3.837"), td("wrong-se01-count.835"));
+    assertThat(run.status()).isZero();
+    assertThat(run.out())
+        .contains("claims-professional-3.837: ACCEPTED, 1 interchange(s), 1 transaction set(s)")
+        .contains("ST02 0001 837 005010X222A1: accepted")
+        .contains("wrong-se01-count.835: ACCEPTED WITH WARNINGS")
+        .contains("ST02 6001 835 005010X221A1: accepted with warnings")
+        .contains("WARNING SE01_COUNT ISA13=000000261 GS06=261 ST02=6001 segment 10 (SE01)");
+  }
+
+  @Test
+  void quarantinedTransactionsExitOneWithTheirPlace(@TempDir Path acks) throws Exception {
+    Run run =
+        x12gw(
+            "validate",
+            "--ack-dir",
+            acks.toString(),
+            td("bad-amount-one-transaction-quarantined.835"),
+            td("version-4010-unsupported.837"),
+            td("not-x12.txt"));
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("bad-amount-one-transaction-quarantined.835: QUARANTINED IN PART")
+        .contains("ST02 5001 835 005010X221A1: REJECTED")
+        .contains(
+            "ERROR INVALID_NUMBER ISA13=000000251 GS06=251 ST02=5001 segment 8 (CLP03) [file segment 10]")
+        .contains("ST02 5002 835 005010X221A1: accepted")
+        .contains("version-4010-unsupported.837: REJECTED")
+        .contains("version 004010X098A1 is not supported")
+        .contains("not-x12.txt: UNREADABLE");
+    assertThat(Files.readString(acks.resolve("bad-amount-one-transaction-quarantined.835.999")))
+        .contains("IK3*CLP*8**8~\nIK4*3**6~\nIK5*R*5~");
+    assertThat(Files.readString(acks.resolve("version-4010-unsupported.837.999")))
+        .contains("IK5*R*1~")
+        .contains("AK9*R*1*1*0~");
+    assertThat(acks.resolve("not-x12.txt.999")).doesNotExist();
+  }
+
+  @Test
+  void generateWritesTheBenchmarkFiles(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("g.835");
+    Run run = x12gw("generate", "835", "1", file.toString());
+    assertThat(run.status()).isZero();
+    assertThat(Files.size(file)).isGreaterThanOrEqualTo(1_000_000);
+    assertThat(x12gw("validate", file.toString()).out()).contains(": ACCEPTED, 1 interchange(s)");
+    assertThat(x12gw("generate", "999", "1", file.toString()).status()).isEqualTo(2);
+  }
+}
