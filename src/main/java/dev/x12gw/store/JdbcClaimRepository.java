@@ -4,6 +4,7 @@ import dev.x12gw.domain.Adjustment;
 import dev.x12gw.domain.ClaimPayment;
 import dev.x12gw.domain.ClaimRepository;
 import dev.x12gw.domain.ProviderAdjustment;
+import dev.x12gw.domain.ProviderSummary;
 import dev.x12gw.domain.RemittanceHeader;
 import dev.x12gw.domain.RemittanceTrailer;
 import dev.x12gw.domain.ServicePayment;
@@ -355,16 +356,55 @@ public final class JdbcClaimRepository implements ClaimRepository {
 
   @Override
   public void saveRemittanceTrailer(RemittanceTrailer trailer) {
-    if (trailer.adjustments().isEmpty()) {
+    if (trailer.adjustments().isEmpty() && trailer.summaries().isEmpty()) {
+      return;
+    }
+    long remittanceId;
+    try {
+      remittanceId = remittanceId(trailer.remittance());
+    } catch (SQLException e) {
+      throw new StoreException("cannot store remittance", e);
+    }
+    saveSummaries(remittanceId, trailer.summaries());
+    saveProviderAdjustments(remittanceId, trailer.adjustments());
+  }
+
+  private void saveSummaries(long remittanceId, List<ProviderSummary> summaries) {
+    if (summaries.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "insert into provider_summary (remittance_id, header_number, provider_id,"
+                + " facility_code, fiscal_period_end, claim_count, total_charge, detail)"
+                + " values (?,?,?,?,?,?,?,?)")) {
+      for (ProviderSummary s : summaries) {
+        ps.setLong(1, remittanceId);
+        ps.setString(2, s.headerNumber());
+        ps.setString(3, s.providerId());
+        ps.setString(4, s.facilityCode());
+        setDate(ps, 5, s.fiscalPeriodEnd());
+        ps.setBigDecimal(6, s.claimCount());
+        ps.setBigDecimal(7, s.totalCharge());
+        ps.setString(8, DomainJson.write(s));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    } catch (SQLException e) {
+      throw new StoreException("cannot store provider summaries", e);
+    }
+  }
+
+  private void saveProviderAdjustments(long remittanceId, List<ProviderAdjustment> adjustments) {
+    if (adjustments.isEmpty()) {
       return;
     }
     try {
-      long remittanceId = remittanceId(trailer.remittance());
       try (PreparedStatement ps =
           connection.prepareStatement(
               "insert into provider_adjustment (remittance_id, provider_id, fiscal_period_end,"
                   + " reason_code, reference, amount) values (?,?,?,?,?,?)")) {
-        for (ProviderAdjustment a : trailer.adjustments()) {
+        for (ProviderAdjustment a : adjustments) {
           ps.setLong(1, remittanceId);
           ps.setString(2, a.providerId());
           setDate(ps, 3, a.fiscalPeriodEnd());

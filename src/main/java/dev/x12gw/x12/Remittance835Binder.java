@@ -14,6 +14,7 @@ import dev.x12gw.domain.RemittanceHeader;
 import dev.x12gw.domain.RemittanceTrailer;
 import dev.x12gw.domain.ServicePayment;
 import dev.x12gw.domain.SourceRef;
+import dev.x12gw.domain.SummaryFigure;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -113,7 +114,18 @@ public final class Remittance835Binder implements TransactionBinder {
                   s.element(2),
                   Elements.lenientDate(s, 3, transaction, position),
                   Elements.lenientAmount(s, 4, transaction, position),
-                  Elements.lenientAmount(s, 5, transaction, position)));
+                  Elements.lenientAmount(s, 5, transaction, position),
+                  figures(s, "TS3", 6, 24)));
+      case "TS2" -> {
+        List<SummaryFigure> more = figures(s, "TS2", 1, 19);
+        int last = summaries.size() - 1;
+        if (last >= 0 && summaries.get(last).headerNumber().equals(headerNumber)) {
+          summaries.set(last, summaries.get(last).withFigures(more));
+        } else {
+          // TS2 without its TS3: kept under the LX it belongs to
+          summaries.add(new ProviderSummary(headerNumber, "", "", null, null, null, more));
+        }
+      }
       case "CLP" -> {
         closeClaim();
         openClaim(s);
@@ -159,7 +171,7 @@ public final class Remittance835Binder implements TransactionBinder {
         plb(s);
       }
       default -> {
-        // CUR, N3, N4, PER, RDM, TS2: addresses, contacts and TS2 totals are not needed
+        // CUR, N3, N4, PER, RDM: currency, addresses and contacts are not needed
       }
     }
   }
@@ -206,6 +218,18 @@ public final class Remittance835Binder implements TransactionBinder {
         // REF*EV receiver and REF*F2 version in the header are not needed
       }
     }
+  }
+
+  /** TS2/TS3 elements {@code from..to} that were sent, as figures named by their reference. */
+  private List<SummaryFigure> figures(Segment s, String id, int from, int to) {
+    List<SummaryFigure> out = new ArrayList<>();
+    for (int n = from; n <= to && n <= s.size(); n++) {
+      BigDecimal v = Elements.lenientAmount(s, n, transaction, position);
+      if (v != null) {
+        out.add(new SummaryFigure(id + (n < 10 ? "0" : "") + n, v));
+      }
+    }
+    return out;
   }
 
   private void dtm(Segment s) {

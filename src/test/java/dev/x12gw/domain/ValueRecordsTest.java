@@ -32,6 +32,21 @@ class ValueRecordsTest {
   }
 
   @Test
+  void summaryFiguresNameARealTs2OrTs3ElementAndKeepTheirPrecision() {
+    assertThat(new SummaryFigure("TS216", amount("1.2345")).value().toPlainString())
+        .isEqualTo("1.2345");
+    assertThatThrownBy(() -> new SummaryFigure("TS325", amount("1"))).hasMessageContaining("TS325");
+    assertThatThrownBy(() -> new SummaryFigure("TS200", amount("1"))).hasMessageContaining("TS200");
+    List<SummaryFigure> figures = new ArrayList<>(List.of(new SummaryFigure("TS313", amount("5"))));
+    ProviderSummary s = new ProviderSummary("1", "", "", null, null, null, figures);
+    figures.clear();
+    assertThat(s.figures()).hasSize(1);
+    assertThat(s.withFigures(List.of(new SummaryFigure("TS201", amount("9")))).figures())
+        .extracting(SummaryFigure::element)
+        .containsExactly("TS313", "TS201");
+  }
+
+  @Test
   void claimPaymentCopiesItsListsAndChecksLevels() {
     List<Adjustment> adjustments = new ArrayList<>();
     adjustments.add(Fixtures.claimAdj("CO", "45", "10"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.x12gw.TestFiles;
 import dev.x12gw.domain.ClaimPayment;
 import dev.x12gw.domain.RemittanceHeader;
+import dev.x12gw.domain.RemittanceTrailer;
 import dev.x12gw.domain.SubmittedClaim;
 import dev.x12gw.x12.BindingSink;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
@@ -36,6 +37,12 @@ class DomainJsonTest {
               public void payment(RemittanceHeader remittance, ClaimPayment payment) {
                 records.add(remittance);
                 records.add(payment);
+              }
+
+              @Override
+              public void remittanceEnd(RemittanceTrailer trailer) {
+                records.addAll(trailer.summaries());
+                records.addAll(trailer.adjustments());
               }
             });
       }

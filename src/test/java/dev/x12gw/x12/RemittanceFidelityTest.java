@@ -10,6 +10,7 @@ import dev.x12gw.domain.RemittanceHeader;
 import dev.x12gw.domain.RemittanceTrailer;
 import dev.x12gw.domain.ServicePayment;
 import dev.x12gw.domain.SubmittedClaim;
+import dev.x12gw.domain.SummaryFigure;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -164,6 +165,13 @@ class RemittanceFidelityTest {
               assertThat(s.headerNumber()).isEqualTo("1");
               assertThat(s.claimCount()).isEqualTo(amount("2"));
               assertThat(s.totalCharge()).isEqualTo(amount("5200.00"));
+              assertThat(s.figures())
+                  .extracting(SummaryFigure::element, SummaryFigure::value)
+                  .containsExactly(
+                      org.assertj.core.groups.Tuple.tuple("TS313", amount("150.00")),
+                      org.assertj.core.groups.Tuple.tuple("TS201", amount("4000.00")),
+                      org.assertj.core.groups.Tuple.tuple("TS202", amount("3200.00")),
+                      org.assertj.core.groups.Tuple.tuple("TS216", new BigDecimal("1.2345")));
             });
     assertThat(t.adjustments())
         .extracting(
