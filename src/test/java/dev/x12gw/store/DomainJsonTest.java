@@ -3,11 +3,8 @@ package dev.x12gw.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.x12gw.TestFiles;
-import dev.x12gw.domain.ClaimPayment;
-import dev.x12gw.domain.RemittanceHeader;
 import dev.x12gw.domain.RemittanceTrailer;
-import dev.x12gw.domain.SubmittedClaim;
-import dev.x12gw.x12.BindingSink;
+import dev.x12gw.x12.Parsed;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,27 +21,14 @@ class DomainJsonTest {
     try (SmooksX12Parser parser = new SmooksX12Parser(TestFiles.mapping());
         Stream<Path> files = Files.list(TestFiles.testdata(""))) {
       for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-        parser.parse(
-            f,
-            f.getFileName().toString(),
-            new BindingSink() {
-              @Override
-              public void claim(SubmittedClaim claim) {
-                records.add(claim);
-              }
-
-              @Override
-              public void payment(RemittanceHeader remittance, ClaimPayment payment) {
-                records.add(remittance);
-                records.add(payment);
-              }
-
-              @Override
-              public void remittanceEnd(RemittanceTrailer trailer) {
-                records.addAll(trailer.summaries());
-                records.addAll(trailer.adjustments());
-              }
-            });
+        Parsed p = Parsed.read(parser, f);
+        records.addAll(p.claims());
+        records.addAll(p.headers());
+        records.addAll(p.payments());
+        for (RemittanceTrailer t : p.trailers()) {
+          records.addAll(t.summaries());
+          records.addAll(t.adjustments());
+        }
       }
     }
     assertThat(records).hasSizeGreaterThan(30);

@@ -3,13 +3,10 @@ package dev.x12gw.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.x12gw.TestFiles;
-import dev.x12gw.domain.ClaimPayment;
 import dev.x12gw.domain.ProviderSummary;
-import dev.x12gw.domain.RemittanceHeader;
 import dev.x12gw.domain.RemittanceTrailer;
-import dev.x12gw.domain.SubmittedClaim;
 import dev.x12gw.domain.SummaryFigure;
-import dev.x12gw.x12.BindingSink;
+import dev.x12gw.x12.Parsed;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -33,27 +30,12 @@ class JdbcRemittanceDetailTest {
         SmooksX12Parser parser = new SmooksX12Parser(TestFiles.mapping())) {
       long fileId = IntakeFiles.start(c, "e".repeat(64), file.getFileName().toString(), "835");
       JdbcClaimRepository repo = new JdbcClaimRepository(c, fileId);
-      List<RemittanceTrailer> trailers = new ArrayList<>();
-      parser.parse(
-          file,
-          file.getFileName().toString(),
-          new BindingSink() {
-            @Override
-            public void claim(SubmittedClaim claim) {
-              throw new AssertionError("an 835 has no claims");
-            }
-
-            @Override
-            public void payment(RemittanceHeader remittance, ClaimPayment payment) {
-              repo.savePayment(remittance, payment, Optional.empty());
-            }
-
-            @Override
-            public void remittanceEnd(RemittanceTrailer trailer) {
-              trailers.add(trailer);
-              repo.saveRemittanceTrailer(trailer);
-            }
-          });
+      Parsed parsed = Parsed.read(parser, file);
+      for (int i = 0; i < parsed.payments().size(); i++) {
+        repo.savePayment(parsed.headers().get(i), parsed.payments().get(i), Optional.empty());
+      }
+      List<RemittanceTrailer> trailers = parsed.trailers();
+      trailers.forEach(repo::saveRemittanceTrailer);
       assertThat(trailers).hasSize(1);
 
       try (Statement st = c.createStatement();

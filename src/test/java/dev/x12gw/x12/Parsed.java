@@ -2,25 +2,31 @@ package dev.x12gw.x12;
 
 import dev.x12gw.domain.ClaimPayment;
 import dev.x12gw.domain.RemittanceHeader;
+import dev.x12gw.domain.RemittanceTrailer;
 import dev.x12gw.domain.SubmittedClaim;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Everything a reader made of one file: for tests. */
-record Parsed(
+/**
+ * Everything a reader made of one file, in the order it was bound: for tests. {@code headers} and
+ * {@code payments} are parallel (the header each payment was bound under).
+ */
+public record Parsed(
     ReadResult result,
     List<SubmittedClaim> claims,
     List<RemittanceHeader> headers,
-    List<ClaimPayment> payments) {
+    List<ClaimPayment> payments,
+    List<RemittanceTrailer> trailers) {
 
-  List<String> problemCodes() {
+  public List<String> problemCodes() {
     return result.problems().stream().map(X12Problem::code).toList();
   }
 
-  static Parsed read(SmooksX12Parser parser, Path file) throws Exception {
+  public static Parsed read(SmooksX12Parser parser, Path file) throws Exception {
     List<SubmittedClaim> claims = new ArrayList<>();
+    List<RemittanceTrailer> trailers = new ArrayList<>();
     List<RemittanceHeader> headers = new ArrayList<>();
     List<ClaimPayment> payments = new ArrayList<>();
     ReadResult r =
@@ -38,7 +44,12 @@ record Parsed(
                 headers.add(remittance);
                 payments.add(payment);
               }
+
+              @Override
+              public void remittanceEnd(RemittanceTrailer trailer) {
+                trailers.add(trailer);
+              }
             });
-    return new Parsed(r, claims, headers, payments);
+    return new Parsed(r, claims, headers, payments, trailers);
   }
 }

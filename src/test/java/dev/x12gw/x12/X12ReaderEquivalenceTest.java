@@ -76,6 +76,7 @@ class X12ReaderEquivalenceTest {
     assertThat(actual.claims()).isEqualTo(expected.claims());
     assertThat(actual.headers()).isEqualTo(expected.headers());
     assertThat(actual.payments()).isEqualTo(expected.payments());
+    assertThat(actual.trailers()).isEqualTo(expected.trailers());
     assertThat(actual.problemCodes()).isEqualTo(expected.problemCodes());
     assertThat(actual.result().transactionsAccepted())
         .isEqualTo(expected.result().transactionsAccepted());
