@@ -105,16 +105,8 @@ public final class X12gw {
         return OK;
       }
       case "analyze" -> {
-        if (paths.isEmpty()) {
-          err.println("x12gw: analyze needs at least one file or directory");
-          err.print(USAGE_TEXT);
+        if (!pathsUsable("analyze", paths, err)) {
           return USAGE;
-        }
-        for (Path p : paths) {
-          if (!Files.exists(p)) {
-            err.println("x12gw: no such file or directory: " + p);
-            return USAGE;
-          }
         }
         Settings settings = Settings.load(home, configFile);
         QueueNames queues =
@@ -130,16 +122,8 @@ public final class X12gw {
         }
       }
       case "validate" -> {
-        if (paths.isEmpty()) {
-          err.println("x12gw: validate needs at least one file or directory");
-          err.print(USAGE_TEXT);
+        if (!pathsUsable("validate", paths, err)) {
           return USAGE;
-        }
-        for (Path p : paths) {
-          if (!Files.exists(p)) {
-            err.println("x12gw: no such file or directory: " + p);
-            return USAGE;
-          }
         }
         Settings settings = Settings.load(home, configFile);
         try (SmooksX12Parser parser =
@@ -234,5 +218,21 @@ public final class X12gw {
   private static String env(String name, String defaultValue) {
     String v = System.getenv(name);
     return v == null || v.isBlank() ? defaultValue : v;
+  }
+
+  /** True when {@code paths} names at least one file or directory and all of them exist. */
+  private static boolean pathsUsable(String command, List<Path> paths, PrintStream err) {
+    if (paths.isEmpty()) {
+      err.println("x12gw: " + command + " needs at least one file or directory");
+      err.print(USAGE_TEXT);
+      return false;
+    }
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        err.println("x12gw: no such file or directory: " + p);
+        return false;
+      }
+    }
+    return true;
   }
 }
