@@ -2,6 +2,7 @@ package dev.x12gw.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ public record ProviderSummary(
 
   /** This summary with more figures (a TS2 after its TS3). */
   public ProviderSummary withFigures(List<SummaryFigure> more) {
-    List<SummaryFigure> all = new java.util.ArrayList<>(figures);
+    List<SummaryFigure> all = new ArrayList<>(figures);
     all.addAll(more);
     return new ProviderSummary(
         headerNumber, providerId, facilityCode, fiscalPeriodEnd, claimCount, totalCharge, all);

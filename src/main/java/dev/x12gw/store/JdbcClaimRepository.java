@@ -399,22 +399,20 @@ public final class JdbcClaimRepository implements ClaimRepository {
     if (adjustments.isEmpty()) {
       return;
     }
-    try {
-      try (PreparedStatement ps =
-          connection.prepareStatement(
-              "insert into provider_adjustment (remittance_id, provider_id, fiscal_period_end,"
-                  + " reason_code, reference, amount) values (?,?,?,?,?,?)")) {
-        for (ProviderAdjustment a : adjustments) {
-          ps.setLong(1, remittanceId);
-          ps.setString(2, a.providerId());
-          setDate(ps, 3, a.fiscalPeriodEnd());
-          ps.setString(4, a.reason());
-          ps.setString(5, a.reference());
-          ps.setBigDecimal(6, a.amount());
-          ps.addBatch();
-        }
-        ps.executeBatch();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "insert into provider_adjustment (remittance_id, provider_id, fiscal_period_end,"
+                + " reason_code, reference, amount) values (?,?,?,?,?,?)")) {
+      for (ProviderAdjustment a : adjustments) {
+        ps.setLong(1, remittanceId);
+        ps.setString(2, a.providerId());
+        setDate(ps, 3, a.fiscalPeriodEnd());
+        ps.setString(4, a.reason());
+        ps.setString(5, a.reference());
+        ps.setBigDecimal(6, a.amount());
+        ps.addBatch();
       }
+      ps.executeBatch();
     } catch (SQLException e) {
       throw new StoreException("cannot store provider adjustments", e);
     }
