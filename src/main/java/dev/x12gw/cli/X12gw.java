@@ -1,6 +1,8 @@
 package dev.x12gw.cli;
 
+import dev.x12gw.config.Reconciliation;
 import dev.x12gw.config.Settings;
+import dev.x12gw.domain.ReconciliationPolicy;
 import dev.x12gw.gateway.Gateway;
 import dev.x12gw.intake.X12FileProcessor;
 import dev.x12gw.records.QueueNames;
@@ -22,7 +24,7 @@ public final class X12gw {
   private static final String USAGE_TEXT =
       """
       usage: x12gw run [--config FILE]
-             x12gw analyze [--config FILE] PATH...
+             x12gw analyze [--config FILE] [--contracts FILE|DIR] PATH...
              x12gw validate [--config FILE] [--ack-dir DIR] PATH...
              x12gw browse [--config FILE] [QUEUE...]
              x12gw bench [--size-mb N] [--runs N] [--dir DIR]
@@ -33,12 +35,13 @@ public final class X12gw {
                  parsing, matching and classification; print every record it would publish,
                  one JSON object per line with its destination "queue"; exit 0 when every file
                  was read, 1 when anything was quarantined, 2 on a usage error, 3 when the
-                 command could not run (e.g. an unreadable configuration)
+                 command could not run (e.g. an unreadable configuration); --contracts reads
+                 payer contract rates from a CSV file or directory instead of contracts.dir
         validate read X12 files and directories as the gateway would and print, per file and
                  transaction set, accepted or the precise defects (ISA13/GS06/ST02, segment
                  position, element); --ack-dir writes the 999/TA1 the gateway would send;
                  exit 0 when everything is accepted, 1 when anything is quarantined
-        browse   print the records waiting on the gateway's queues (all three by default)
+        browse   print the records waiting on the gateway's queues (all of them by default)
                  without consuming them, one JSON object per line with its "queue"
         bench    generate an 835 and an 837P of N MB (default 100) in DIR (default var/bench)
                  and measure StAEDI tokenize-only, the gateway's parse+bind and end-to-end
@@ -81,6 +84,10 @@ public final class X12gw {
         config = Path.of(args[++i]);
       } else if ("validate".equals(command) && "--ack-dir".equals(args[i]) && i + 1 < args.length) {
         options.put(args[i], args[++i]);
+      } else if ("analyze".equals(command)
+          && "--contracts".equals(args[i])
+          && i + 1 < args.length) {
+        options.put(args[i], args[++i]);
       } else if ("bench".equals(command)
           && java.util.Set.of("--size-mb", "--runs", "--dir").contains(args[i])
           && i + 1 < args.length) {
@@ -109,15 +116,20 @@ public final class X12gw {
           return USAGE;
         }
         Settings settings = Settings.load(home, configFile);
-        QueueNames queues =
-            new QueueNames(
-                settings.get("queue.denials"),
-                settings.get("queue.unmatched-remits"),
-                settings.get("queue.errors"));
+        QueueNames queues = QueueNames.from(settings::get);
+        String contracts = options.get("--contracts");
+        ReconciliationPolicy policy;
+        try {
+          policy = Reconciliation.policy(settings, contracts == null ? null : Path.of(contracts));
+        } catch (RuntimeException e) {
+          err.println("x12gw analyze: " + e.getMessage());
+          return USAGE;
+        }
         try (SmooksX12Parser parser =
             new SmooksX12Parser(
                 settings.path("x12.mapping", "edi-mappings/x12-gateway.smooks.xml"))) {
-          return new Analyze(new X12FileProcessor(parser, new RecordFactory(queues)), out, err)
+          return new Analyze(
+                  new X12FileProcessor(parser, new RecordFactory(queues), policy), out, err)
               .run(Analyze.expand(paths));
         }
       }

@@ -5,6 +5,7 @@ import java.util.Objects;
 /** 835 loop 2100 CLP with CLP04 = 0: the payer denied the whole claim. */
 public record ClaimDenial(
     String recordId,
+    String findingKey,
     RemittanceHeader remittance,
     ClaimPayment payment,
     SubmittedClaim claim,
@@ -12,6 +13,7 @@ public record ClaimDenial(
     implements Finding {
   public ClaimDenial {
     recordId = Text.requireText(recordId, "record id");
+    findingKey = Text.requireText(findingKey, "finding key");
     Objects.requireNonNull(remittance, "remittance");
     Objects.requireNonNull(payment, "payment");
     Objects.requireNonNull(detection, "detection");
@@ -20,5 +22,10 @@ public record ClaimDenial(
   @Override
   public RecordType type() {
     return RecordType.CLAIM_DENIAL;
+  }
+
+  @Override
+  public LineMatch line() {
+    return null;
   }
 }

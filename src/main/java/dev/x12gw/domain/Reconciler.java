@@ -1,57 +1,196 @@
 package dev.x12gw.domain;
 
+import dev.x12gw.domain.CaseFile.CaseClaim;
+import dev.x12gw.domain.CaseFile.CasePayment;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * Matches 835 claim payments (CLP01 + payer) to 837 claims (CLM01 + payer) in any arrival order,
- * and hands every finding to the sink. One instance per unit of work (a file in the gateway).
+ * Takes in 837 claims and 835 remittances in any order: stores each in its case, recomputes the
+ * case with the {@link CaseReconciler}, and hands the findings that are new or changed to the sink.
+ * A finding already published with the same facts is not handed again; one whose facts changed (the
+ * claim arrived, a correction followed a reversal) is handed with the record it supersedes. One
+ * instance per unit of work (a file in the gateway).
  */
 public final class Reconciler {
   private final ClaimRepository repository;
-  private final DenialDetector detector;
+  private final CaseReconciler cases;
   private final FindingSink sink;
+  private RemittanceHeader lastRemittance;
+  private boolean lastDuplicate;
+  private final Set<Long> pending = new java.util.LinkedHashSet<>();
 
-  public Reconciler(ClaimRepository repository, DenialDetector detector, FindingSink sink) {
+  public Reconciler(ClaimRepository repository, ReconciliationPolicy policy, FindingSink sink) {
     this.repository = Objects.requireNonNull(repository);
-    this.detector = Objects.requireNonNull(detector);
+    this.cases = new CaseReconciler(policy);
     this.sink = Objects.requireNonNull(sink);
   }
 
   /**
-   * Stores a submitted claim and matches the payments that arrived before it.
+   * Stores a submitted claim and reconciles its case.
    *
-   * @return how many earlier payments were matched to this claim
+   * @return how many stored payments answer this claim's CLM01
    */
   public int acceptClaim(SubmittedClaim claim) {
-    long claimId = repository.saveClaim(claim);
-    String payerKey = RemittanceHeader.payerKey(claim.payer().id());
-    if (payerKey.isEmpty()) {
-      return 0;
+    ClaimRepository.Placement at = repository.saveClaim(claim);
+    CaseFile file =
+        at.alone()
+            ? new CaseFile(
+                at.caseId(), List.of(new CaseClaim(at.itemId(), claim)), List.of(), List.of())
+            : repository.loadCase(at.caseId());
+    apply(file, at.alone());
+    int answered = 0;
+    for (CasePayment p : file.payments()) {
+      if (p.payment().patientControlNumber().equals(claim.patientControlNumber())) {
+        answered++;
+      }
     }
-    List<Long> waiting = repository.findUnmatchedPayments(claim.patientControlNumber(), payerKey);
-    waiting.forEach(paymentId -> repository.linkPayment(paymentId, claimId));
-    return waiting.size();
+    return answered;
   }
 
-  /** Stores the transaction-level data of an 835 (provider summaries, PLB). */
-  public void acceptRemittanceTrailer(RemittanceTrailer trailer) {
-    repository.saveRemittanceTrailer(trailer);
+  /** Stores a claim payment (unless its remittance is a re-sent one) and reconciles its case. */
+  public PaymentResult acceptPayment(RemittanceHeader remittance, ClaimPayment payment) {
+    if (isDuplicate(remittance)) {
+      return PaymentResult.DUPLICATE;
+    }
+    ClaimRepository.Placement at = repository.savePayment(remittance, payment);
+    if (CaseReconciler.isReversal(payment)) {
+      // the correction usually follows in the same transaction set: reconcile both together
+      pending.add(at.caseId());
+      return matchedLater(at.caseId(), payment);
+    }
+    pending.remove(at.caseId());
+    CaseFile file =
+        at.alone()
+            ? new CaseFile(
+                at.caseId(),
+                List.of(),
+                List.of(new CasePayment(at.itemId(), remittance, payment)),
+                List.of())
+            : repository.loadCase(at.caseId());
+    apply(file, at.alone());
+    for (CaseClaim c : file.claims()) {
+      if (c.claim().patientControlNumber().equals(payment.patientControlNumber())) {
+        return PaymentResult.MATCHED;
+      }
+    }
+    return PaymentResult.UNMATCHED;
   }
 
   /**
-   * Stores a claim payment, matches it to its claim when the gateway has one, and emits findings.
+   * Stores the transaction-level data of an 835 (provider summaries, PLB), reconciles the cases its
+   * PLB adjustments reference, and checks the transaction balances (ΣCLP04 − ΣPLB = BPR02).
    *
-   * @return true when the payment matched a stored claim
+   * @return false when the remittance is a re-sent one (nothing stored)
    */
-  public boolean acceptPayment(RemittanceHeader remittance, ClaimPayment payment) {
-    Optional<ClaimRepository.StoredClaim> claim =
-        repository.findClaim(payment.patientControlNumber(), remittance.payerKeys());
-    repository.savePayment(remittance, payment, claim.map(ClaimRepository.StoredClaim::id));
-    detector
-        .detect(remittance, payment, claim.map(ClaimRepository.StoredClaim::claim).orElse(null))
-        .forEach(sink::accept);
-    return claim.isPresent();
+  public boolean acceptRemittanceTrailer(RemittanceTrailer trailer) {
+    if (isDuplicate(trailer.remittance())) {
+      return false;
+    }
+    for (long caseId : repository.saveRemittanceTrailer(trailer)) {
+      apply(repository.loadCase(caseId), false);
+    }
+    BalanceCheck check = Balancing.checkTransaction(trailer);
+    if (check != null) {
+      RemittanceHeader r = trailer.remittance();
+      String key =
+          RecordIds.of(
+              "finding",
+              RecordType.BALANCING_EXCEPTION.name(),
+              r.payer().id(),
+              r.traceNumber(),
+              r.paymentAmount().toPlainString(),
+              String.valueOf(r.paymentDate()));
+      Finding f =
+          new BalancingException(
+              RecordIds.of(
+                  RecordType.BALANCING_EXCEPTION.name(),
+                  key,
+                  check.expectedAmount().toPlainString()),
+              key,
+              r,
+              null,
+              null,
+              null,
+              check,
+              new Detection(
+                  CaseReconciler.RULE_UNBALANCED,
+                  "Transaction does not balance by "
+                      + check.variance().toPlainString()
+                      + ": "
+                      + check.equation()
+                      + "."));
+      sink.accept(f, null);
+      repository.saveFindings(0, List.of(f), List.of());
+    }
+    return true;
+  }
+
+  /**
+   * End of a transaction set: reconciles the cases whose last payment was a reversal, now that the
+   * correction that follows it in the same 835 (if any) is stored too.
+   */
+  public void endTransaction() {
+    for (long caseId : List.copyOf(pending)) {
+      CaseFile file = repository.loadCase(caseId);
+      if (!file.claims().isEmpty() || !file.payments().isEmpty()) {
+        apply(file, false);
+      }
+    }
+    pending.clear();
+  }
+
+  /** A transaction set was rolled back: nothing of it is left to reconcile. */
+  public void discardTransaction() {
+    pending.clear();
+  }
+
+  private PaymentResult matchedLater(long caseId, ClaimPayment payment) {
+    for (CaseClaim c : repository.loadCase(caseId).claims()) {
+      if (c.claim().patientControlNumber().equals(payment.patientControlNumber())) {
+        return PaymentResult.MATCHED;
+      }
+    }
+    return PaymentResult.UNMATCHED;
+  }
+
+  private boolean isDuplicate(RemittanceHeader remittance) {
+    if (remittance != lastRemittance) {
+      lastRemittance = remittance;
+      lastDuplicate = repository.isDuplicate(remittance);
+    }
+    return lastDuplicate;
+  }
+
+  private void apply(CaseFile file, boolean fresh) {
+    CaseOutcome outcome = cases.reconcile(file);
+    Map<String, String> current = fresh ? Map.of() : repository.currentFindings(file.caseId());
+    List<Finding> added = new ArrayList<>();
+    Set<String> produced = new HashSet<>();
+    for (Finding f : outcome.findings()) {
+      if (!produced.add(f.findingKey())) {
+        continue; // the same claim payment twice in one case: one finding
+      }
+      String was = current.get(f.findingKey());
+      if (f.recordId().equals(was)) {
+        continue;
+      }
+      added.add(f);
+      sink.accept(f, was);
+    }
+    List<String> withdrawn = new ArrayList<>();
+    for (String key : current.keySet()) {
+      if (!produced.contains(key)) {
+        withdrawn.add(key);
+      }
+    }
+    if (!added.isEmpty() || !withdrawn.isEmpty()) {
+      repository.saveFindings(file.caseId(), added, withdrawn);
+    }
+    repository.saveLifecycle(file.caseId(), outcome.lifecycle());
   }
 }

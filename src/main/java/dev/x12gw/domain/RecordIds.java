@@ -12,10 +12,12 @@ import java.util.HexFormat;
 public final class RecordIds {
   private RecordIds() {}
 
-  /** Id of a finding about one claim payment. */
-  public static String forPayment(RecordType type, RemittanceHeader remit, ClaimPayment payment) {
+  /**
+   * Identity of a claim payment across files: payer, trace (TRN02), CLP01, CLP07, status and
+   * amounts. The same CLP re-sent in another file has the same identity.
+   */
+  public static String paymentIdentity(RemittanceHeader remit, ClaimPayment payment) {
     return of(
-        type.name(),
         remit.payer().id(),
         remit.traceNumber(),
         payment.patientControlNumber(),

@@ -1,5 +1,6 @@
 package dev.x12gw.domain;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,16 +10,19 @@ import java.util.Objects;
  *
  * @param remittance the header of the transaction set
  * @param claimPayments CLP loops in the transaction set
+ * @param claimPaidTotal ΣCLP04 of the transaction set (for balancing against BPR02)
  * @param summaries LX/TS3 provider summaries
  * @param adjustments every PLB adjustment pair
  */
 public record RemittanceTrailer(
     RemittanceHeader remittance,
     int claimPayments,
+    BigDecimal claimPaidTotal,
     List<ProviderSummary> summaries,
     List<ProviderAdjustment> adjustments) {
   public RemittanceTrailer {
     Objects.requireNonNull(remittance, "remittance");
+    claimPaidTotal = Money.normalize(Objects.requireNonNull(claimPaidTotal, "ΣCLP04"));
     summaries = List.copyOf(summaries);
     adjustments = List.copyOf(adjustments);
   }

@@ -1,5 +1,6 @@
 package dev.x12gw.gateway;
 
+import dev.x12gw.config.Reconciliation;
 import dev.x12gw.config.Settings;
 import dev.x12gw.intake.X12FileProcessor;
 import dev.x12gw.records.QueueNames;
@@ -65,18 +66,16 @@ public final class Gateway implements AutoCloseable {
     Database database = openDatabase();
     resources.add(database);
 
-    QueueNames queues =
-        new QueueNames(
-            settings.get("queue.denials"),
-            settings.get("queue.unmatched-remits"),
-            settings.get("queue.errors"));
+    QueueNames queues = QueueNames.from(settings::get);
     startSftpDrop();
     JmsPoolConnectionFactory jms = startBroker(queues);
 
     SmooksX12Parser parser =
         new SmooksX12Parser(settings.path("x12.mapping", "edi-mappings/x12-gateway.smooks.xml"));
     resources.add(parser);
-    X12FileProcessor processor = new X12FileProcessor(parser, new RecordFactory(queues));
+    X12FileProcessor processor =
+        new X12FileProcessor(
+            parser, new RecordFactory(queues), Reconciliation.policy(settings, null));
 
     settings.derive(
         "camel.main.routes-include-pattern",
@@ -201,7 +200,7 @@ public final class Gateway implements AutoCloseable {
               settings.get("broker.embedded.tcp-host", "127.0.0.1"),
               settings.getInt("broker.embedded.tcp-port", 61616),
               settings.getInt("broker.embedded.id-cache-size", 100_000),
-              List.of(queues.denials(), queues.unmatchedRemits(), queues.errors()));
+              queues.all());
       broker.start();
       resources.add(broker);
       cf = new ActiveMQConnectionFactory(EmbeddedBroker.VM_URL);

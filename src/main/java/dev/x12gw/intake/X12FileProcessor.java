@@ -1,8 +1,9 @@
 package dev.x12gw.intake;
 
 import dev.x12gw.domain.ClaimPayment;
-import dev.x12gw.domain.DenialDetector;
+import dev.x12gw.domain.PaymentResult;
 import dev.x12gw.domain.Reconciler;
+import dev.x12gw.domain.ReconciliationPolicy;
 import dev.x12gw.domain.RemittanceHeader;
 import dev.x12gw.domain.RemittanceTrailer;
 import dev.x12gw.domain.SubmittedClaim;
@@ -15,7 +16,9 @@ import dev.x12gw.x12.X12Problem;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,11 +29,18 @@ import java.util.Map;
 public final class X12FileProcessor {
   private final SmooksX12Parser parser;
   private final RecordFactory records;
-  private final DenialDetector detector = new DenialDetector();
+  private final ReconciliationPolicy policy;
 
-  public X12FileProcessor(SmooksX12Parser parser, RecordFactory records) {
+  public X12FileProcessor(
+      SmooksX12Parser parser, RecordFactory records, ReconciliationPolicy policy) {
     this.parser = parser;
     this.records = records;
+    this.policy = policy;
+  }
+
+  /** A processor without contracts (denials, recoupments, balancing; no underpayments). */
+  public X12FileProcessor(SmooksX12Parser parser, RecordFactory records) {
+    this(parser, records, ReconciliationPolicy.none());
   }
 
   public RecordFactory records() {
@@ -50,13 +60,16 @@ public final class X12FileProcessor {
     Map<String, Long> published = new HashMap<>();
     Map<String, Long> inTransaction = new HashMap<>();
     long[] matched = new long[2];
+    List<X12Problem> duplicates = new ArrayList<>();
+    Transaction[] current = new Transaction[1];
+    boolean[] duplicate = new boolean[1];
     RecordSink records = target.records();
     Reconciler reconciler =
         new Reconciler(
             target.repository(),
-            detector,
-            finding -> {
-              OutboundRecord r = this.records.finding(finding);
+            policy,
+            (finding, supersedes) -> {
+              OutboundRecord r = this.records.finding(finding, supersedes);
               if (records.publish(r)) {
                 inTransaction.merge(r.recordType(), 1L, Long::sum);
               }
@@ -70,6 +83,8 @@ public final class X12FileProcessor {
               public void beginTransaction(Transaction transaction) {
                 inTransaction.clear();
                 matched[1] = 0;
+                current[0] = transaction;
+                duplicate[0] = false;
                 target.beginTransaction();
               }
 
@@ -80,18 +95,44 @@ public final class X12FileProcessor {
 
               @Override
               public void payment(RemittanceHeader remittance, ClaimPayment payment) {
-                if (reconciler.acceptPayment(remittance, payment)) {
+                PaymentResult result = reconciler.acceptPayment(remittance, payment);
+                if (result == PaymentResult.MATCHED) {
                   matched[1]++;
+                } else if (result == PaymentResult.DUPLICATE) {
+                  duplicate[0] = true;
                 }
               }
 
               @Override
               public void remittanceEnd(RemittanceTrailer trailer) {
-                reconciler.acceptRemittanceTrailer(trailer);
+                if (!reconciler.acceptRemittanceTrailer(trailer)) {
+                  duplicate[0] = true;
+                }
               }
 
               @Override
               public void endTransaction(boolean accepted) {
+                if (accepted) {
+                  reconciler.endTransaction();
+                } else {
+                  reconciler.discardTransaction();
+                }
+                if (accepted && duplicate[0]) {
+                  Transaction t = current[0];
+                  duplicates.add(
+                      new X12Problem(
+                          X12Problem.Severity.WARNING,
+                          "DUPLICATE_REMITTANCE",
+                          "this remittance (same payer, payee, TRN02 trace number, amount and"
+                              + " payment date) was taken in before; nothing new is recorded",
+                          t.interchangeControlNumber(),
+                          t.groupControlNumber(),
+                          t.controlNumber(),
+                          1,
+                          t.fileSegmentPosition(),
+                          "ST",
+                          0));
+                }
                 if (accepted) {
                   target.commitTransaction();
                   inTransaction.forEach((type, n) -> published.merge(type, n, Long::sum));
@@ -102,11 +143,24 @@ public final class X12FileProcessor {
                 inTransaction.clear();
               }
             });
-    for (X12Problem p : read.problems()) {
+    List<X12Problem> problems = new ArrayList<>(read.problems());
+    problems.addAll(duplicates);
+    for (X12Problem p : problems) {
       OutboundRecord r = this.records.problem(p, fileName, sha256, read.transactionsAccepted());
       if (records.publish(r)) {
         published.merge(r.recordType(), 1L, Long::sum);
       }
+    }
+    if (!duplicates.isEmpty()) {
+      read =
+          new ReadResult(
+              read.transactionsAccepted(),
+              read.transactionsRejected(),
+              read.claims(),
+              read.payments(),
+              problems,
+              read.unreadable(),
+              read.envelopes());
     }
     return new FileReport(fileName, sha256, outcome(read), read, matched[0], published);
   }

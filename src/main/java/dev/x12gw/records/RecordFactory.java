@@ -6,15 +6,24 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.x12gw.domain.Adjustment;
+import dev.x12gw.domain.BalancingException;
 import dev.x12gw.domain.ClaimPayment;
+import dev.x12gw.domain.ContractRate;
+import dev.x12gw.domain.DenialOverturned;
 import dev.x12gw.domain.Finding;
+import dev.x12gw.domain.LineMatch;
 import dev.x12gw.domain.Provider;
+import dev.x12gw.domain.ProviderAdjustment;
 import dev.x12gw.domain.RecordIds;
 import dev.x12gw.domain.RecordType;
+import dev.x12gw.domain.Recoupment;
 import dev.x12gw.domain.RemittanceHeader;
+import dev.x12gw.domain.ServicePayment;
 import dev.x12gw.domain.SubmittedClaim;
+import dev.x12gw.domain.Underpayment;
 import dev.x12gw.x12.X12Problem;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -47,18 +56,29 @@ public final class RecordFactory {
     return queues;
   }
 
-  /** The record of a finding about a claim payment. */
+  /** The record of a new finding. */
   public OutboundRecord finding(Finding f) {
+    return finding(f, null);
+  }
+
+  /**
+   * The record of a finding.
+   *
+   * @param supersedes the record id of the finding this one replaces (same subject, older facts),
+   *     or null
+   */
+  public OutboundRecord finding(Finding f, String supersedes) {
     RemittanceHeader remit = f.remittance();
     ClaimPayment p = f.payment();
     SubmittedClaim claim = f.claim();
+    LineMatch line = f.line();
     ObjectNode o = NODES.objectNode();
     o.put("schemaVersion", SCHEMA_VERSION);
     o.put("recordId", f.recordId());
     o.put("recordType", f.type().name());
-    o.put("patientControlNumber", p.patientControlNumber());
-    o.put("payerClaimControlNumber", p.payerClaimControlNumber());
-    o.putNull("lineControlNumber");
+    o.put("patientControlNumber", p != null ? p.patientControlNumber() : null);
+    o.put("payerClaimControlNumber", p != null ? p.payerClaimControlNumber() : null);
+    o.put("lineControlNumber", line != null ? line.lineControlNumber() : null);
     ObjectNode payer = o.putObject("payer");
     payer.put("id", blankToNull(remit.payer().id()));
     payer.put("name", blankToNull(remit.payer().name()));
@@ -66,38 +86,205 @@ public final class RecordFactory {
     ObjectNode prov = o.putObject("provider");
     prov.put("npi", blankToNull(provider.npi()));
     prov.put("name", blankToNull(provider.name()));
-    LocalDate serviceDate = p.serviceDate();
+    LocalDate serviceDate = null;
+    if (line != null && line.paid().serviceDate() != null) {
+      serviceDate = line.paid().serviceDate();
+    } else if (p != null) {
+      serviceDate = p.serviceDate();
+    }
     if (serviceDate == null && claim != null) {
       serviceDate = claim.statementFrom();
     }
-    o.put("serviceDate", serviceDate == null ? null : serviceDate.toString());
+    o.put("serviceDate", date(serviceDate));
     ObjectNode rem = o.putObject("remittance");
     rem.put("traceNumber", blankToNull(remit.traceNumber()));
-    rem.put("paymentDate", remit.paymentDate() == null ? null : remit.paymentDate().toString());
+    rem.put("paymentDate", date(remit.paymentDate()));
     rem.put("fileName", remit.source().fileName());
     rem.put("interchangeControlNumber", remit.source().interchangeControlNumber());
-    o.put("billedAmount", p.billedAmount());
-    o.put("paidAmount", p.paidAmount());
-    o.put("patientResponsibilityAmount", p.effectivePatientResponsibility());
-    ArrayNode adjustments = o.putArray("adjustments");
-    for (Adjustment a : p.allAdjustments()) {
-      ObjectNode adj = adjustments.addObject();
+    o.put("billedAmount", p != null ? p.billedAmount() : null);
+    o.put("paidAmount", p != null ? p.paidAmount() : remit.paymentAmount());
+    o.put("patientResponsibilityAmount", p != null ? p.effectivePatientResponsibility() : null);
+    adjustments(o.putArray("adjustments"), p != null ? p.allAdjustments() : List.of());
+    ArrayNode remarks = o.putArray("remarkCodes");
+    if (p != null) {
+      p.allRemarkCodes().forEach(remarks::add);
+    }
+    o.put("claimStatusCode", p != null ? p.statusCode() : null);
+    o.put("claimMatched", claim != null);
+    ObjectNode detection = o.putObject("detection");
+    detection.put("ruleId", f.detection().ruleId());
+    detection.put("rationale", f.detection().rationale());
+    // contract version 1, added with line-level reconciliation
+    o.put("supersedesRecordId", supersedes);
+    o.set("adjudication", p != null ? adjudication(p) : null);
+    o.set("line", line != null ? line(line) : null);
+    o.put("unmatchedLevel", unmatchedLevel(f));
+    Underpayment u = f instanceof Underpayment x ? x : null;
+    BalancingException b = f instanceof BalancingException x ? x : null;
+    o.put(
+        "expectedAmount",
+        u != null ? u.expectedAmount() : b != null ? b.check().expectedAmount() : null);
+    o.put(
+        "varianceAmount", u != null ? u.varianceAmount() : b != null ? b.check().variance() : null);
+    o.put("underpaymentKind", u != null ? u.kind().name() : null);
+    o.set("contract", u != null ? contract(u) : null);
+    o.set("balancing", b != null ? balancing(b) : null);
+    Recoupment r = f instanceof Recoupment x ? x : null;
+    o.put("recoupedAmount", r != null ? r.amount() : null);
+    o.set("recoupment", r != null ? recoupment(r) : null);
+    DenialOverturned d = f instanceof DenialOverturned x ? x : null;
+    o.put("recoveredAmount", d != null ? d.recoveredAmount() : null);
+    o.put("daysToRecovery", d != null ? d.daysToRecovery() : null);
+    o.set("resolution", d != null ? resolution(d) : null);
+    return new OutboundRecord(
+        f.recordId(), f.type().name(), queue(f.type()), remit.payer().id(), write(o));
+  }
+
+  /** The queue of a record type. */
+  public String queue(RecordType type) {
+    return switch (type) {
+      case CLAIM_DENIAL, LINE_DENIAL -> queues.denials();
+      case UNDERPAYMENT -> queues.underpayments();
+      case RECOUPMENT, BALANCING_EXCEPTION -> queues.exceptions();
+      case DENIAL_OVERTURNED -> queues.resolutions();
+      case UNMATCHED_REMIT -> queues.unmatchedRemits();
+    };
+  }
+
+  private static void adjustments(ArrayNode out, List<Adjustment> adjustments) {
+    for (Adjustment a : adjustments) {
+      ObjectNode adj = out.addObject();
       adj.put("level", a.level().name());
       adj.put("group", a.group());
       adj.put("reason", a.reason());
       adj.put("amount", a.amount());
       adj.put("quantity", a.quantity());
     }
-    ArrayNode remarks = o.putArray("remarkCodes");
-    p.allRemarkCodes().forEach(remarks::add);
-    o.put("claimStatusCode", p.statusCode());
-    o.put("claimMatched", claim != null);
-    ObjectNode detection = o.putObject("detection");
-    detection.put("ruleId", f.detection().ruleId());
-    detection.put("rationale", f.detection().rationale());
-    String queue =
-        f.type() == RecordType.CLAIM_DENIAL ? queues.denials() : queues.unmatchedRemits();
-    return new OutboundRecord(f.recordId(), f.type().name(), queue, remit.payer().id(), write(o));
+  }
+
+  private static String unmatchedLevel(Finding f) {
+    if (f.type() != RecordType.UNMATCHED_REMIT) {
+      return null;
+    }
+    return f.line() == null ? "CLAIM" : "LINE";
+  }
+
+  /** CLP02 as a payer role, crossover and split. */
+  private static ObjectNode adjudication(ClaimPayment p) {
+    ObjectNode a = NODES.objectNode();
+    String role =
+        switch (p.statusCode()) {
+          case "1", "19" -> "PRIMARY";
+          case "2", "20" -> "SECONDARY";
+          case "3", "21" -> "TERTIARY";
+          case "4" -> "DENIED";
+          case "22" -> "REVERSAL";
+          case "23" -> "NOT_OUR_CLAIM";
+          case "25" -> "PREDETERMINATION";
+          default -> "OTHER";
+        };
+    a.put("payerRole", role);
+    boolean forwarded = List.of("19", "20", "21", "23").contains(p.statusCode());
+    a.put("forwarded", forwarded);
+    a.put("forwardedTo", p.entity("TT").map(e -> blankToNull(e.lastOrOrganization())).orElse(null));
+    a.put("split", p.allRemarkCodes().contains("MA15") || splitRemark(p));
+    return a;
+  }
+
+  private static boolean splitRemark(ClaimPayment p) {
+    return (p.outpatientAdjudication() != null
+            && p.outpatientAdjudication().remarkCodes().contains("MA15"))
+        || (p.inpatientAdjudication() != null
+            && p.inpatientAdjudication().remarkCodes().contains("MA15"));
+  }
+
+  private static ObjectNode line(LineMatch m) {
+    ObjectNode l = NODES.objectNode();
+    ServicePayment s = m.paid();
+    l.put("ordinal", m.ordinal());
+    l.put("lineNumber", m.submitted() != null ? m.submitted().lineNumber() : null);
+    l.put("procedure", s.procedure().toString());
+    l.put(
+        "submittedProcedure",
+        s.submittedProcedure() != null ? s.submittedProcedure().toString() : null);
+    l.put("serviceDate", date(s.serviceDate()));
+    l.put("chargeAmount", s.chargeAmount());
+    l.put("paidAmount", s.paidAmount());
+    l.put("allowedAmount", s.allowedAmount());
+    l.put("unitsPaid", s.unitsPaid());
+    l.put("unitsSubmitted", m.submitted() != null ? m.submitted().units() : s.submittedUnits());
+    l.put("matchMethod", m.method().name());
+    adjustments(l.putArray("adjustments"), s.adjustments());
+    ArrayNode remarks = l.putArray("remarkCodes");
+    s.remarkCodes().forEach(remarks::add);
+    return l;
+  }
+
+  private static ObjectNode contract(Underpayment u) {
+    ObjectNode c = NODES.objectNode();
+    ContractRate rate = u.contract();
+    c.put("payerId", rate.payerId());
+    c.put("procedureCode", rate.procedureCode());
+    c.put("modifier", blankToNull(rate.modifier()));
+    c.put("allowedAmount", rate.allowedAmount());
+    c.put("units", u.units());
+    c.put("effectiveFrom", date(rate.effectiveFrom()));
+    c.put("effectiveTo", date(rate.effectiveTo()));
+    c.put("source", rate.source());
+    c.put("actualAmount", u.actualAmount());
+    return c;
+  }
+
+  private static ObjectNode balancing(BalancingException b) {
+    ObjectNode n = NODES.objectNode();
+    n.put("level", b.check().level().name());
+    n.put("lineOrdinal", b.check().lineOrdinal() > 0 ? b.check().lineOrdinal() : null);
+    n.put("expectedAmount", b.check().expectedAmount());
+    n.put("actualAmount", b.check().actualAmount());
+    n.put("varianceAmount", b.check().variance());
+    return n;
+  }
+
+  private static ObjectNode recoupment(Recoupment r) {
+    ObjectNode n = NODES.objectNode();
+    n.put("kind", r.kind().name());
+    n.put("amount", r.amount());
+    n.put("reversedPaidAmount", r.reversed() != null ? r.reversed().paidAmount() : null);
+    n.put(
+        "reversedTraceNumber",
+        r.reversedRemittance() != null ? blankToNull(r.reversedRemittance().traceNumber()) : null);
+    n.put(
+        "reversedPaymentDate",
+        r.reversedRemittance() != null ? date(r.reversedRemittance().paymentDate()) : null);
+    n.put("correctionPaidAmount", r.correction() != null ? r.correction().paidAmount() : null);
+    n.put(
+        "correctionPayerClaimControlNumber",
+        r.correction() != null ? r.correction().payerClaimControlNumber() : null);
+    ProviderAdjustment a = r.providerAdjustment();
+    if (a == null) {
+      n.putNull("providerAdjustment");
+    } else {
+      ObjectNode plb = n.putObject("providerAdjustment");
+      plb.put("reason", a.reason());
+      plb.put("reference", blankToNull(a.reference()));
+      plb.put("amount", a.amount());
+      plb.put("fiscalPeriodEnd", date(a.fiscalPeriodEnd()));
+    }
+    return n;
+  }
+
+  private static ObjectNode resolution(DenialOverturned d) {
+    ObjectNode n = NODES.objectNode();
+    n.put("deniedRecordId", d.deniedRecordId());
+    n.put("deniedOn", date(d.deniedOn()));
+    n.put("recoveredOn", date(d.recoveredOn()));
+    n.put("recoveredAmount", d.recoveredAmount());
+    n.put("daysToRecovery", d.daysToRecovery());
+    return n;
+  }
+
+  private static String date(LocalDate d) {
+    return d == null ? null : d.toString();
   }
 
   /**

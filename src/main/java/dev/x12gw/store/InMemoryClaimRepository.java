@@ -1,142 +1,355 @@
 package dev.x12gw.store;
 
+import dev.x12gw.domain.CaseFile;
+import dev.x12gw.domain.CaseFile.CaseAdjustment;
+import dev.x12gw.domain.CaseFile.CaseClaim;
+import dev.x12gw.domain.CaseFile.CasePayment;
+import dev.x12gw.domain.ClaimLifecycle;
 import dev.x12gw.domain.ClaimPayment;
 import dev.x12gw.domain.ClaimRepository;
+import dev.x12gw.domain.Finding;
+import dev.x12gw.domain.ProviderAdjustment;
 import dev.x12gw.domain.RemittanceHeader;
 import dev.x12gw.domain.RemittanceTrailer;
 import dev.x12gw.domain.SubmittedClaim;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * {@link ClaimRepository} in memory, for offline analysis: the same matching behaviour as the H2
- * store (latest claim wins; payments wait for their claim). Changes made since {@link #begin()} can
- * be undone with {@link #rollback()}, as a savepoint would. Once no more claims can arrive ({@link
- * #stopWaitingForClaims()}), unmatched payments are no longer kept: memory then does not grow with
- * the remittances read.
+ * {@link ClaimRepository} in memory, for offline analysis: the same cases, matching and findings as
+ * the H2 store. Changes made since {@link #begin()} can be undone with {@link #rollback()}, as a
+ * savepoint would. Once no more claims can arrive ({@link #stopWaitingForClaims()}), a case without
+ * a claim is dropped when its transaction set is committed: memory then grows with the claims read,
+ * not with the remittances (a reversal in a later file then finds no earlier payment of a claim the
+ * analysis never saw, and is reported as taking back the whole reversed amount).
  */
 public final class InMemoryClaimRepository implements ClaimRepository {
-  private record Key(String patientControlNumber, String payerKey) {}
+  /** One case; lists are replaced, never changed in place, so a snapshot is a shallow copy. */
+  private static final class Case {
+    final long id;
+    List<CaseClaim> claims = List.of();
+    List<CasePayment> payments = List.of();
+    List<CaseAdjustment> adjustments = List.of();
+    Map<String, String> findings = Map.of();
+    ClaimLifecycle lifecycle;
+    Set<String> keys = Set.of();
 
-  private record WaitingPayment(long id, Set<String> payerKeys) {}
+    Case(long id) {
+      this.id = id;
+    }
 
-  private final Map<Key, StoredClaim> claims = new HashMap<>();
-  private final Map<String, List<WaitingPayment>> unmatched = new HashMap<>();
-  private final Deque<Runnable> undo = new ArrayDeque<>();
+    Case copy() {
+      Case c = new Case(id);
+      c.claims = claims;
+      c.payments = payments;
+      c.adjustments = adjustments;
+      c.findings = findings;
+      c.lifecycle = lifecycle;
+      c.keys = keys;
+      return c;
+    }
+  }
+
+  private static final Case CREATED = new Case(0);
+
+  private final Map<String, Case> byKey = new HashMap<>();
+  private final Map<Long, Case> cases = new HashMap<>();
+  private final Set<String> remittances = new HashSet<>();
+
+  // journal of the open unit of work
   private boolean journaling;
+  private final Map<Long, Case> before = new LinkedHashMap<>();
+  private final Map<String, Case> keysBefore = new HashMap<>();
+  private final Set<String> remittancesAdded = new HashSet<>();
+
   private boolean waitForClaims = true;
   private long nextId = 1;
 
+  /**
+   * Cases without a claim kept within one transaction set once no claim can arrive: enough for a
+   * reversal and its correction, which payers send next to each other, while a huge transaction set
+   * does not fill memory.
+   */
+  static final int CLAIMLESS_WINDOW = 10_000;
+
+  private final java.util.ArrayDeque<Long> claimless = new java.util.ArrayDeque<>();
+
   /** Starts recording changes so they can be rolled back. */
   public void begin() {
-    undo.clear();
+    clearJournal();
     journaling = true;
   }
 
   /** Keeps the changes since {@link #begin()}. */
   public void commit() {
-    undo.clear();
+    if (!waitForClaims) {
+      for (long id : before.keySet()) {
+        Case c = cases.get(id);
+        if (c != null && c.claims.isEmpty()) {
+          cases.remove(id);
+          c.keys.forEach(byKey::remove);
+        }
+      }
+    }
+    clearJournal();
     journaling = false;
   }
 
   /** Undoes the changes since {@link #begin()}. */
   public void rollback() {
-    while (!undo.isEmpty()) {
-      undo.pop().run();
-    }
-    journaling = false;
-  }
-
-  /** No claim will be added any more: payments that find none are not kept waiting. */
-  public void stopWaitingForClaims() {
-    waitForClaims = false;
-    unmatched.clear();
-  }
-
-  private void record(Runnable undoAction) {
-    if (journaling) {
-      undo.push(undoAction);
-    }
-  }
-
-  @Override
-  public long saveClaim(SubmittedClaim claim) {
-    long id = nextId++;
-    Key key = new Key(claim.patientControlNumber(), RemittanceHeader.payerKey(claim.payer().id()));
-    StoredClaim previous = claims.put(key, new StoredClaim(id, claim));
-    record(
-        () -> {
-          if (previous == null) {
-            claims.remove(key);
-          } else {
-            claims.put(key, previous);
-          }
-        });
-    return id;
-  }
-
-  @Override
-  public Optional<StoredClaim> findClaim(String patientControlNumber, Set<String> payerKeys) {
-    StoredClaim best = null;
-    for (String key : payerKeys) {
-      StoredClaim c = claims.get(new Key(patientControlNumber, key));
-      if (c != null && (best == null || c.id() > best.id())) {
-        best = c;
+    for (Map.Entry<String, Case> e : keysBefore.entrySet()) {
+      if (e.getValue() == null) {
+        byKey.remove(e.getKey());
+      } else {
+        byKey.put(e.getKey(), e.getValue());
       }
     }
-    return Optional.ofNullable(best);
-  }
-
-  @Override
-  public long savePayment(RemittanceHeader remit, ClaimPayment payment, Optional<Long> claimId) {
-    long id = nextId++;
-    if (claimId.isEmpty() && waitForClaims) {
-      List<WaitingPayment> list =
-          unmatched.computeIfAbsent(payment.patientControlNumber(), k -> new ArrayList<>(1));
-      WaitingPayment w = new WaitingPayment(id, remit.payerKeys());
-      list.add(w);
-      record(() -> list.remove(w));
-    }
-    return id;
-  }
-
-  @Override
-  public List<Long> findUnmatchedPayments(String patientControlNumber, String payerKey) {
-    List<WaitingPayment> waiting = unmatched.getOrDefault(patientControlNumber, List.of());
-    return waiting.stream()
-        .filter(w -> w.payerKeys().contains(payerKey))
-        .map(WaitingPayment::id)
-        .toList();
-  }
-
-  @Override
-  public void linkPayment(long paymentId, long claimId) {
-    for (Map.Entry<String, List<WaitingPayment>> e : unmatched.entrySet()) {
-      List<WaitingPayment> list = e.getValue();
-      for (int i = 0; i < list.size(); i++) {
-        WaitingPayment w = list.get(i);
-        if (w.id() == paymentId) {
-          list.remove(i);
-          int at = i;
-          record(() -> list.add(at, w));
-          return;
+    for (Map.Entry<Long, Case> e : before.entrySet()) {
+      if (e.getValue() == CREATED) {
+        cases.remove(e.getKey());
+      } else {
+        cases.put(e.getKey(), e.getValue());
+        // key entries point at the live object: re-point them at the restored one
+        for (String k : e.getValue().keys) {
+          byKey.put(k, e.getValue());
         }
       }
     }
+    remittances.removeAll(remittancesAdded);
+    clearJournal();
+    journaling = false;
   }
 
-  /** PLB and summaries are not needed for matching in memory: nothing is kept. */
+  private void clearJournal() {
+    claimless.clear();
+    before.clear();
+    keysBefore.clear();
+    remittancesAdded.clear();
+  }
+
+  /**
+   * No claim will be added any more: cases without a claim are not kept past their transaction set.
+   */
+  public void stopWaitingForClaims() {
+    waitForClaims = false;
+    for (Case c : List.copyOf(cases.values())) {
+      if (c.claims.isEmpty()) {
+        cases.remove(c.id);
+        c.keys.forEach(byKey::remove);
+      }
+    }
+  }
+
+  private void touch(Case c) {
+    if (journaling && !before.containsKey(c.id)) {
+      before.put(c.id, c.copy());
+    }
+  }
+
+  private void putKey(String key, Case c) {
+    if (journaling && !keysBefore.containsKey(key)) {
+      keysBefore.put(key, byKey.get(key));
+    }
+    byKey.put(key, c);
+  }
+
+  /** The case an item with these keys belongs to, creating or merging as needed. */
+  private Placement join(List<String> keys) {
+    TreeSet<Long> found = new TreeSet<>();
+    for (String k : keys) {
+      Case c = byKey.get(k);
+      if (c != null) {
+        found.add(c.id);
+      }
+    }
+    Case target;
+    boolean alone = found.isEmpty();
+    if (alone) {
+      target = new Case(nextId++);
+      if (journaling) {
+        before.put(target.id, CREATED);
+      }
+      cases.put(target.id, target);
+    } else {
+      target = cases.get(found.first());
+      touch(target);
+      for (long otherId : found.tailSet(target.id, false)) {
+        Case other = cases.get(otherId);
+        touch(other);
+        target.claims = concat(target.claims, other.claims);
+        target.payments = concat(target.payments, other.payments);
+        target.adjustments = concat(target.adjustments, other.adjustments);
+        Map<String, String> f = new LinkedHashMap<>(target.findings);
+        f.putAll(other.findings);
+        target.findings = Map.copyOf(f);
+        Set<String> k = new LinkedHashSet<>(target.keys);
+        k.addAll(other.keys);
+        target.keys = Set.copyOf(k);
+        for (String key : other.keys) {
+          putKey(key, target);
+        }
+        cases.remove(otherId);
+      }
+    }
+    Set<String> k = new LinkedHashSet<>(target.keys);
+    for (String key : keys) {
+      if (byKey.get(key) != target) {
+        putKey(key, target);
+      }
+      k.add(key);
+    }
+    target.keys = Set.copyOf(k);
+    return new Placement(target.id, nextId++, alone);
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    if (b.isEmpty()) {
+      return a;
+    }
+    List<T> out = new ArrayList<>(a.size() + b.size());
+    out.addAll(a);
+    out.addAll(b);
+    return List.copyOf(out);
+  }
+
+  private static <T> List<T> plus(List<T> a, T item) {
+    List<T> out = new ArrayList<>(a.size() + 1);
+    out.addAll(a);
+    out.add(item);
+    return List.copyOf(out);
+  }
+
   @Override
-  public void saveRemittanceTrailer(RemittanceTrailer trailer) {}
+  public Placement saveClaim(SubmittedClaim claim) {
+    Placement at = join(ClaimRepository.caseKeys(claim));
+    Case c = cases.get(at.caseId());
+    c.claims = plus(c.claims, new CaseClaim(at.itemId(), claim));
+    return at;
+  }
+
+  @Override
+  public boolean isDuplicate(RemittanceHeader r) {
+    return !r.traceNumber().isEmpty() && remittances.contains(remittanceKey(r));
+  }
+
+  private static String remittanceKey(RemittanceHeader r) {
+    return String.join(
+        "|",
+        r.payer().id(),
+        r.traceNumber(),
+        r.paymentAmount().toPlainString(),
+        r.payee().npi(),
+        String.valueOf(r.paymentDate()));
+  }
+
+  private void rememberRemittance(RemittanceHeader r) {
+    if (r.traceNumber().isEmpty()) {
+      return;
+    }
+    String key = remittanceKey(r);
+    if (remittances.add(key) && journaling) {
+      remittancesAdded.add(key);
+    }
+  }
+
+  @Override
+  public Placement savePayment(RemittanceHeader remit, ClaimPayment payment) {
+    rememberRemittance(remit);
+    Placement at = join(ClaimRepository.caseKeys(remit, payment));
+    Case c = cases.get(at.caseId());
+    c.payments = plus(c.payments, new CasePayment(at.itemId(), remit, payment));
+    if (!waitForClaims && at.alone()) {
+      claimless.add(at.caseId());
+      while (claimless.size() > CLAIMLESS_WINDOW) {
+        evict(claimless.poll());
+      }
+    }
+    return at;
+  }
+
+  /** Drops a case created in this transaction set that still has no claim and no reversal. */
+  private void evict(long id) {
+    Case c = cases.get(id);
+    if (c == null
+        || !c.claims.isEmpty()
+        || c.payments.stream().anyMatch(p -> "22".equals(p.payment().statusCode()))) {
+      return;
+    }
+    cases.remove(id);
+    c.keys.forEach(byKey::remove);
+  }
+
+  @Override
+  public Set<Long> saveRemittanceTrailer(RemittanceTrailer trailer) {
+    rememberRemittance(trailer.remittance());
+    Set<Long> touched = new LinkedHashSet<>();
+    for (ProviderAdjustment a : trailer.adjustments()) {
+      List<String> keys = ClaimRepository.caseKeys(trailer.remittance(), a);
+      if (keys.isEmpty()) {
+        continue;
+      }
+      Placement at = join(keys);
+      Case c = cases.get(at.caseId());
+      c.adjustments = plus(c.adjustments, new CaseAdjustment(at.itemId(), trailer.remittance(), a));
+      touched.add(at.caseId());
+    }
+    touched.removeIf(id -> !cases.containsKey(id));
+    return touched;
+  }
+
+  @Override
+  public CaseFile loadCase(long caseId) {
+    Case c = cases.get(caseId);
+    if (c == null) {
+      return new CaseFile(caseId, List.of(), List.of(), List.of()); // merged away or dropped
+    }
+    return new CaseFile(caseId, c.claims, c.payments, c.adjustments);
+  }
+
+  @Override
+  public Map<String, String> currentFindings(long caseId) {
+    Case c = cases.get(caseId);
+    return c == null ? Map.of() : c.findings;
+  }
+
+  @Override
+  public void saveFindings(long caseId, List<Finding> added, Collection<String> withdrawnKeys) {
+    Case c = cases.get(caseId);
+    if (c == null) {
+      return; // transaction-level findings: the record id set of the analysis is enough
+    }
+    touch(c);
+    Map<String, String> f = new LinkedHashMap<>(c.findings);
+    withdrawnKeys.forEach(f::remove);
+    added.forEach(x -> f.put(x.findingKey(), x.recordId()));
+    c.findings = Map.copyOf(f);
+  }
+
+  @Override
+  public void saveLifecycle(long caseId, ClaimLifecycle lifecycle) {
+    Case c = cases.get(caseId);
+    if (c != null) {
+      touch(c);
+      c.lifecycle = lifecycle;
+    }
+  }
+
+  /** The lifecycle of the case holding this claim (CLM01 + payer), or null. */
+  public ClaimLifecycle lifecycle(String patientControlNumber, String payerId) {
+    Case c = byKey.get("C|" + RemittanceHeader.payerKey(payerId) + "|" + patientControlNumber);
+    return c == null ? null : c.lifecycle;
+  }
 
   /** Claims held (for tests and statistics). */
   public int claimCount() {
-    return claims.size();
+    return cases.values().stream().mapToInt(c -> c.claims.size()).sum();
   }
 }

@@ -1,8 +1,11 @@
 package dev.x12gw.store;
 
 import dev.x12gw.domain.Adjustment;
+import dev.x12gw.domain.CaseFile;
+import dev.x12gw.domain.ClaimLifecycle;
 import dev.x12gw.domain.ClaimPayment;
 import dev.x12gw.domain.ClaimRepository;
+import dev.x12gw.domain.Finding;
 import dev.x12gw.domain.ProviderAdjustment;
 import dev.x12gw.domain.ProviderSummary;
 import dev.x12gw.domain.RemittanceHeader;
@@ -17,15 +20,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,8 +52,9 @@ public final class JdbcClaimRepository implements ClaimRepository {
   }
 
   @Override
-  public long saveClaim(SubmittedClaim c) {
+  public Placement saveClaim(SubmittedClaim c) {
     try {
+      Cases.Joined joined = Cases.join(connection, ClaimRepository.caseKeys(c));
       long id;
       try (PreparedStatement ps =
           connection.prepareStatement(
@@ -62,8 +63,8 @@ public final class JdbcClaimRepository implements ClaimRepository {
                   + " billing_provider_name, facility_code, frequency_code,"
                   + " payer_claim_control_number, prior_authorization, statement_from,"
                   + " interchange_control_number, group_control_number,"
-                  + " transaction_control_number, detail)"
-                  + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                  + " transaction_control_number, detail, case_id)"
+                  + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
               Statement.RETURN_GENERATED_KEYS)) {
         ps.setLong(1, intakeFileId);
         ps.setString(2, c.transactionType());
@@ -83,6 +84,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
         ps.setString(16, c.source().groupControlNumber());
         ps.setString(17, c.source().transactionControlNumber());
         ps.setString(18, DomainJson.write(c));
+        ps.setLong(19, joined.caseId());
         ps.executeUpdate();
         id = generatedKey(ps);
       }
@@ -107,45 +109,24 @@ public final class JdbcClaimRepository implements ClaimRepository {
           ps.executeBatch();
         }
       }
-      return id;
+      if (!joined.alone()) {
+        Cases.linkPayments(connection, joined.caseId());
+      }
+      return new Placement(joined.caseId(), id, joined.alone());
     } catch (SQLException e) {
       throw new StoreException("cannot store claim", e);
     }
   }
 
   @Override
-  public Optional<StoredClaim> findClaim(String patientControlNumber, Set<String> payerKeys) {
-    if (payerKeys.isEmpty()) {
-      return Optional.empty();
-    }
-    String in = String.join(",", java.util.Collections.nCopies(payerKeys.size(), "?"));
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "select c.id, c.detail from claim c"
-                + " where c.patient_control_number = ? and c.payer_key in ("
-                + in
-                + ") order by c.id desc limit 1")) {
-      ps.setString(1, patientControlNumber);
-      int i = 2;
-      for (String k : payerKeys) {
-        ps.setString(i++, k);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new StoredClaim(
-                rs.getLong("id"), DomainJson.read(rs.getString("detail"), SubmittedClaim.class)));
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot look up claim", e);
-    }
+  public boolean isDuplicate(RemittanceHeader r) {
+    return Cases.remittanceStored(connection, r);
   }
 
   @Override
-  public long savePayment(RemittanceHeader remit, ClaimPayment p, Optional<Long> claimId) {
+  public Placement savePayment(RemittanceHeader remit, ClaimPayment p) {
     try {
+      Cases.Joined joined = Cases.join(connection, ClaimRepository.caseKeys(remit, p));
       long remittanceId = remittanceId(remit);
       long id;
       try (PreparedStatement ps =
@@ -153,8 +134,8 @@ public final class JdbcClaimRepository implements ClaimRepository {
               "insert into claim_payment (remittance_id, ordinal, patient_control_number,"
                   + " status_code, billed_amount, paid_amount, patient_responsibility_amount,"
                   + " claim_filing_indicator, payer_claim_control_number, facility_code,"
-                  + " frequency_code, statement_from, statement_to, claim_id, matched_at, detail)"
-                  + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                  + " frequency_code, statement_from, statement_to, claim_id, matched_at, detail,"
+                  + " case_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
               Statement.RETURN_GENERATED_KEYS)) {
         ps.setLong(1, remittanceId);
         ps.setInt(2, p.ordinal());
@@ -169,14 +150,10 @@ public final class JdbcClaimRepository implements ClaimRepository {
         ps.setString(11, p.frequencyCode());
         setDate(ps, 12, p.statementFrom());
         setDate(ps, 13, p.statementTo());
-        if (claimId.isPresent()) {
-          ps.setLong(14, claimId.get());
-          ps.setTimestamp(15, Timestamp.from(Instant.now()));
-        } else {
-          ps.setNull(14, Types.BIGINT);
-          ps.setNull(15, Types.TIMESTAMP_WITH_TIMEZONE);
-        }
+        ps.setNull(14, Types.BIGINT);
+        ps.setNull(15, Types.TIMESTAMP_WITH_TIMEZONE);
         ps.setString(16, DomainJson.write(p));
+        ps.setLong(17, joined.caseId());
         ps.executeUpdate();
         id = generatedKey(ps);
       }
@@ -188,7 +165,10 @@ public final class JdbcClaimRepository implements ClaimRepository {
         insertAdjustments(id, lineId, line.adjustments());
         insertRemarks(id, lineId, line.remarkCodes());
       }
-      return id;
+      if (!joined.alone()) {
+        Cases.linkPayments(connection, joined.caseId());
+      }
+      return new Placement(joined.caseId(), id, joined.alone());
     } catch (SQLException e) {
       throw new StoreException("cannot store claim payment", e);
     }
@@ -318,46 +298,9 @@ public final class JdbcClaimRepository implements ClaimRepository {
   }
 
   @Override
-  public List<Long> findUnmatchedPayments(String patientControlNumber, String payerKey) {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "select p.id from claim_payment p join remittance_payer_key k"
-                + " on k.remittance_id = p.remittance_id"
-                + " where p.patient_control_number = ? and p.claim_id is null"
-                + " and k.payer_key = ? order by p.id")) {
-      ps.setString(1, patientControlNumber);
-      ps.setString(2, payerKey);
-      List<Long> ids = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getLong(1));
-        }
-      }
-      return ids;
-    } catch (SQLException e) {
-      throw new StoreException("cannot look up unmatched payments", e);
-    }
-  }
-
-  @Override
-  public void linkPayment(long paymentId, long claimId) {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "update claim_payment set claim_id = ?, matched_at = ? where id = ?"
-                + " and claim_id is null")) {
-      ps.setLong(1, claimId);
-      ps.setTimestamp(2, Timestamp.from(Instant.now()));
-      ps.setLong(3, paymentId);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("cannot link payment to claim", e);
-    }
-  }
-
-  @Override
-  public void saveRemittanceTrailer(RemittanceTrailer trailer) {
+  public Set<Long> saveRemittanceTrailer(RemittanceTrailer trailer) {
     if (trailer.adjustments().isEmpty() && trailer.summaries().isEmpty()) {
-      return;
+      return Set.of();
     }
     long remittanceId;
     try {
@@ -366,7 +309,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
       throw new StoreException("cannot store remittance", e);
     }
     saveSummaries(remittanceId, trailer.summaries());
-    saveProviderAdjustments(remittanceId, trailer.adjustments());
+    return saveProviderAdjustments(remittanceId, trailer.remittance(), trailer.adjustments());
   }
 
   private void saveSummaries(long remittanceId, List<ProviderSummary> summaries) {
@@ -395,15 +338,26 @@ public final class JdbcClaimRepository implements ClaimRepository {
     }
   }
 
-  private void saveProviderAdjustments(long remittanceId, List<ProviderAdjustment> adjustments) {
+  private Set<Long> saveProviderAdjustments(
+      long remittanceId, RemittanceHeader remit, List<ProviderAdjustment> adjustments) {
     if (adjustments.isEmpty()) {
-      return;
+      return Set.of();
     }
+    Set<Long> cases = new java.util.LinkedHashSet<>();
     try (PreparedStatement ps =
         connection.prepareStatement(
             "insert into provider_adjustment (remittance_id, provider_id, fiscal_period_end,"
-                + " reason_code, reference, amount) values (?,?,?,?,?,?)")) {
+                + " reason_code, reference, amount, case_id) values (?,?,?,?,?,?,?)")) {
       for (ProviderAdjustment a : adjustments) {
+        List<String> keys = ClaimRepository.caseKeys(remit, a);
+        if (keys.isEmpty()) {
+          ps.setNull(7, Types.BIGINT);
+        } else {
+          long caseId = Cases.join(connection, keys).caseId();
+          // an earlier adjustment may have merged the case of an earlier one into another
+          cases.add(caseId);
+          ps.setLong(7, caseId);
+        }
         ps.setLong(1, remittanceId);
         ps.setString(2, a.providerId());
         setDate(ps, 3, a.fiscalPeriodEnd());
@@ -413,9 +367,30 @@ public final class JdbcClaimRepository implements ClaimRepository {
         ps.addBatch();
       }
       ps.executeBatch();
+      return Cases.stillExisting(connection, cases);
     } catch (SQLException e) {
       throw new StoreException("cannot store provider adjustments", e);
     }
+  }
+
+  @Override
+  public CaseFile loadCase(long caseId) {
+    return Cases.load(connection, caseId);
+  }
+
+  @Override
+  public Map<String, String> currentFindings(long caseId) {
+    return Cases.currentFindings(connection, caseId);
+  }
+
+  @Override
+  public void saveFindings(long caseId, List<Finding> added, Collection<String> withdrawnKeys) {
+    Cases.saveFindings(connection, caseId, added, withdrawnKeys);
+  }
+
+  @Override
+  public void saveLifecycle(long caseId, ClaimLifecycle lifecycle) {
+    Cases.saveLifecycle(connection, caseId, lifecycle);
   }
 
   static long generatedKey(PreparedStatement ps) throws SQLException {

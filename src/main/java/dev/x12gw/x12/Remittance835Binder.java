@@ -74,6 +74,7 @@ public final class Remittance835Binder implements TransactionBinder {
   private ClaimState claim;
   private LineState line;
   private int ordinal;
+  private java.math.BigDecimal paidTotal = dev.x12gw.domain.Money.ZERO;
 
   public Remittance835Binder(Transaction transaction, SourceRef source, BindingSink sink) {
     this.transaction = transaction;
@@ -183,7 +184,8 @@ public final class Remittance835Binder implements TransactionBinder {
       if (header == null) {
         header = header();
       }
-      sink.remittanceEnd(new RemittanceTrailer(header, ordinal, summaries, providerAdjustments));
+      sink.remittanceEnd(
+          new RemittanceTrailer(header, ordinal, paidTotal, summaries, providerAdjustments));
     }
   }
 
@@ -413,6 +415,7 @@ public final class Remittance835Binder implements TransactionBinder {
     if (claim != null) {
       ClaimState c = claim;
       claim = null;
+      paidTotal = paidTotal.add(c.paid);
       sink.payment(
           header,
           new ClaimPayment(

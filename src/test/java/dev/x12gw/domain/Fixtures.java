@@ -94,4 +94,162 @@ public final class Fixtures {
   public static Adjustment claimAdj(String group, String reason, String amount) {
     return new Adjustment(AdjustmentLevel.CLAIM, group, reason, amount(amount), null);
   }
+
+  public static Adjustment lineAdj(String group, String reason, String amount) {
+    return new Adjustment(AdjustmentLevel.LINE, group, reason, amount(amount), null);
+  }
+
+  /** An 835 service line on 2026-10-15. */
+  public static ServicePayment svc(
+      String code, String charge, String paid, String ref6r, Adjustment... adjustments) {
+    return svc(new Procedure("HC", code, List.of()), null, charge, paid, ref6r, adjustments);
+  }
+
+  public static ServicePayment svc(
+      Procedure procedure,
+      Procedure submitted,
+      String charge,
+      String paid,
+      String ref6r,
+      Adjustment... adjustments) {
+    return new ServicePayment(
+        procedure,
+        amount(charge),
+        amount(paid),
+        null,
+        null,
+        submitted,
+        null,
+        LocalDate.of(2026, 10, 15),
+        ref6r,
+        null,
+        List.of(adjustments),
+        List.of(),
+        null,
+        java.util.Map.of(),
+        java.util.Map.of(),
+        java.util.Map.of(),
+        List.of());
+  }
+
+  /** A claim payment with lines; CLP07 given. */
+  public static ClaimPayment paymentWithLines(
+      String pcn,
+      String status,
+      String ccn,
+      String billed,
+      String paid,
+      List<String> remarks,
+      ServicePayment... lines) {
+    return new ClaimPayment(
+        pcn,
+        status,
+        amount(billed),
+        amount(paid),
+        null,
+        "12",
+        ccn,
+        "11",
+        "1",
+        null,
+        null,
+        List.of(),
+        remarks,
+        List.of(lines),
+        1,
+        "",
+        "",
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        null,
+        java.util.Map.of(),
+        java.util.Map.of(),
+        java.util.Map.of());
+  }
+
+  /** A remittance of payer 87726 paid on {@code date}. */
+  public static RemittanceHeader remitOn(String trace, LocalDate date) {
+    RemittanceHeader r = remit("87726", trace);
+    return new RemittanceHeader(
+        trace,
+        date,
+        r.paymentAmount(),
+        r.payer(),
+        r.payerKeys(),
+        r.payee(),
+        r.source(),
+        r.handlingCode(),
+        r.creditDebit(),
+        r.paymentMethod(),
+        null,
+        r.payerReferences(),
+        r.payeeIdQualifier(),
+        r.payeeId(),
+        r.payeeReferences());
+  }
+
+  /** A claim of payer 87726 with the given lines, frequency, REF*F8 and creation date. */
+  public static SubmittedClaim claimWith(
+      String pcn, String frequency, String f8, LocalDate created, SubmittedLine... lines) {
+    SubmittedClaim b =
+        SubmittedClaim.basic(
+            "837P",
+            pcn,
+            java.util.Arrays.stream(lines)
+                .map(SubmittedLine::chargeAmount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add),
+            new Party("87726", "ACME HEALTH PLAN"),
+            new Provider("1234567893", "GOOD HEALTH CLINIC"),
+            "11",
+            frequency,
+            f8,
+            null,
+            null,
+            List.of(lines),
+            new SourceRef("claims.837", "000000101", "101", "0001"));
+    return new SubmittedClaim(
+        b.transactionType(),
+        b.patientControlNumber(),
+        b.totalCharge(),
+        b.payer(),
+        b.billingProvider(),
+        b.facilityCode(),
+        b.frequencyCode(),
+        b.payerClaimControlNumber(),
+        b.priorAuthorization(),
+        b.statementFrom(),
+        b.lines(),
+        b.source(),
+        "B1",
+        created,
+        "CH",
+        List.of(),
+        java.util.Map.of(),
+        "P",
+        "18",
+        "",
+        "CI",
+        "",
+        java.util.Map.of(),
+        java.util.Map.of(),
+        java.util.Map.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        java.util.Map.of(),
+        List.of());
+  }
+
+  public static SubmittedLine line(int lx, String ref6r, String code, String charge) {
+    return SubmittedLine.basic(
+        lx,
+        ref6r,
+        new Procedure("HC", code, List.of()),
+        amount(charge),
+        BigDecimal.ONE,
+        LocalDate.of(2026, 10, 15));
+  }
 }

@@ -37,8 +37,8 @@ class RecordContractTest {
 
   private static List<String> goldenRecords() throws Exception {
     List<String> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(TestFiles.testdata("expected"))) {
-      for (Path f : files.sorted().toList()) {
+    try (Stream<Path> files = Files.walk(TestFiles.testdata("expected"))) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
         for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
           out.add(line.replaceFirst("^\\{\"queue\":\"[^\"]*\",", "{"));
         }

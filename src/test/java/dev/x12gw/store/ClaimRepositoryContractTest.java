@@ -6,10 +6,13 @@ import static dev.x12gw.domain.Fixtures.payment;
 import static dev.x12gw.domain.Fixtures.remit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.x12gw.domain.ClaimPayment;
 import dev.x12gw.domain.ClaimRepository;
-import dev.x12gw.domain.DenialDetector;
 import dev.x12gw.domain.Finding;
+import dev.x12gw.domain.Fixtures;
+import dev.x12gw.domain.PaymentResult;
 import dev.x12gw.domain.Reconciler;
+import dev.x12gw.domain.ReconciliationPolicy;
 import dev.x12gw.domain.RecordType;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -55,9 +58,18 @@ class ClaimRepositoryContractTest {
   }
 
   private final List<Finding> findings = new ArrayList<>();
+  private final List<String> superseded = new ArrayList<>();
 
   private Reconciler reconciler(ClaimRepository repo) {
-    return new Reconciler(repo, new DenialDetector(), findings::add);
+    return new Reconciler(
+        repo,
+        ReconciliationPolicy.none(),
+        (f, old) -> {
+          findings.add(f);
+          if (old != null) {
+            superseded.add(old);
+          }
+        });
   }
 
   @ParameterizedTest(name = "{0}")
@@ -69,47 +81,93 @@ class ClaimRepositoryContractTest {
             r.acceptPayment(
                 remit("87726", "T1"),
                 payment("PCN1", "4", "250", "0", claimAdj("CO", "197", "250"))))
-        .isTrue();
+        .isEqualTo(PaymentResult.MATCHED);
     assertThat(findings).extracting(Finding::type).containsExactly(RecordType.CLAIM_DENIAL);
     assertThat(findings.get(0).claim().billingProvider().npi()).isEqualTo("1234567893");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("stores")
-  void remitBeforeItsClaimWaitsAndIsMatchedWhenTheClaimArrives(
+  void remitBeforeItsClaimIsUnmatchedUntilTheClaimArrives(
       String name, Supplier<ClaimRepository> store) {
     ClaimRepository repo = store.get();
     Reconciler r = reconciler(repo);
-    assertThat(r.acceptPayment(remit("87726", "T1"), payment("PCN1", "1", "250", "250"))).isFalse();
+    assertThat(r.acceptPayment(remit("87726", "T1"), payment("PCN1", "1", "250", "250")))
+        .isEqualTo(PaymentResult.UNMATCHED);
     assertThat(findings).extracting(Finding::type).containsExactly(RecordType.UNMATCHED_REMIT);
-    assertThat(repo.findUnmatchedPayments("PCN1", "87726")).hasSize(1);
+    ClaimRepository.Placement at = repo.saveClaim(claim("PCNX", "87726"));
+    assertThat(repo.currentFindings(at.caseId())).isEmpty();
     assertThat(r.acceptClaim(claim("PCN1", "87726"))).isEqualTo(1);
-    assertThat(repo.findUnmatchedPayments("PCN1", "87726")).isEmpty();
-    assertThat(r.acceptClaim(claim("PCN1", "87726"))).isZero();
+    // the claim arrived: nothing new to say, and the unmatched finding is withdrawn
+    assertThat(findings).hasSize(1);
+    long caseId = repo.saveClaim(claim("PCN1", "87726")).caseId();
+    assertThat(repo.currentFindings(caseId)).isEmpty();
+    assertThat(repo.loadCase(caseId).payments()).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stores")
+  void aDenialSeenBeforeItsClaimIsRepublishedWithTheClaimAndSupersedesTheFirstRecord(
+      String name, Supplier<ClaimRepository> store) {
+    Reconciler r = reconciler(store.get());
+    r.acceptPayment(
+        remit("87726", "T1"), payment("PCN1", "4", "250", "0", claimAdj("CO", "197", "250")));
+    assertThat(findings)
+        .extracting(Finding::type)
+        .containsExactly(RecordType.CLAIM_DENIAL, RecordType.UNMATCHED_REMIT);
+    String first = findings.get(0).recordId();
+    r.acceptClaim(claim("PCN1", "87726"));
+    assertThat(findings).hasSize(3);
+    assertThat(findings.get(2).type()).isEqualTo(RecordType.CLAIM_DENIAL);
+    assertThat(findings.get(2).claim()).isNotNull();
+    assertThat(findings.get(2).findingKey()).isEqualTo(findings.get(0).findingKey());
+    assertThat(superseded).containsExactly(first);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("stores")
   void samePatientControlNumberAtAnotherPayerDoesNotMatch(
       String name, Supplier<ClaimRepository> store) {
-    ClaimRepository repo = store.get();
-    Reconciler r = reconciler(repo);
+    Reconciler r = reconciler(store.get());
     r.acceptClaim(claim("PCN1", "60054"));
-    assertThat(r.acceptPayment(remit("87726", "T1"), payment("PCN1", "1", "250", "250"))).isFalse();
+    assertThat(r.acceptPayment(remit("87726", "T1"), payment("PCN1", "1", "250", "250")))
+        .isEqualTo(PaymentResult.UNMATCHED);
     assertThat(r.acceptClaim(claim("PCN1", "11111"))).isZero();
     assertThat(r.acceptClaim(claim("PCN1", "87726"))).isEqualTo(1);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("stores")
-  void theLatestClaimWins(String name, Supplier<ClaimRepository> store) {
+  void aRemittanceTakenInBeforeIsADuplicate(String name, Supplier<ClaimRepository> store) {
     ClaimRepository repo = store.get();
-    long first = repo.saveClaim(claim("PCN1", "87726"));
-    long second = repo.saveClaim(claim("PCN1", "87726"));
-    assertThat(repo.findClaim("PCN1", java.util.Set.of("87726")).orElseThrow().id())
-        .isEqualTo(second)
-        .isNotEqualTo(first);
-    assertThat(repo.findClaim("PCN1", java.util.Set.of("99999"))).isEmpty();
-    assertThat(repo.findClaim("PCN1", java.util.Set.of())).isEmpty();
+    Reconciler r = reconciler(repo);
+    assertThat(r.acceptPayment(remit("87726", "T1"), payment("PCN1", "1", "250", "250")))
+        .isEqualTo(PaymentResult.UNMATCHED);
+    assertThat(
+            reconciler(repo)
+                .acceptPayment(remit("87726", "T1"), payment("PCN1", "1", "250", "250")))
+        .isEqualTo(PaymentResult.DUPLICATE);
+    assertThat(findings).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stores")
+  void aReplacementClaimJoinsTheCaseOfThePaymentItNames(
+      String name, Supplier<ClaimRepository> store) {
+    ClaimRepository repo = store.get();
+    long original = repo.saveClaim(claim("PCN1", "87726")).caseId();
+    ClaimPayment paid = payment("PCN1", "1", "250", "250");
+    assertThat(repo.savePayment(remit("87726", "T1"), paid).caseId()).isEqualTo(original);
+    ClaimRepository.Placement corrected =
+        repo.saveClaim(
+            Fixtures.claimWith(
+                "PCN1-NEW",
+                "7",
+                paid.payerClaimControlNumber(),
+                null,
+                Fixtures.line(1, "L1", "99213", "250")));
+    assertThat(corrected.caseId()).isEqualTo(original);
+    assertThat(corrected.alone()).isFalse();
+    assertThat(repo.loadCase(original).claims()).hasSize(2);
   }
 }

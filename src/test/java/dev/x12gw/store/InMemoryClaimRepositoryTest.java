@@ -5,28 +5,32 @@ import static dev.x12gw.domain.Fixtures.payment;
 import static dev.x12gw.domain.Fixtures.remit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
-import java.util.Set;
+import dev.x12gw.domain.ClaimRepository.Placement;
 import org.junit.jupiter.api.Test;
 
 class InMemoryClaimRepositoryTest {
   private final InMemoryClaimRepository store = new InMemoryClaimRepository();
 
   @Test
-  void rollbackUndoesClaimsPaymentsAndLinksSinceBegin() {
-    long kept = store.saveClaim(claim("A", "87726"));
-    long waiting =
-        store.savePayment(remit("87726", "T"), payment("B", "1", "10", "10"), Optional.empty());
+  void rollbackUndoesClaimsPaymentsAndMergesSinceBegin() {
+    Placement kept = store.saveClaim(claim("A", "87726"));
+    Placement waiting = store.savePayment(remit("87726", "T"), payment("B", "1", "10", "10"));
     store.begin();
-    store.saveClaim(claim("A", "87726"));
+    Placement again = store.saveClaim(claim("A", "87726"));
     store.saveClaim(claim("C", "87726"));
-    store.linkPayment(waiting, kept);
-    store.savePayment(remit("87726", "T"), payment("D", "1", "10", "10"), Optional.empty());
+    Placement merged = store.saveClaim(claim("B", "87726"));
+    store.savePayment(remit("87726", "T2"), payment("D", "1", "10", "10"));
+    assertThat(again.caseId()).isEqualTo(kept.caseId());
+    assertThat(merged.caseId()).isEqualTo(waiting.caseId());
+    assertThat(store.loadCase(kept.caseId()).claims()).hasSize(2);
+    assertThat(store.isDuplicate(remit("87726", "T2"))).isTrue();
     store.rollback();
-    assertThat(store.findClaim("A", Set.of("87726")).orElseThrow().id()).isEqualTo(kept);
-    assertThat(store.findClaim("C", Set.of("87726"))).isEmpty();
-    assertThat(store.findUnmatchedPayments("B", "87726")).containsExactly(waiting);
-    assertThat(store.findUnmatchedPayments("D", "87726")).isEmpty();
+    assertThat(store.loadCase(kept.caseId()).claims()).hasSize(1);
+    assertThat(store.loadCase(waiting.caseId()).claims()).isEmpty();
+    assertThat(store.loadCase(waiting.caseId()).payments()).hasSize(1);
+    assertThat(store.claimCount()).isEqualTo(1);
+    assertThat(store.isDuplicate(remit("87726", "T2"))).isFalse();
+    assertThat(store.isDuplicate(remit("87726", "T"))).isTrue();
   }
 
   @Test
@@ -36,13 +40,20 @@ class InMemoryClaimRepositoryTest {
     store.commit();
     store.begin();
     store.rollback();
-    assertThat(store.findClaim("C", Set.of("87726"))).isPresent();
+    assertThat(store.claimCount()).isEqualTo(1);
   }
 
   @Test
-  void paymentsStopWaitingOnceNoClaimCanArrive() {
+  void casesWithoutAClaimAreDroppedOnceNoClaimCanArrive() {
+    Placement claimed = store.saveClaim(claim("A", "87726"));
     store.stopWaitingForClaims();
-    store.savePayment(remit("87726", "T"), payment("B", "1", "10", "10"), Optional.empty());
-    assertThat(store.findUnmatchedPayments("B", "87726")).isEmpty();
+    store.begin();
+    Placement alone = store.savePayment(remit("87726", "T"), payment("B", "1", "10", "10"));
+    Placement matched = store.savePayment(remit("87726", "T"), payment("A", "1", "10", "10"));
+    store.commit();
+    assertThat(matched.caseId()).isEqualTo(claimed.caseId());
+    assertThat(store.loadCase(claimed.caseId()).payments()).hasSize(1);
+    assertThat(store.currentFindings(alone.caseId())).isEmpty();
+    assertThat(store.loadCase(alone.caseId()).payments()).isEmpty();
   }
 }

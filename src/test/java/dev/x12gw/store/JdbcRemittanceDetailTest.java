@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,7 @@ class JdbcRemittanceDetailTest {
       JdbcClaimRepository repo = new JdbcClaimRepository(c, fileId);
       Parsed parsed = Parsed.read(parser, file);
       for (int i = 0; i < parsed.payments().size(); i++) {
-        repo.savePayment(parsed.headers().get(i), parsed.payments().get(i), Optional.empty());
+        repo.savePayment(parsed.headers().get(i), parsed.payments().get(i));
       }
       List<RemittanceTrailer> trailers = parsed.trailers();
       trailers.forEach(repo::saveRemittanceTrailer);

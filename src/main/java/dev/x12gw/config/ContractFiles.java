@@ -1,0 +1,434 @@
+package dev.x12gw.config;
+
+import dev.x12gw.domain.ContractRate;
+import dev.x12gw.domain.ContractSchedule;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Payer contract rates from CSV files ({@code config/contracts/*.csv}).
+ *
+ * <p>Format: UTF-8 (a byte order mark is skipped), CRLF or LF line ends, comma separated, values
+ * optionally in double quotes with {@code ""} for a quote inside. Blank lines, lines of empty
+ * values only and lines starting with {@code #} are skipped. The first other line is the header; it
+ * must name the columns {@code payer_id, procedure_code, modifier, allowed_amount, effective_from,
+ * effective_to} in any order and case; further columns are ignored. Each following line is one
+ * {@link ContractRate}: the allowed amount per unit is a plain decimal (no currency sign, no
+ * thousands separators), dates are {@code yyyy-MM-dd} and inclusive, an empty date is open-ended
+ * and an empty modifier means any.
+ *
+ * <p>Every problem is a {@link ContractFileException} naming the file, the line, the column and the
+ * value.
+ */
+public final class ContractFiles {
+  static final String HEADER =
+      "payer_id,procedure_code,modifier,allowed_amount,effective_from,effective_to";
+  private static final List<String> COLUMNS = List.of(HEADER.split(","));
+  private static final Pattern PROCEDURE = Pattern.compile("[A-Z0-9]{1,48}");
+  private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
+  private static final Pattern AMOUNT = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+  private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+  private ContractFiles() {}
+
+  /**
+   * Loads the rates of one file, or of every {@code *.csv} file directly in a directory (not its
+   * subdirectories; hidden files skipped) in order of file name.
+   *
+   * <p>A directory that does not exist gives an empty schedule; a file that does not exist (a path
+   * ending in {@code .csv}) is an error.
+   *
+   * @throws ContractFileException when a file cannot be read, has a bad header or value, or two
+   *     rates overlap
+   */
+  public static ContractSchedule load(Path fileOrDirectory) {
+    Objects.requireNonNull(fileOrDirectory, "contracts file or directory");
+    if (Files.isDirectory(fileOrDirectory)) {
+      List<ContractRate> rates = new ArrayList<>();
+      for (Path file : csvFiles(fileOrDirectory)) {
+        rates.addAll(read(file));
+      }
+      return schedule(fileOrDirectory, rates);
+    }
+    if (!Files.exists(fileOrDirectory) && !isCsv(fileOrDirectory)) {
+      return ContractSchedule.empty();
+    }
+    return schedule(fileOrDirectory, read(fileOrDirectory));
+  }
+
+  private static ContractSchedule schedule(Path where, List<ContractRate> rates) {
+    try {
+      return ContractSchedule.of(rates);
+    } catch (IllegalArgumentException e) {
+      throw new ContractFileException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isCsv(Path path) {
+    Path name = path.getFileName();
+    return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+  }
+
+  private static List<Path> csvFiles(Path directory) {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files
+          .filter(f -> isCsv(f) && !f.getFileName().toString().startsWith("."))
+          .filter(Files::isRegularFile)
+          .sorted(Comparator.comparing(f -> f.getFileName().toString()))
+          .toList();
+    } catch (IOException e) {
+      throw new ContractFileException(directory + ": cannot list contract files: " + e, e);
+    }
+  }
+
+  /** The rates of one file, in line order. */
+  static List<ContractRate> read(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new ContractFileException(file + ": contract file not found", e);
+    } catch (IOException e) {
+      throw new ContractFileException(file + ": cannot read contract file: " + e, e);
+    }
+    String text = decode(file, bytes);
+    Path name = file.getFileName();
+    return parse(file.toString(), name == null ? file.toString() : name.toString(), text);
+  }
+
+  private static String decode(Path file, byte[] bytes) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int line = 1;
+      for (int i = 0; i < in.position(); i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      throw new ContractFileException(file + " line " + line + ": not UTF-8 text");
+    }
+    out.flip();
+    String text = out.toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  /**
+   * Rates from CSV text.
+   *
+   * @param label the file as named in messages
+   * @param fileName the file name for {@link ContractRate#source()}
+   */
+  static List<ContractRate> parse(String label, String fileName, String text) {
+    Csv csv = new Csv(label, text);
+    Csv.Row header = csv.next();
+    if (header == null) {
+      throw new ContractFileException(label + ": no header line; expected the columns " + HEADER);
+    }
+    Map<String, Integer> positions = new HashMap<>();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < header.fields().size(); i++) {
+      String column = header.fields().get(i).toLowerCase(Locale.ROOT);
+      names.add(column);
+      if (COLUMNS.contains(column) && positions.putIfAbsent(column, i) != null) {
+        throw new ContractFileException(
+            label + " line " + header.line() + ": column " + column + " appears twice");
+      }
+    }
+    List<String> missing = COLUMNS.stream().filter(c -> !positions.containsKey(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new ContractFileException(
+          label
+              + " line "
+              + header.line()
+              + ": the header lacks the column"
+              + (missing.size() == 1 ? " " : "s ")
+              + String.join(", ", missing)
+              + " (required: "
+              + HEADER
+              + ")");
+    }
+    csv.columnNames(names);
+    List<ContractRate> rates = new ArrayList<>();
+    for (Csv.Row row = csv.next(); row != null; row = csv.next()) {
+      if (row.fields().stream().allMatch(String::isEmpty)) {
+        continue;
+      }
+      rates.add(new RowReader(label, fileName, row, names, positions).rate());
+    }
+    return rates;
+  }
+
+  /** One data line turned into a rate, with messages naming file, line, column and value. */
+  private record RowReader(
+      String label,
+      String fileName,
+      Csv.Row row,
+      List<String> names,
+      Map<String, Integer> positions) {
+    ContractRate rate() {
+      for (int i = names.size(); i < row.fields().size(); i++) {
+        if (!row.fields().get(i).isEmpty()) {
+          throw bad("column " + (i + 1), row.fields().get(i), "is beyond the header's columns");
+        }
+      }
+      String payerId = value("payer_id");
+      if (payerId.isEmpty()) {
+        throw bad("payer_id", payerId, "is empty; every rate needs a payer id");
+      }
+      String procedure = value("procedure_code");
+      if (!PROCEDURE.matcher(procedure.toUpperCase(Locale.ROOT)).matches()) {
+        throw bad(
+            "procedure_code",
+            procedure,
+            procedure.isEmpty()
+                ? "is empty; every rate needs a procedure code"
+                : "is not a procedure code (letters and digits only; modifiers go in modifier)");
+      }
+      String modifier = value("modifier");
+      if (!modifier.isEmpty() && !MODIFIER.matcher(modifier.toUpperCase(Locale.ROOT)).matches()) {
+        throw bad("modifier", modifier, "is not a modifier (two letters or digits; empty = any)");
+      }
+      BigDecimal amount = amount();
+      LocalDate from = date("effective_from");
+      LocalDate to = date("effective_to");
+      if (from != null && to != null && to.isBefore(from)) {
+        throw bad("effective_to", value("effective_to"), "is before effective_from " + from);
+      }
+      try {
+        return new ContractRate(
+            payerId, procedure, modifier, amount, from, to, fileName + ":" + row.line());
+      } catch (IllegalArgumentException e) {
+        throw new ContractFileException(label + " line " + row.line() + ": " + e.getMessage(), e);
+      }
+    }
+
+    private String value(String column) {
+      int i = positions.get(column);
+      if (i >= row.fields().size()) {
+        throw new ContractFileException(
+            label
+                + " line "
+                + row.line()
+                + ", "
+                + column
+                + ": missing (the line has "
+                + row.fields().size()
+                + " values, the header "
+                + names.size()
+                + ")");
+      }
+      return row.fields().get(i);
+    }
+
+    private BigDecimal amount() {
+      String text = value("allowed_amount");
+      if (text.isEmpty()) {
+        throw bad("allowed_amount", text, "is empty; every rate needs an allowed amount");
+      }
+      if (!AMOUNT.matcher(text).matches()) {
+        throw bad("allowed_amount", text, "is not a decimal amount");
+      }
+      BigDecimal amount = new BigDecimal(text);
+      if (amount.signum() < 0) {
+        throw bad("allowed_amount", text, "is negative");
+      }
+      return amount;
+    }
+
+    private LocalDate date(String column) {
+      String text = value(column);
+      if (text.isEmpty()) {
+        return null;
+      }
+      if (DATE.matcher(text).matches()) {
+        try {
+          return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+          // reported below
+        }
+      }
+      throw bad(column, text, "is not a date (yyyy-MM-dd)");
+    }
+
+    private ContractFileException bad(String column, String value, String problem) {
+      return new ContractFileException(
+          label + " line " + row.line() + ", " + column + ": \"" + value + "\" " + problem);
+    }
+  }
+
+  /**
+   * RFC 4180 reader: records of trimmed values, each with the line it starts on; blank lines and
+   * comment lines skipped.
+   */
+  private static final class Csv {
+    record Row(int line, List<String> fields) {}
+
+    private final String label;
+    private final String text;
+    private int pos;
+    private int line = 1;
+    private List<String> columnNames = List.of();
+
+    Csv(String label, String text) {
+      this.label = label;
+      this.text = text;
+    }
+
+    void columnNames(List<String> names) {
+      columnNames = List.copyOf(names);
+    }
+
+    /** The next record, or null at the end. */
+    Row next() {
+      while (pos < text.length()) {
+        int end = endOfLine(pos);
+        String physical = text.substring(pos, end);
+        if (physical.isBlank() || physical.stripLeading().startsWith("#")) {
+          pos = skipLineEnd(end);
+          continue;
+        }
+        return record();
+      }
+      return null;
+    }
+
+    private Row record() {
+      int start = line;
+      List<String> fields = new ArrayList<>();
+      while (true) {
+        fields.add(field(start, fields.size()));
+        if (pos < text.length() && text.charAt(pos) == ',') {
+          pos++;
+          continue;
+        }
+        pos = skipLineEnd(pos);
+        return new Row(start, List.copyOf(fields));
+      }
+    }
+
+    /** One value from {@code pos}; leaves {@code pos} at the comma, line end or end of text. */
+    private String field(int start, int index) {
+      int p = pos;
+      while (p < text.length() && isBlank(text.charAt(p))) {
+        p++;
+      }
+      if (p < text.length() && text.charAt(p) == '"') {
+        StringBuilder value = new StringBuilder();
+        p++;
+        while (true) {
+          if (p >= text.length()) {
+            throw error(start, index, "a quoted value is not closed");
+          }
+          char c = text.charAt(p);
+          if (c == '"') {
+            if (p + 1 < text.length() && text.charAt(p + 1) == '"') {
+              value.append('"');
+              p += 2;
+              continue;
+            }
+            p++;
+            break;
+          }
+          if (c == '\n' || (c == '\r' && (p + 1 >= text.length() || text.charAt(p + 1) != '\n'))) {
+            line++;
+          }
+          value.append(c);
+          p++;
+        }
+        while (p < text.length() && isBlank(text.charAt(p))) {
+          p++;
+        }
+        if (p < text.length() && !isDelimiter(text.charAt(p))) {
+          throw error(start, index, "text after the closing quote of \"" + value + "\"");
+        }
+        pos = p;
+        return value.toString().trim();
+      }
+      int begin = pos;
+      while (p < text.length() && !isDelimiter(text.charAt(p))) {
+        if (text.charAt(p) == '"') {
+          throw error(
+              start,
+              index,
+              "a quote inside the unquoted value \""
+                  + text.substring(begin, endOfValue(p)).trim()
+                  + "\"");
+        }
+        p++;
+      }
+      pos = p;
+      return text.substring(begin, p).trim();
+    }
+
+    private ContractFileException error(int start, int index, String problem) {
+      String column = index < columnNames.size() ? columnNames.get(index) : "column " + (index + 1);
+      return new ContractFileException(label + " line " + start + ", " + column + ": " + problem);
+    }
+
+    private static boolean isBlank(char c) {
+      return c == ' ' || c == '\t';
+    }
+
+    private static boolean isDelimiter(char c) {
+      return c == ',' || c == '\r' || c == '\n';
+    }
+
+    private int endOfValue(int from) {
+      int p = from;
+      while (p < text.length() && !isDelimiter(text.charAt(p))) {
+        p++;
+      }
+      return p;
+    }
+
+    private int endOfLine(int from) {
+      int p = from;
+      while (p < text.length() && text.charAt(p) != '\r' && text.charAt(p) != '\n') {
+        p++;
+      }
+      return p;
+    }
+
+    /** Past the line end at {@code p} (CRLF, LF or CR), counting the line. */
+    private int skipLineEnd(int p) {
+      if (p >= text.length()) {
+        return p;
+      }
+      line++;
+      if (text.charAt(p) == '\r' && p + 1 < text.length() && text.charAt(p + 1) == '\n') {
+        return p + 2;
+      }
+      return p + 1;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.x12gw.domain;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * 835 loop 2110 SVC paid below contract: expected = contracted allowed amount × units, actual =
+ * SVC03 + patient responsibility, variance = expected − actual.
+ *
+ * @param contract the contract rate that applied
+ * @param units units the expected amount is for (as submitted)
+ */
+public record Underpayment(
+    String recordId,
+    String findingKey,
+    RemittanceHeader remittance,
+    ClaimPayment payment,
+    SubmittedClaim claim,
+    LineMatch line,
+    UnderpaymentKind kind,
+    ContractRate contract,
+    BigDecimal units,
+    BigDecimal expectedAmount,
+    BigDecimal actualAmount,
+    Detection detection)
+    implements Finding {
+  public Underpayment {
+    recordId = Text.requireText(recordId, "record id");
+    findingKey = Text.requireText(findingKey, "finding key");
+    Objects.requireNonNull(remittance, "remittance");
+    Objects.requireNonNull(payment, "payment");
+    Objects.requireNonNull(line, "line");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(contract, "contract");
+    Objects.requireNonNull(units, "units");
+    expectedAmount = Money.normalize(Objects.requireNonNull(expectedAmount, "expected"));
+    actualAmount = Money.normalize(Objects.requireNonNull(actualAmount, "actual"));
+    Objects.requireNonNull(detection, "detection");
+  }
+
+  /** Expected − actual. */
+  public BigDecimal varianceAmount() {
+    return Money.normalize(expectedAmount.subtract(actualAmount));
+  }
+
+  @Override
+  public RecordType type() {
+    return RecordType.UNDERPAYMENT;
+  }
+}

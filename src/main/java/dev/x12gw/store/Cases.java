@@ -1,0 +1,340 @@
+package dev.x12gw.store;
+
+import dev.x12gw.domain.CaseFile;
+import dev.x12gw.domain.CaseFile.CaseAdjustment;
+import dev.x12gw.domain.CaseFile.CaseClaim;
+import dev.x12gw.domain.CaseFile.CasePayment;
+import dev.x12gw.domain.ClaimLifecycle;
+import dev.x12gw.domain.ClaimPayment;
+import dev.x12gw.domain.Finding;
+import dev.x12gw.domain.ProviderAdjustment;
+import dev.x12gw.domain.RemittanceHeader;
+import dev.x12gw.domain.SubmittedClaim;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Claim cases in the H2 store: membership by match key (tables {@code claim_case}, {@code
+ * case_key}), loading a case back, its findings and its lifecycle.
+ */
+final class Cases {
+  private Cases() {}
+
+  /** The case an item joined; {@code alone} when the case was created for it. */
+  record Joined(long caseId, boolean alone) {}
+
+  /**
+   * Puts an item with these match keys in a case: a new one, the one it connects to, or the merge
+   * of several.
+   */
+  static Joined join(Connection c, List<String> keys) throws SQLException {
+    TreeSet<Long> found = new TreeSet<>();
+    if (!keys.isEmpty()) {
+      String in = String.join(",", Collections.nCopies(keys.size(), "?"));
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select distinct case_id from case_key where match_key in (" + in + ")")) {
+        int i = 1;
+        for (String k : keys) {
+          ps.setString(i++, k);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            found.add(rs.getLong(1));
+          }
+        }
+      }
+    }
+    long target;
+    boolean alone = found.isEmpty();
+    if (alone) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "insert into claim_case (status, billed_amount, paid_amount, patient_responsibility,"
+                  + " recouped_amount, open_denied_amount, recovered_amount, updated_at)"
+                  + " values ('SUBMITTED', 0, 0, 0, 0, 0, 0, ?)",
+              Statement.RETURN_GENERATED_KEYS)) {
+        ps.setTimestamp(1, Timestamp.from(Instant.now()));
+        ps.executeUpdate();
+        target = JdbcClaimRepository.generatedKey(ps);
+      }
+    } else {
+      target = found.first();
+      for (long other : found.tailSet(target, false)) {
+        merge(c, other, target);
+      }
+    }
+    if (!keys.isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "merge into case_key (match_key, case_id) key (match_key) values (?,?)")) {
+        for (String k : new LinkedHashSet<>(keys)) {
+          ps.setString(1, k);
+          ps.setLong(2, target);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    return new Joined(target, alone);
+  }
+
+  private static void merge(Connection c, long from, long to) throws SQLException {
+    for (String table :
+        List.of("case_key", "claim", "claim_payment", "provider_adjustment", "finding")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("update " + table + " set case_id = ? where case_id = ?")) {
+        ps.setLong(1, to);
+        ps.setLong(2, from);
+        ps.executeUpdate();
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("delete from claim_case where id = ?")) {
+      ps.setLong(1, from);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Of these case ids, those that were not merged away. */
+  static Set<Long> stillExisting(Connection c, Set<Long> ids) throws SQLException {
+    Set<Long> out = new LinkedHashSet<>();
+    try (PreparedStatement ps = c.prepareStatement("select 1 from claim_case where id = ?")) {
+      for (long id : ids) {
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            out.add(id);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Links the case's payments to the latest claim with their CLP01 (claim_payment.claim_id). */
+  static void linkPayments(Connection c, long caseId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update claim_payment p set claim_id = (select max(k.id) from claim k"
+                + " where k.case_id = p.case_id"
+                + " and k.patient_control_number = p.patient_control_number), matched_at = ?"
+                + " where p.case_id = ? and p.claim_id is null and exists (select 1 from claim k"
+                + " where k.case_id = p.case_id"
+                + " and k.patient_control_number = p.patient_control_number)")) {
+      ps.setTimestamp(1, Timestamp.from(Instant.now()));
+      ps.setLong(2, caseId);
+      ps.executeUpdate();
+    }
+  }
+
+  static boolean remittanceStored(Connection c, RemittanceHeader r) {
+    if (r.traceNumber().isEmpty()) {
+      return false;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select 1 from remittance where payer_id = ? and trace_number = ?"
+                + " and payment_amount = ? and payee_npi = ?"
+                + " and payment_date is not distinct from ? limit 1")) {
+      ps.setString(1, r.payer().id());
+      ps.setString(2, r.traceNumber());
+      ps.setBigDecimal(3, r.paymentAmount());
+      ps.setString(4, r.payee().npi());
+      if (r.paymentDate() == null) {
+        ps.setNull(5, Types.DATE);
+      } else {
+        ps.setDate(5, Date.valueOf(r.paymentDate()));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot look up remittance", e);
+    }
+  }
+
+  static CaseFile load(Connection c, long caseId) {
+    try {
+      List<CaseClaim> claims = new ArrayList<>();
+      try (PreparedStatement ps =
+          c.prepareStatement("select id, detail from claim where case_id = ? order by id")) {
+        ps.setLong(1, caseId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            claims.add(
+                new CaseClaim(
+                    rs.getLong(1), DomainJson.read(rs.getString(2), SubmittedClaim.class)));
+          }
+        }
+      }
+      Map<Long, RemittanceHeader> remits = new HashMap<>();
+      List<CasePayment> payments = new ArrayList<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select p.id, p.detail, r.id, r.detail from claim_payment p"
+                  + " join remittance r on r.id = p.remittance_id where p.case_id = ?"
+                  + " order by p.id")) {
+        ps.setLong(1, caseId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            payments.add(
+                new CasePayment(
+                    rs.getLong(1),
+                    remittance(remits, rs.getLong(3), rs.getString(4)),
+                    DomainJson.read(rs.getString(2), ClaimPayment.class)));
+          }
+        }
+      }
+      List<CaseAdjustment> adjustments = new ArrayList<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select a.id, a.provider_id, a.fiscal_period_end, a.reason_code, a.reference,"
+                  + " a.amount, r.id, r.detail from provider_adjustment a"
+                  + " join remittance r on r.id = a.remittance_id where a.case_id = ?"
+                  + " order by a.id")) {
+        ps.setLong(1, caseId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Date d = rs.getDate(3);
+            adjustments.add(
+                new CaseAdjustment(
+                    rs.getLong(1),
+                    remittance(remits, rs.getLong(7), rs.getString(8)),
+                    new ProviderAdjustment(
+                        rs.getString(2),
+                        d == null ? null : d.toLocalDate(),
+                        rs.getString(4),
+                        rs.getString(5),
+                        money(rs.getBigDecimal(6)))));
+          }
+        }
+      }
+      return new CaseFile(caseId, claims, payments, adjustments);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read claim case " + caseId, e);
+    }
+  }
+
+  private static RemittanceHeader remittance(
+      Map<Long, RemittanceHeader> cache, long id, String json) {
+    return cache.computeIfAbsent(id, k -> DomainJson.read(json, RemittanceHeader.class));
+  }
+
+  static Map<String, String> currentFindings(Connection c, long caseId) {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select finding_key, record_id from finding where case_id = ?"
+                + " and superseded_at is null")) {
+      ps.setLong(1, caseId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getString(2));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read findings of case " + caseId, e);
+    }
+  }
+
+  static void saveFindings(
+      Connection c, long caseId, List<Finding> added, Collection<String> withdrawn) {
+    Timestamp now = Timestamp.from(Instant.now());
+    try (PreparedStatement retire =
+            c.prepareStatement(
+                "update finding set superseded_at = ? where finding_key = ?"
+                    + " and superseded_at is null");
+        PreparedStatement put =
+            c.prepareStatement(
+                "merge into finding (finding_key, record_id, case_id, record_type, created_at,"
+                    + " superseded_at) key (finding_key, record_id) values (?,?,?,?,?,null)")) {
+      for (String key : withdrawn) {
+        retire.setTimestamp(1, now);
+        retire.setString(2, key);
+        retire.addBatch();
+      }
+      for (Finding f : added) {
+        retire.setTimestamp(1, now);
+        retire.setString(2, f.findingKey());
+        retire.addBatch();
+      }
+      retire.executeBatch();
+      for (Finding f : added) {
+        put.setString(1, f.findingKey());
+        put.setString(2, f.recordId());
+        if (caseId == 0) {
+          put.setNull(3, Types.BIGINT);
+        } else {
+          put.setLong(3, caseId);
+        }
+        put.setString(4, f.type().name());
+        put.setTimestamp(5, now);
+        put.addBatch();
+      }
+      put.executeBatch();
+    } catch (SQLException e) {
+      throw new StoreException("cannot store findings", e);
+    }
+  }
+
+  static void saveLifecycle(Connection c, long caseId, ClaimLifecycle l) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update claim_case set status = ?, billed_amount = ?, paid_amount = ?,"
+                + " patient_responsibility = ?, recouped_amount = ?, open_denied_amount = ?,"
+                + " first_denied_on = ?, recovered_on = ?, recovered_amount = ?, updated_at = ?,"
+                + " detail = ? where id = ?")) {
+      ps.setString(1, l.status().name());
+      ps.setBigDecimal(2, l.billedAmount());
+      ps.setBigDecimal(3, l.paidAmount());
+      ps.setBigDecimal(4, l.patientResponsibility());
+      ps.setBigDecimal(5, l.recoupedAmount());
+      ps.setBigDecimal(6, l.openDeniedAmount());
+      setDate(ps, 7, l.firstDeniedOn());
+      setDate(ps, 8, l.recoveredOn());
+      ps.setBigDecimal(9, l.recoveredAmount());
+      ps.setTimestamp(10, Timestamp.from(Instant.now()));
+      ps.setString(11, DomainJson.write(l.events()));
+      ps.setLong(12, caseId);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot store the lifecycle of case " + caseId, e);
+    }
+  }
+
+  private static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {
+    if (d == null) {
+      ps.setNull(i, Types.DATE);
+    } else {
+      ps.setDate(i, Date.valueOf(d));
+    }
+  }
+
+  private static BigDecimal money(BigDecimal v) {
+    if (v == null) {
+      return null;
+    }
+    BigDecimal s = v.stripTrailingZeros();
+    return s.scale() < 2 ? s.setScale(2) : s;
+  }
+}

@@ -1,0 +1,182 @@
+package dev.x12gw.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.x12gw.TestFiles;
+import dev.x12gw.config.ContractFiles;
+import dev.x12gw.domain.ContractSchedule;
+import dev.x12gw.domain.ReconciliationPolicy;
+import dev.x12gw.domain.Tolerance;
+import dev.x12gw.records.QueueNames;
+import dev.x12gw.records.RecordFactory;
+import dev.x12gw.store.Database;
+import dev.x12gw.store.IntakeFiles;
+import dev.x12gw.store.JdbcIntakeTarget;
+import dev.x12gw.x12.smooks.SmooksX12Parser;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every multi-file scenario of {@code testdata/scenarios/} fed to the gateway's store (H2, one
+ * database transaction per file, as the intake routes do) in every possible order: the findings in
+ * force at the end (published records whose finding was not superseded) and every claim's lifecycle
+ * are the same whatever the order. Only {@code supersedesRecordId}, which tells the history of how
+ * a record came about, may differ.
+ */
+class ArrivalOrderTest {
+  private static SmooksX12Parser parser;
+
+  @BeforeAll
+  static void open() throws Exception {
+    parser = new SmooksX12Parser(TestFiles.mapping());
+  }
+
+  @AfterAll
+  static void close() {
+    parser.close();
+  }
+
+  static Stream<String> scenarios() throws Exception {
+    List<String> out = new ArrayList<>();
+    try (Stream<Path> dirs = Files.list(TestFiles.testdata("scenarios"))) {
+      for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
+        if (files(d).size() > 1) {
+          out.add(d.getFileName().toString());
+        }
+      }
+    }
+    return out.stream();
+  }
+
+  static List<Path> files(Path dir) throws Exception {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .filter(p -> p.getFileName().toString().matches(".*\\.(835|837)"))
+          .sorted()
+          .toList();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void everyArrivalOrderEndsWithTheSameRecordsAndLifecycles(String scenario) throws Exception {
+    Path dir = TestFiles.testdata("scenarios").resolve(scenario);
+    Path contract = dir.resolve("contract.csv");
+    ReconciliationPolicy policy =
+        new ReconciliationPolicy(
+            Files.exists(contract) ? ContractFiles.load(contract) : ContractSchedule.empty(),
+            new Tolerance(new BigDecimal("1.00"), new BigDecimal("1.0")));
+    X12FileProcessor processor =
+        new X12FileProcessor(parser, new RecordFactory(QueueNames.defaults()), policy);
+    List<List<Path>> orders = permutations(files(dir));
+    Outcome first = null;
+    for (List<Path> order : orders) {
+      Outcome o = run(processor, order);
+      if (first == null) {
+        first = o;
+        assertThat(o.lifecycles()).isNotEmpty();
+      } else {
+        assertThat(o.records())
+            .as("records in force after %s", names(order))
+            .containsExactlyElementsOf(first.records());
+        assertThat(o.lifecycles())
+            .as("claim lifecycles after %s", names(order))
+            .containsExactlyElementsOf(first.lifecycles());
+      }
+    }
+  }
+
+  record Outcome(TreeSet<String> records, List<String> lifecycles) {}
+
+  private static Outcome run(X12FileProcessor processor, List<Path> order) throws Exception {
+    try (Database db =
+        Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 2)) {
+      for (Path file : order) {
+        String sha = sha256(file);
+        db.inTransaction(
+            c -> {
+              long id = IntakeFiles.start(c, sha, file.getFileName().toString(), "x12");
+              processor.process(
+                  file, file.getFileName().toString(), sha, new JdbcIntakeTarget(c, id));
+              return null;
+            });
+      }
+      return db.inTransaction(
+          c -> {
+            TreeSet<String> records = new TreeSet<>();
+            List<String> lifecycles = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                ResultSet rs =
+                    st.executeQuery(
+                        "select o.body from outbox o join finding f on f.record_id = o.record_id"
+                            + " where f.superseded_at is null")) {
+              while (rs.next()) {
+                // the history (supersedes) may differ; and of an 835 sent twice under two
+                // envelopes, the copy that came first is the one on record
+                records.add(
+                    rs.getString(1)
+                        .replaceAll("\"supersedesRecordId\":(null|\"[^\"]*\")", "")
+                        .replaceAll("\"(fileName|interchangeControlNumber)\":\"[^\"]*\"", ""));
+              }
+            }
+            try (Statement st = c.createStatement();
+                ResultSet rs =
+                    st.executeQuery(
+                        "select k.status, k.billed_amount, k.paid_amount, k.recouped_amount,"
+                            + " k.open_denied_amount, k.recovered_amount, k.first_denied_on,"
+                            + " k.recovered_on, (select min(patient_control_number) from claim"
+                            + " where case_id = k.id) from claim_case k order by 9, 1, 3")) {
+              while (rs.next()) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 1; i <= 9; i++) {
+                  sb.append(rs.getString(i)).append('|');
+                }
+                lifecycles.add(sb.toString());
+              }
+            }
+            return new Outcome(records, lifecycles);
+          });
+    }
+  }
+
+  static <T> List<List<T>> permutations(List<T> items) {
+    if (items.size() <= 1) {
+      return List.of(items);
+    }
+    List<List<T>> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      List<T> rest = new ArrayList<>(items);
+      T head = rest.remove(i);
+      for (List<T> p : permutations(rest)) {
+        List<T> l = new ArrayList<>();
+        l.add(head);
+        l.addAll(p);
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> names(List<Path> files) {
+    return files.stream().map(p -> p.getFileName().toString()).toList();
+  }
+
+  private static String sha256(Path file) throws Exception {
+    return HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+}
