@@ -755,6 +755,33 @@ def s16():
              "findings.")
 
 
+def s17():
+    sc = "reversal-then-correction-paying-more"
+    p1 = patient("PAIDMORE", "XTEST3701", "19690303", "F")
+    p2 = patient("FILLER", "XTEST3702")
+    svc = "20261013"
+    emit(sc, "1-claim.837", claim_837("20261015", [
+        dict(clm01="PCN3701", patient=p1, dx=["M545"], lines=[
+            dict(proc="99214", charge="200", date=svc, ref6r="L3701A")]),
+        dict(clm01="PCN3702", patient=p2, lines=[
+            dict(proc="99213", charge="150", date=svc, ref6r="L3702A")])]))
+    paid = clp("PCN3701", "1", "ACME26011701", p1, [
+        line_835("99214", "200", "120", svc, [("CO", "45", "80")], ref6r="L3701A")])
+    emit(sc, "2-remit.835", remit_835(ACME, "20261102", "EFT3701A", [paid]))
+    emit(sc, "3-remit.835", remit_835(ACME, "20261109", "EFT3701B", [
+        reversal(paid),
+        clp("PCN3702", "1", "ACME26011703", p2, [
+            line_835("99213", "150", "130", svc, [("CO", "45", "20")], ref6r="L3702A")])]))
+    emit(sc, "4-remit.835", remit_835(ACME, "20261116", "EFT3701C", [
+        clp("PCN3701", "1", "ACME26011702", p1, [
+            line_835("99214", "200", "160", svc, [("CO", "45", "40")], ref6r="L3701A")])]))
+    scenario(sc, "Payment (120.00), then a reversal alone in a later 835 (with an unrelated paid "
+                 "claim PCN3702 so BPR02 = 10.00), then the correction in a third 835 paying "
+                 "more (160.00).",
+             "after the reversal: RECOUPMENT 120.00 on PCN3701; after the correction: "
+             "FINDING_WITHDRAWN for that recoupment (net +40.00, nothing recouped).")
+
+
 def top_readme():
     rows = ["| Scenario | What it shows | Records expected |", "|---|---|---|"]
     for d, shows, expected in SCENARIOS:
@@ -793,7 +820,7 @@ balance (`check_balance`).
 
 
 def main():
-    for f in (s01, s02, s03, s04, s05, s06, s07, s08, s09, s10, s11, s12, s13, s14, s15, s16):
+    for f in (s01, s02, s03, s04, s05, s06, s07, s08, s09, s10, s11, s12, s13, s14, s15, s16, s17):
         f()
     top_readme()
     for w in WRITTEN:

@@ -14,7 +14,9 @@ import java.util.SplittableRandom;
  * Synthetic 835 and 837P files of a requested size with realistic claim mixes, for benchmarks: 2-10
  * service lines per claim, CAS with several triplets, remark codes, downcodes (SVC06), denials,
  * reversals followed by corrections, PLB at the end of each transaction set. The same seed gives
- * the same file; claims of the 837 and the 835 share patient control numbers.
+ * the same file. Claims of the 837 and the 835 share patient control numbers and, claim by claim,
+ * the same service lines (procedure, modifier, charge, date, REF*6R), as a payer's 835 answers a
+ * provider's 837: analyzing the two together reconciles line by line.
  */
 public final class X12Generator {
   private static final String[] PROCEDURES = {
@@ -22,12 +24,40 @@ public final class X12Generator {
   };
   private static final String[] DENIAL_REASONS = {"197", "16", "50", "96", "29", "4", "B7"};
 
+  private final long seed;
   private final SplittableRandom random;
   private final int claimsPerTransaction;
 
   public X12Generator(long seed, int claimsPerTransaction) {
+    this.seed = seed;
     this.random = new SplittableRandom(seed);
     this.claimsPerTransaction = claimsPerTransaction;
+  }
+
+  /** The service lines of claim {@code n}, the same in the 837 and the 835. */
+  private record Lines(
+      BigDecimal[] charges, String[] procedures, boolean[] modifier25, int[] days) {
+    BigDecimal total() {
+      BigDecimal t = BigDecimal.ZERO;
+      for (BigDecimal c : charges) {
+        t = t.add(c);
+      }
+      return t;
+    }
+  }
+
+  private Lines lines(long n) {
+    SplittableRandom r = new SplittableRandom(seed * 1_000_003L + n);
+    int count = 2 + r.nextInt(9);
+    Lines l =
+        new Lines(new BigDecimal[count], new String[count], new boolean[count], new int[count]);
+    for (int i = 0; i < count; i++) {
+      l.charges()[i] = money(40 + r.nextInt(400));
+      l.procedures()[i] = PROCEDURES[r.nextInt(PROCEDURES.length)];
+      l.modifier25()[i] = r.nextInt(5) == 0;
+      l.days()[i] = 1 + r.nextInt(28);
+    }
+    return l;
   }
 
   /** Writes an 835 of at least {@code bytes}; returns the number of CLP claim payments. */
@@ -66,33 +96,23 @@ public final class X12Generator {
 
   private int claim835(Counting out, long n) throws IOException {
     String pcn = "PCN" + n;
-    int lines = 2 + random.nextInt(9);
+    Lines lines = lines(n);
     boolean denied = random.nextInt(10) == 0;
     boolean reversal = !denied && random.nextInt(30) == 0;
-    BigDecimal[] charge = new BigDecimal[lines];
-    BigDecimal billed = BigDecimal.ZERO;
-    for (int i = 0; i < lines; i++) {
-      charge[i] = money(40 + random.nextInt(400));
-      billed = billed.add(charge[i]);
-    }
     int written = 0;
     if (reversal) {
-      writeClaim835(out, pcn, "22", charge, billed, false, true);
+      writeClaim835(out, pcn, "22", lines, false, true);
       written++;
     }
-    writeClaim835(out, pcn, denied ? "4" : "1", charge, billed, denied, false);
+    writeClaim835(out, pcn, denied ? "4" : "1", lines, denied, false);
     return written + 1;
   }
 
   private void writeClaim835(
-      Counting out,
-      String pcn,
-      String status,
-      BigDecimal[] charge,
-      BigDecimal billed,
-      boolean denied,
-      boolean reversal)
+      Counting out, String pcn, String status, Lines claimLines, boolean denied, boolean reversal)
       throws IOException {
+    BigDecimal[] charge = claimLines.charges();
+    BigDecimal billed = claimLines.total();
     BigDecimal sign = reversal ? BigDecimal.ONE.negate() : BigDecimal.ONE;
     BigDecimal paidTotal = BigDecimal.ZERO;
     BigDecimal prTotal = BigDecimal.ZERO;
@@ -106,9 +126,10 @@ public final class X12Generator {
       BigDecimal co = charge[i].subtract(denied ? BigDecimal.ZERO : allowed);
       paidTotal = paidTotal.add(paid);
       prTotal = prTotal.add(pr);
-      String proc = PROCEDURES[random.nextInt(PROCEDURES.length)];
+      String proc = claimLines.procedures()[i];
       boolean downcode = !denied && random.nextInt(25) == 0;
-      String svc01 = "HC:" + (downcode ? "99212" : proc) + (random.nextInt(5) == 0 ? ":25" : "");
+      String svc01 =
+          "HC:" + (downcode ? "99212" : proc) + (claimLines.modifier25()[i] ? ":25" : "");
       lines
           .append("SVC*")
           .append(svc01)
@@ -121,7 +142,7 @@ public final class X12Generator {
           .append("~\n");
       lines
           .append("DTM*472*202610")
-          .append(String.format("%02d", 1 + random.nextInt(28)))
+          .append(String.format("%02d", claimLines.days()[i]))
           .append("~\n");
       if (denied) {
         lines.append("CAS*CO*").append(reason).append('*').append(co.multiply(sign)).append("~\n");
@@ -194,8 +215,8 @@ public final class X12Generator {
         int hl = 1;
         for (int c = 0; c < claimsPerTransaction && out.count < bytes; c++) {
           hl++;
+          Lines lines = lines(claims);
           String pcn = "PCN" + claims++;
-          int lines = 2 + random.nextInt(9);
           seg(out, "HL*" + hl + "*1*22*0");
           seg(out, "SBR*P*18*GRP12345******CI");
           seg(out, "NM1*IL*1*PATIENT*ALEX****MI*W" + pcn.substring(3));
@@ -203,20 +224,18 @@ public final class X12Generator {
           seg(out, "N4*SPRINGFIELD*IL*62701");
           seg(out, "DMG*D8*19800101*F");
           seg(out, "NM1*PR*2*ACME HEALTH PLAN*****PI*87726");
-          BigDecimal total = BigDecimal.ZERO;
+          BigDecimal total = lines.total();
           StringBuilder lx = new StringBuilder();
-          for (int i = 0; i < lines; i++) {
-            BigDecimal charge = money(40 + random.nextInt(400));
-            total = total.add(charge);
+          for (int i = 0; i < lines.charges().length; i++) {
             lx.append("LX*").append(i + 1).append("~\n");
             lx.append("SV1*HC:")
-                .append(PROCEDURES[random.nextInt(PROCEDURES.length)])
-                .append(random.nextInt(5) == 0 ? ":25" : "")
+                .append(lines.procedures()[i])
+                .append(lines.modifier25()[i] ? ":25" : "")
                 .append('*')
-                .append(charge)
+                .append(lines.charges()[i])
                 .append("*UN*1***1~\n");
             lx.append("DTP*472*D8*202610")
-                .append(String.format("%02d", 1 + random.nextInt(28)))
+                .append(String.format("%02d", lines.days()[i]))
                 .append("~\n");
             lx.append("REF*6R*").append(pcn).append('-').append(i + 1).append("~\n");
           }

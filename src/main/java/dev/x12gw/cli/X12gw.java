@@ -150,10 +150,7 @@ public final class X12gw {
         Settings settings = Settings.load(home, configFile);
         List<String> queues =
             paths.isEmpty()
-                ? List.of(
-                    settings.get("queue.denials"),
-                    settings.get("queue.unmatched-remits"),
-                    settings.get("queue.errors"))
+                ? QueueNames.from(settings::get).all()
                 : paths.stream().map(Path::toString).toList();
         String url = settings.get("broker.url", "");
         if (url.isEmpty()) {

@@ -317,15 +317,7 @@ public final class CaseReconciler {
                 claim,
                 m,
                 check,
-                new Detection(
-                    RULE_UNBALANCED,
-                    check.level().name().charAt(0)
-                        + check.level().name().substring(1).toLowerCase(java.util.Locale.ROOT)
-                        + " does not balance by "
-                        + check.variance().toPlainString()
-                        + ": "
-                        + check.equation()
-                        + ".")));
+                unbalanced(check)));
       }
     }
 
@@ -821,12 +813,57 @@ public final class CaseReconciler {
     }
   }
 
+  /** The rule and rationale of a failed balancing equation. */
+  static Detection unbalanced(BalanceCheck check) {
+    String level = check.level().name();
+    return new Detection(
+        RULE_UNBALANCED,
+        level.charAt(0)
+            + level.substring(1).toLowerCase(java.util.Locale.ROOT)
+            + " does not balance by "
+            + check.variance().toPlainString()
+            + ": "
+            + check.equation()
+            + ".");
+  }
+
+  /**
+   * The transaction-level exception of an 835 whose ΣCLP04 − ΣPLB is not BPR02, or null when it
+   * balances.
+   */
+  public static BalancingException transactionImbalance(RemittanceTrailer trailer) {
+    BalanceCheck check = Balancing.checkTransaction(trailer);
+    if (check == null) {
+      return null;
+    }
+    RemittanceHeader r = trailer.remittance();
+    String key =
+        RecordIds.of(
+            "finding",
+            RecordType.BALANCING_EXCEPTION.name(),
+            r.payer().id(),
+            r.traceNumber(),
+            r.paymentAmount().toPlainString(),
+            String.valueOf(r.paymentDate()));
+    return new BalancingException(
+        RecordIds.of(
+            RecordType.BALANCING_EXCEPTION.name(), key, check.expectedAmount().toPlainString()),
+        key,
+        r,
+        null,
+        null,
+        null,
+        check,
+        unbalanced(check));
+  }
+
   /** CLP02 = 22: reversal of a previous payment. */
   public static boolean isReversal(ClaimPayment p) {
     return "22".equals(p.statusCode());
   }
 
-  static boolean isSplit(ClaimPayment p) {
+  /** MIA/MOA remark MA15: the payer split the claim into several CLPs. */
+  public static boolean isSplit(ClaimPayment p) {
     return p.remarkCodes().contains(SPLIT_REMARK)
         || (p.outpatientAdjudication() != null
             && p.outpatientAdjudication().remarkCodes().contains(SPLIT_REMARK))

@@ -23,6 +23,9 @@ public interface ClaimRepository {
    */
   record Placement(long caseId, long itemId, boolean alone) {}
 
+  /** A finding in force: the record published for it. */
+  record Published(String recordId, RecordType type) {}
+
   /** Stores a claim in its case. */
   Placement saveClaim(SubmittedClaim claim);
 
@@ -46,8 +49,8 @@ public interface ClaimRepository {
   /** Everything stored in a case. */
   CaseFile loadCase(long caseId);
 
-  /** Current findings of a case: finding key to record id. */
-  Map<String, String> currentFindings(long caseId);
+  /** Findings in force in a case, by finding key. */
+  Map<String, Published> currentFindings(long caseId);
 
   /**
    * Records the findings published for a case ({@code caseId} 0: not tied to a case): each added

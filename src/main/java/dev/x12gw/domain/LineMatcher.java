@@ -86,16 +86,6 @@ public final class LineMatcher {
     return List.copyOf(out);
   }
 
-  /** Submitted lines no paid line of {@code matches} answers. */
-  public static List<SubmittedLine> unanswered(SubmittedClaim claim, List<LineMatch> matches) {
-    if (claim == null) {
-      return List.of();
-    }
-    return claim.lines().stream()
-        .filter(s -> matches.stream().noneMatch(m -> m.submitted() == s))
-        .toList();
-  }
-
   private static MatchMethod tryMatch(int pass, ServicePayment p, SubmittedLine s) {
     if (!sameDate(p, s)) {
       return null;

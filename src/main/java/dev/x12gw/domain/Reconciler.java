@@ -13,8 +13,8 @@ import java.util.Set;
  * Takes in 837 claims and 835 remittances in any order: stores each in its case, recomputes the
  * case with the {@link CaseReconciler}, and hands the findings that are new or changed to the sink.
  * A finding already published with the same facts is not handed again; one whose facts changed (the
- * claim arrived, a correction followed a reversal) is handed with the record it supersedes. One
- * instance per unit of work (a file in the gateway).
+ * claim arrived, a correction followed a reversal) is handed with the record it supersedes; one
+ * that no longer holds is withdrawn. One instance per unit of work (a file in the gateway).
  */
 public final class Reconciler {
   private final ClaimRepository repository;
@@ -61,7 +61,7 @@ public final class Reconciler {
     if (CaseReconciler.isReversal(payment)) {
       // the correction usually follows in the same transaction set: reconcile both together
       pending.add(at.caseId());
-      return matchedLater(at.caseId(), payment);
+      return at.alone() ? PaymentResult.UNMATCHED : matchedLater(at.caseId(), payment);
     }
     pending.remove(at.caseId());
     CaseFile file =
@@ -94,38 +94,10 @@ public final class Reconciler {
     for (long caseId : repository.saveRemittanceTrailer(trailer)) {
       apply(repository.loadCase(caseId), false);
     }
-    BalanceCheck check = Balancing.checkTransaction(trailer);
-    if (check != null) {
-      RemittanceHeader r = trailer.remittance();
-      String key =
-          RecordIds.of(
-              "finding",
-              RecordType.BALANCING_EXCEPTION.name(),
-              r.payer().id(),
-              r.traceNumber(),
-              r.paymentAmount().toPlainString(),
-              String.valueOf(r.paymentDate()));
-      Finding f =
-          new BalancingException(
-              RecordIds.of(
-                  RecordType.BALANCING_EXCEPTION.name(),
-                  key,
-                  check.expectedAmount().toPlainString()),
-              key,
-              r,
-              null,
-              null,
-              null,
-              check,
-              new Detection(
-                  CaseReconciler.RULE_UNBALANCED,
-                  "Transaction does not balance by "
-                      + check.variance().toPlainString()
-                      + ": "
-                      + check.equation()
-                      + "."));
-      sink.accept(f, null);
-      repository.saveFindings(0, List.of(f), List.of());
+    BalancingException imbalance = CaseReconciler.transactionImbalance(trailer);
+    if (imbalance != null) {
+      sink.accept(imbalance, null);
+      repository.saveFindings(0, List.of(imbalance), List.of());
     }
     return true;
   }
@@ -168,24 +140,26 @@ public final class Reconciler {
 
   private void apply(CaseFile file, boolean fresh) {
     CaseOutcome outcome = cases.reconcile(file);
-    Map<String, String> current = fresh ? Map.of() : repository.currentFindings(file.caseId());
+    Map<String, ClaimRepository.Published> current =
+        fresh ? Map.of() : repository.currentFindings(file.caseId());
     List<Finding> added = new ArrayList<>();
     Set<String> produced = new HashSet<>();
     for (Finding f : outcome.findings()) {
       if (!produced.add(f.findingKey())) {
         continue; // the same claim payment twice in one case: one finding
       }
-      String was = current.get(f.findingKey());
-      if (f.recordId().equals(was)) {
+      ClaimRepository.Published was = current.get(f.findingKey());
+      if (was != null && f.recordId().equals(was.recordId())) {
         continue;
       }
       added.add(f);
-      sink.accept(f, was);
+      sink.accept(f, was == null ? null : was.recordId());
     }
     List<String> withdrawn = new ArrayList<>();
-    for (String key : current.keySet()) {
-      if (!produced.contains(key)) {
-        withdrawn.add(key);
+    for (Map.Entry<String, ClaimRepository.Published> e : current.entrySet()) {
+      if (!produced.contains(e.getKey())) {
+        withdrawn.add(e.getKey());
+        sink.withdraw(Withdrawal.of(e.getValue(), file));
       }
     }
     if (!added.isEmpty() || !withdrawn.isEmpty()) {

@@ -1,12 +1,15 @@
 package dev.x12gw.intake;
 
 import dev.x12gw.domain.ClaimPayment;
+import dev.x12gw.domain.Finding;
+import dev.x12gw.domain.FindingSink;
 import dev.x12gw.domain.PaymentResult;
 import dev.x12gw.domain.Reconciler;
 import dev.x12gw.domain.ReconciliationPolicy;
 import dev.x12gw.domain.RemittanceHeader;
 import dev.x12gw.domain.RemittanceTrailer;
 import dev.x12gw.domain.SubmittedClaim;
+import dev.x12gw.domain.Withdrawal;
 import dev.x12gw.records.OutboundRecord;
 import dev.x12gw.records.RecordFactory;
 import dev.x12gw.x12.BindingSink;
@@ -68,10 +71,21 @@ public final class X12FileProcessor {
         new Reconciler(
             target.repository(),
             policy,
-            (finding, supersedes) -> {
-              OutboundRecord r = this.records.finding(finding, supersedes);
-              if (records.publish(r)) {
-                inTransaction.merge(r.recordType(), 1L, Long::sum);
+            new FindingSink() {
+              @Override
+              public void accept(Finding finding, String supersedes) {
+                count(X12FileProcessor.this.records.finding(finding, supersedes));
+              }
+
+              @Override
+              public void withdraw(Withdrawal withdrawal) {
+                count(X12FileProcessor.this.records.withdrawal(withdrawal));
+              }
+
+              private void count(OutboundRecord r) {
+                if (records.publish(r)) {
+                  inTransaction.merge(r.recordType(), 1L, Long::sum);
+                }
               }
             });
     ReadResult read =

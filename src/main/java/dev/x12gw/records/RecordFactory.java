@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.x12gw.domain.Adjustment;
 import dev.x12gw.domain.BalancingException;
+import dev.x12gw.domain.CaseReconciler;
 import dev.x12gw.domain.ClaimPayment;
 import dev.x12gw.domain.ContractRate;
 import dev.x12gw.domain.DenialOverturned;
@@ -21,6 +22,7 @@ import dev.x12gw.domain.RemittanceHeader;
 import dev.x12gw.domain.ServicePayment;
 import dev.x12gw.domain.SubmittedClaim;
 import dev.x12gw.domain.Underpayment;
+import dev.x12gw.domain.Withdrawal;
 import dev.x12gw.x12.X12Problem;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,6 +34,9 @@ import java.util.Set;
  */
 public final class RecordFactory {
   public static final int SCHEMA_VERSION = 1;
+
+  /** Record type of a {@link Withdrawal}. */
+  public static final String FINDING_WITHDRAWN = "FINDING_WITHDRAWN";
 
   /** Problem codes after which the rest of the file could not be read. */
   private static final Set<String> UNREADABLE =
@@ -140,6 +145,27 @@ public final class RecordFactory {
         f.recordId(), f.type().name(), queue(f.type()), remit.payer().id(), write(o));
   }
 
+  /**
+   * The record of a finding that no longer holds; it goes to the queue of the record it withdraws.
+   */
+  public OutboundRecord withdrawal(Withdrawal w) {
+    ObjectNode o = NODES.objectNode();
+    o.put("schemaVersion", SCHEMA_VERSION);
+    o.put("recordId", w.recordId());
+    o.put("recordType", FINDING_WITHDRAWN);
+    o.put("withdrawnRecordId", w.withdrawnRecordId());
+    o.put("withdrawnRecordType", w.withdrawnType().name());
+    o.put("patientControlNumber", w.patientControlNumber());
+    ObjectNode payer = o.putObject("payer");
+    payer.put("id", blankToNull(w.payer().id()));
+    payer.put("name", blankToNull(w.payer().name()));
+    ObjectNode detection = o.putObject("detection");
+    detection.put("ruleId", w.detection().ruleId());
+    detection.put("rationale", w.detection().rationale());
+    return new OutboundRecord(
+        w.recordId(), FINDING_WITHDRAWN, queue(w.withdrawnType()), w.payer().id(), write(o));
+  }
+
   /** The queue of a record type. */
   public String queue(RecordType type) {
     return switch (type) {
@@ -187,15 +213,8 @@ public final class RecordFactory {
     boolean forwarded = List.of("19", "20", "21", "23").contains(p.statusCode());
     a.put("forwarded", forwarded);
     a.put("forwardedTo", p.entity("TT").map(e -> blankToNull(e.lastOrOrganization())).orElse(null));
-    a.put("split", p.allRemarkCodes().contains("MA15") || splitRemark(p));
+    a.put("split", CaseReconciler.isSplit(p));
     return a;
-  }
-
-  private static boolean splitRemark(ClaimPayment p) {
-    return (p.outpatientAdjudication() != null
-            && p.outpatientAdjudication().remarkCodes().contains("MA15"))
-        || (p.inpatientAdjudication() != null
-            && p.inpatientAdjudication().remarkCodes().contains("MA15"));
   }
 
   private static ObjectNode line(LineMatch m) {

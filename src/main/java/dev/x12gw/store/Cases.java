@@ -6,8 +6,10 @@ import dev.x12gw.domain.CaseFile.CaseClaim;
 import dev.x12gw.domain.CaseFile.CasePayment;
 import dev.x12gw.domain.ClaimLifecycle;
 import dev.x12gw.domain.ClaimPayment;
+import dev.x12gw.domain.ClaimRepository.Published;
 import dev.x12gw.domain.Finding;
 import dev.x12gw.domain.ProviderAdjustment;
+import dev.x12gw.domain.RecordType;
 import dev.x12gw.domain.RemittanceHeader;
 import dev.x12gw.domain.SubmittedClaim;
 import java.math.BigDecimal;
@@ -239,16 +241,17 @@ final class Cases {
     return cache.computeIfAbsent(id, k -> DomainJson.read(json, RemittanceHeader.class));
   }
 
-  static Map<String, String> currentFindings(Connection c, long caseId) {
-    Map<String, String> out = new LinkedHashMap<>();
+  static Map<String, Published> currentFindings(Connection c, long caseId) {
+    Map<String, Published> out = new LinkedHashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select finding_key, record_id from finding where case_id = ?"
+            "select finding_key, record_id, record_type from finding where case_id = ?"
                 + " and superseded_at is null")) {
       ps.setLong(1, caseId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.put(rs.getString(1), rs.getString(2));
+          out.put(
+              rs.getString(1), new Published(rs.getString(2), RecordType.valueOf(rs.getString(3))));
         }
       }
       return out;

@@ -38,7 +38,7 @@ public final class InMemoryClaimRepository implements ClaimRepository {
     List<CaseClaim> claims = List.of();
     List<CasePayment> payments = List.of();
     List<CaseAdjustment> adjustments = List.of();
-    Map<String, String> findings = Map.of();
+    Map<String, Published> findings = Map.of();
     ClaimLifecycle lifecycle;
     Set<String> keys = Set.of();
 
@@ -187,7 +187,7 @@ public final class InMemoryClaimRepository implements ClaimRepository {
         target.claims = concat(target.claims, other.claims);
         target.payments = concat(target.payments, other.payments);
         target.adjustments = concat(target.adjustments, other.adjustments);
-        Map<String, String> f = new LinkedHashMap<>(target.findings);
+        Map<String, Published> f = new LinkedHashMap<>(target.findings);
         f.putAll(other.findings);
         target.findings = Map.copyOf(f);
         Set<String> k = new LinkedHashSet<>(target.keys);
@@ -315,7 +315,7 @@ public final class InMemoryClaimRepository implements ClaimRepository {
   }
 
   @Override
-  public Map<String, String> currentFindings(long caseId) {
+  public Map<String, Published> currentFindings(long caseId) {
     Case c = cases.get(caseId);
     return c == null ? Map.of() : c.findings;
   }
@@ -327,9 +327,9 @@ public final class InMemoryClaimRepository implements ClaimRepository {
       return; // transaction-level findings: the record id set of the analysis is enough
     }
     touch(c);
-    Map<String, String> f = new LinkedHashMap<>(c.findings);
+    Map<String, Published> f = new LinkedHashMap<>(c.findings);
     withdrawnKeys.forEach(f::remove);
-    added.forEach(x -> f.put(x.findingKey(), x.recordId()));
+    added.forEach(x -> f.put(x.findingKey(), new Published(x.recordId(), x.type())));
     c.findings = Map.copyOf(f);
   }
 
@@ -340,12 +340,6 @@ public final class InMemoryClaimRepository implements ClaimRepository {
       touch(c);
       c.lifecycle = lifecycle;
     }
-  }
-
-  /** The lifecycle of the case holding this claim (CLM01 + payer), or null. */
-  public ClaimLifecycle lifecycle(String patientControlNumber, String payerId) {
-    Case c = byKey.get("C|" + RemittanceHeader.payerKey(payerId) + "|" + patientControlNumber);
-    return c == null ? null : c.lifecycle;
   }
 
   /** Claims held (for tests and statistics). */

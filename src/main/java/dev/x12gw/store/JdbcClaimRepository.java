@@ -379,7 +379,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
   }
 
   @Override
-  public Map<String, String> currentFindings(long caseId) {
+  public Map<String, Published> currentFindings(long caseId) {
     return Cases.currentFindings(connection, caseId);
   }
 

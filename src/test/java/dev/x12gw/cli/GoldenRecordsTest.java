@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every scenario fixture in {@code testdata/} against its golden records in {@code
  * testdata/expected/<fixture>.jsonl}: the fixture is analyzed after the provider's claim files
  * ({@link #CLAIMS}), as the gateway would see it. Regenerate after an intended change with {@code
- * ./mvnw test -Dtest=GoldenRecordsTest -Dx12gw.golden.update=true} and review the diff.
+ * ./mvnw test -Dtest=GoldenRecordsTest -Dx12gw.golden.update=true} and review the diff. The
+ * reconciliation scenarios of {@code testdata/scenarios/} are checked the same way.
  */
 class GoldenRecordsTest {
   /** The provider's claims, in the store before each scenario. */
@@ -61,23 +62,50 @@ class GoldenRecordsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void recordsMatchTheGoldenFile(String fixture) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
     List<Path> files = new ArrayList<>(claimFiles());
     files.add(TestFiles.testdata(fixture));
+    assertGolden(
+        new X12FileProcessor(parser, new RecordFactory(QueueNames.defaults())),
+        files,
+        TestFiles.testdata("expected").resolve(fixture + ".jsonl"));
+  }
+
+  static Stream<String> reconciliationScenarios() throws Exception {
+    return TestFiles.scenarios().stream().map(p -> p.getFileName().toString());
+  }
+
+  /**
+   * Every reconciliation story of {@code testdata/scenarios/<name>/} (its X12 files in name order,
+   * with {@code contract.csv} when present) against {@code
+   * testdata/expected/scenarios/<name>.jsonl}.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("reconciliationScenarios")
+  void scenarioRecordsMatchTheGoldenFile(String scenario) throws Exception {
+    Path dir = TestFiles.testdata("scenarios").resolve(scenario);
+    assertGolden(
+        new X12FileProcessor(
+            parser, new RecordFactory(QueueNames.defaults()), TestFiles.scenarioPolicy(dir)),
+        TestFiles.scenarioFiles(dir),
+        TestFiles.testdata("expected").resolve("scenarios").resolve(scenario + ".jsonl"));
+  }
+
+  private static void assertGolden(X12FileProcessor processor, List<Path> files, Path golden)
+      throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     new Analyze(
-            new X12FileProcessor(parser, new RecordFactory(QueueNames.defaults())),
+            processor,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
         .run(files);
     String actual = out.toString(StandardCharsets.UTF_8);
-    Path golden = TestFiles.testdata("expected").resolve(fixture + ".jsonl");
     if (Boolean.getBoolean("x12gw.golden.update")) {
       Files.createDirectories(golden.getParent());
       Files.writeString(golden, actual, StandardCharsets.UTF_8);
     }
     assertThat(golden).exists();
     assertThat(actual.lines().toList())
-        .as("records of %s (golden %s)", fixture, golden)
+        .as("records of %s (golden %s)", files, golden)
         .containsExactlyElementsOf(Files.readAllLines(golden, StandardCharsets.UTF_8));
   }
 }

@@ -62,33 +62,7 @@ public final class Fixtures {
 
   public static ClaimPayment payment(
       String pcn, String status, String billed, String paid, List<Adjustment> adjustments) {
-    return new ClaimPayment(
-        pcn,
-        status,
-        amount(billed),
-        amount(paid),
-        null,
-        "12",
-        "CCN-" + pcn,
-        "11",
-        "1",
-        null,
-        null,
-        adjustments,
-        List.of(),
-        List.of(),
-        1,
-        "",
-        "",
-        null,
-        null,
-        List.of(),
-        null,
-        null,
-        null,
-        java.util.Map.of(),
-        java.util.Map.of(),
-        java.util.Map.of());
+    return clp(pcn, status, "CCN-" + pcn, billed, paid, adjustments, List.of(), List.of());
   }
 
   public static Adjustment claimAdj(String group, String reason, String amount) {
@@ -141,6 +115,18 @@ public final class Fixtures {
       String paid,
       List<String> remarks,
       ServicePayment... lines) {
+    return clp(pcn, status, ccn, billed, paid, List.of(), remarks, List.of(lines));
+  }
+
+  private static ClaimPayment clp(
+      String pcn,
+      String status,
+      String ccn,
+      String billed,
+      String paid,
+      List<Adjustment> adjustments,
+      List<String> remarks,
+      List<ServicePayment> lines) {
     return new ClaimPayment(
         pcn,
         status,
@@ -153,9 +139,9 @@ public final class Fixtures {
         "1",
         null,
         null,
-        List.of(),
+        adjustments,
         remarks,
-        List.of(lines),
+        lines,
         1,
         "",
         "",

@@ -3,17 +3,12 @@ package dev.x12gw.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.x12gw.TestFiles;
-import dev.x12gw.config.ContractFiles;
-import dev.x12gw.domain.ContractSchedule;
-import dev.x12gw.domain.ReconciliationPolicy;
-import dev.x12gw.domain.Tolerance;
 import dev.x12gw.records.QueueNames;
 import dev.x12gw.records.RecordFactory;
 import dev.x12gw.store.Database;
 import dev.x12gw.store.IntakeFiles;
 import dev.x12gw.store.JdbcIntakeTarget;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -51,37 +46,22 @@ class ArrivalOrderTest {
 
   static Stream<String> scenarios() throws Exception {
     List<String> out = new ArrayList<>();
-    try (Stream<Path> dirs = Files.list(TestFiles.testdata("scenarios"))) {
-      for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
-        if (files(d).size() > 1) {
-          out.add(d.getFileName().toString());
-        }
+    for (Path d : TestFiles.scenarios()) {
+      if (TestFiles.scenarioFiles(d).size() > 1) {
+        out.add(d.getFileName().toString());
       }
     }
     return out.stream();
-  }
-
-  static List<Path> files(Path dir) throws Exception {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files
-          .filter(p -> p.getFileName().toString().matches(".*\\.(835|837)"))
-          .sorted()
-          .toList();
-    }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void everyArrivalOrderEndsWithTheSameRecordsAndLifecycles(String scenario) throws Exception {
     Path dir = TestFiles.testdata("scenarios").resolve(scenario);
-    Path contract = dir.resolve("contract.csv");
-    ReconciliationPolicy policy =
-        new ReconciliationPolicy(
-            Files.exists(contract) ? ContractFiles.load(contract) : ContractSchedule.empty(),
-            new Tolerance(new BigDecimal("1.00"), new BigDecimal("1.0")));
     X12FileProcessor processor =
-        new X12FileProcessor(parser, new RecordFactory(QueueNames.defaults()), policy);
-    List<List<Path>> orders = permutations(files(dir));
+        new X12FileProcessor(
+            parser, new RecordFactory(QueueNames.defaults()), TestFiles.scenarioPolicy(dir));
+    List<List<Path>> orders = permutations(TestFiles.scenarioFiles(dir));
     Outcome first = null;
     for (List<Path> order : orders) {
       Outcome o = run(processor, order);

@@ -9,11 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.x12gw.domain.ClaimPayment;
 import dev.x12gw.domain.ClaimRepository;
 import dev.x12gw.domain.Finding;
+import dev.x12gw.domain.FindingSink;
 import dev.x12gw.domain.Fixtures;
 import dev.x12gw.domain.PaymentResult;
 import dev.x12gw.domain.Reconciler;
 import dev.x12gw.domain.ReconciliationPolicy;
 import dev.x12gw.domain.RecordType;
+import dev.x12gw.domain.Withdrawal;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,15 +61,24 @@ class ClaimRepositoryContractTest {
 
   private final List<Finding> findings = new ArrayList<>();
   private final List<String> superseded = new ArrayList<>();
+  private final List<Withdrawal> withdrawn = new ArrayList<>();
 
   private Reconciler reconciler(ClaimRepository repo) {
     return new Reconciler(
         repo,
         ReconciliationPolicy.none(),
-        (f, old) -> {
-          findings.add(f);
-          if (old != null) {
-            superseded.add(old);
+        new FindingSink() {
+          @Override
+          public void accept(Finding f, String old) {
+            findings.add(f);
+            if (old != null) {
+              superseded.add(old);
+            }
+          }
+
+          @Override
+          public void withdraw(Withdrawal w) {
+            withdrawn.add(w);
           }
         });
   }
@@ -100,6 +111,11 @@ class ClaimRepositoryContractTest {
     assertThat(r.acceptClaim(claim("PCN1", "87726"))).isEqualTo(1);
     // the claim arrived: nothing new to say, and the unmatched finding is withdrawn
     assertThat(findings).hasSize(1);
+    assertThat(withdrawn).hasSize(1);
+    assertThat(withdrawn.get(0).withdrawnRecordId()).isEqualTo(findings.get(0).recordId());
+    assertThat(withdrawn.get(0).withdrawnType()).isEqualTo(RecordType.UNMATCHED_REMIT);
+    assertThat(withdrawn.get(0).patientControlNumber()).isEqualTo("PCN1");
+    assertThat(withdrawn.get(0).detection().rationale()).contains("has been received");
     long caseId = repo.saveClaim(claim("PCN1", "87726")).caseId();
     assertThat(repo.currentFindings(caseId)).isEmpty();
     assertThat(repo.loadCase(caseId).payments()).hasSize(1);
