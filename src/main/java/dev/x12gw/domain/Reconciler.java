@@ -22,7 +22,18 @@ public final class Reconciler {
   private final FindingSink sink;
   private RemittanceHeader lastRemittance;
   private boolean lastDuplicate;
-  private final Set<Long> pending = new java.util.LinkedHashSet<>();
+
+  /**
+   * How many claim payments a reversal's case waits for its correction before it is reconciled
+   * anyway (at the latest at the end of the transaction set). Payers send the correction right
+   * after the reversal or group reversals before corrections; the window bounds what is held.
+   */
+  public static final int REVERSAL_WINDOW = 1_000;
+
+  /** Cases whose last payment was a reversal, with the payment count when it arrived. */
+  private final Map<Long, Long> pending = new java.util.LinkedHashMap<>();
+
+  private long paymentCount;
 
   public Reconciler(ClaimRepository repository, ReconciliationPolicy policy, FindingSink sink) {
     this.repository = Objects.requireNonNull(repository);
@@ -58,9 +69,12 @@ public final class Reconciler {
       return PaymentResult.DUPLICATE;
     }
     ClaimRepository.Placement at = repository.savePayment(remittance, payment);
+    paymentCount++;
+    reconcileOverdueReversals();
     if (CaseReconciler.isReversal(payment)) {
-      // the correction usually follows in the same transaction set: reconcile both together
-      pending.add(at.caseId());
+      // the correction usually follows: reconcile the reversal and its correction together
+      pending.remove(at.caseId());
+      pending.put(at.caseId(), paymentCount);
       return at.alone() ? PaymentResult.UNMATCHED : matchedLater(at.caseId(), payment);
     }
     pending.remove(at.caseId());
@@ -107,13 +121,29 @@ public final class Reconciler {
    * correction that follows it in the same 835 (if any) is stored too.
    */
   public void endTransaction() {
-    for (long caseId : List.copyOf(pending)) {
-      CaseFile file = repository.loadCase(caseId);
-      if (!file.claims().isEmpty() || !file.payments().isEmpty()) {
-        apply(file, false);
-      }
+    for (long caseId : List.copyOf(pending.keySet())) {
+      reconcilePending(caseId);
     }
     pending.clear();
+  }
+
+  private void reconcileOverdueReversals() {
+    var it = pending.entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<Long, Long> e = it.next();
+      if (paymentCount - e.getValue() < REVERSAL_WINDOW) {
+        return; // in arrival order: the rest are younger
+      }
+      it.remove();
+      reconcilePending(e.getKey());
+    }
+  }
+
+  private void reconcilePending(long caseId) {
+    CaseFile file = repository.loadCase(caseId);
+    if (!file.claims().isEmpty() || !file.payments().isEmpty()) {
+      apply(file, false); // else merged into another case, reconciled with it
+    }
   }
 
   /** A transaction set was rolled back: nothing of it is left to reconcile. */

@@ -74,11 +74,12 @@ public final class InMemoryClaimRepository implements ClaimRepository {
   private long nextId = 1;
 
   /**
-   * Cases without a claim kept within one transaction set once no claim can arrive: enough for a
-   * reversal and its correction, which payers send next to each other, while a huge transaction set
-   * does not fill memory.
+   * Cases without a claim kept within one transaction set once no claim can arrive: the latest
+   * ones, enough for a reversal and its correction, while a huge transaction set does not fill
+   * memory. Larger than {@link dev.x12gw.domain.Reconciler#REVERSAL_WINDOW}, so a reversal's case
+   * is reconciled before it can be dropped.
    */
-  static final int CLAIMLESS_WINDOW = 10_000;
+  static final int CLAIMLESS_WINDOW = 2 * dev.x12gw.domain.Reconciler.REVERSAL_WINDOW;
 
   private final java.util.ArrayDeque<Long> claimless = new java.util.ArrayDeque<>();
 
@@ -275,16 +276,23 @@ public final class InMemoryClaimRepository implements ClaimRepository {
     return at;
   }
 
-  /** Drops a case created in this transaction set that still has no claim and no reversal. */
+  /** Drops a case created in this transaction set that still has no claim. */
   private void evict(long id) {
     Case c = cases.get(id);
-    if (c == null
-        || !c.claims.isEmpty()
-        || c.payments.stream().anyMatch(p -> "22".equals(p.payment().statusCode()))) {
+    if (c == null || !c.claims.isEmpty()) {
       return;
     }
     cases.remove(id);
-    c.keys.forEach(byKey::remove);
+    for (String key : c.keys) {
+      byKey.remove(key);
+      // created in this transaction set: a rollback has nothing to restore for it either
+      if (keysBefore.containsKey(key) && keysBefore.get(key) == null) {
+        keysBefore.remove(key);
+      }
+    }
+    if (before.get(id) == CREATED) {
+      before.remove(id);
+    }
   }
 
   @Override

@@ -15,6 +15,8 @@ import dev.x12gw.domain.PaymentResult;
 import dev.x12gw.domain.Reconciler;
 import dev.x12gw.domain.ReconciliationPolicy;
 import dev.x12gw.domain.RecordType;
+import dev.x12gw.domain.Recoupment;
+import dev.x12gw.domain.RemittanceHeader;
 import dev.x12gw.domain.Withdrawal;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -185,5 +187,41 @@ class ClaimRepositoryContractTest {
     assertThat(corrected.caseId()).isEqualTo(original);
     assertThat(corrected.alone()).isFalse();
     assertThat(repo.loadCase(original).claims()).hasSize(2);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stores")
+  void aReversalWaitsForItsCorrectionWithinAWindowOfPayments(
+      String name, Supplier<ClaimRepository> store) {
+    Reconciler r = reconciler(store.get());
+    r.acceptClaim(claim("PCN1", "87726"));
+    r.acceptPayment(
+        remit("87726", "T1"), payment("PCN1", "1", "250", "200", claimAdj("CO", "45", "50")));
+    RemittanceHeader later = Fixtures.remitOn("T2", java.time.LocalDate.of(2026, 12, 1));
+    r.acceptPayment(later, payment("PCN1", "22", "-250", "-200", claimAdj("CO", "45", "-50")));
+    assertThat(findings).isEmpty(); // the reversal waits for its correction
+    for (int i = 0; i < Reconciler.REVERSAL_WINDOW - 1; i++) {
+      r.acceptPayment(later, payment("OTHER" + i, "1", "10", "10"));
+    }
+    assertThat(findings).extracting(Finding::type).doesNotContain(RecordType.RECOUPMENT);
+    r.acceptPayment(later, payment("OTHER", "1", "10", "10"));
+    assertThat(findings).filteredOn(f -> f.type() == RecordType.RECOUPMENT).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stores")
+  void aReversalAndItsCorrectionInOneTransactionSetGiveOneNetRecord(
+      String name, Supplier<ClaimRepository> store) {
+    Reconciler r = reconciler(store.get());
+    r.acceptClaim(claim("PCN1", "87726"));
+    r.acceptPayment(
+        remit("87726", "T1"), payment("PCN1", "1", "250", "200", claimAdj("CO", "45", "50")));
+    RemittanceHeader later = Fixtures.remitOn("T2", java.time.LocalDate.of(2026, 12, 1));
+    r.acceptPayment(later, payment("PCN1", "22", "-250", "-200", claimAdj("CO", "45", "-50")));
+    r.acceptPayment(later, payment("PCN1", "1", "250", "150", claimAdj("CO", "45", "100")));
+    r.endTransaction();
+    assertThat(findings).extracting(Finding::type).containsExactly(RecordType.RECOUPMENT);
+    assertThat(((Recoupment) findings.get(0)).amount()).isEqualByComparingTo("50.00");
+    assertThat(withdrawn).isEmpty();
   }
 }
