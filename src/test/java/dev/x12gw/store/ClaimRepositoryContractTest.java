@@ -194,11 +194,7 @@ class ClaimRepositoryContractTest {
   void aReversalWaitsForItsCorrectionWithinAWindowOfPayments(
       String name, Supplier<ClaimRepository> store) {
     Reconciler r = reconciler(store.get());
-    r.acceptClaim(claim("PCN1", "87726"));
-    r.acceptPayment(
-        remit("87726", "T1"), payment("PCN1", "1", "250", "200", claimAdj("CO", "45", "50")));
-    RemittanceHeader later = Fixtures.remitOn("T2", java.time.LocalDate.of(2026, 12, 1));
-    r.acceptPayment(later, payment("PCN1", "22", "-250", "-200", claimAdj("CO", "45", "-50")));
+    RemittanceHeader later = paidThenReversed(r);
     assertThat(findings).isEmpty(); // the reversal waits for its correction
     for (int i = 0; i < Reconciler.REVERSAL_WINDOW - 1; i++) {
       r.acceptPayment(later, payment("OTHER" + i, "1", "10", "10"));
@@ -213,15 +209,21 @@ class ClaimRepositoryContractTest {
   void aReversalAndItsCorrectionInOneTransactionSetGiveOneNetRecord(
       String name, Supplier<ClaimRepository> store) {
     Reconciler r = reconciler(store.get());
-    r.acceptClaim(claim("PCN1", "87726"));
-    r.acceptPayment(
-        remit("87726", "T1"), payment("PCN1", "1", "250", "200", claimAdj("CO", "45", "50")));
-    RemittanceHeader later = Fixtures.remitOn("T2", java.time.LocalDate.of(2026, 12, 1));
-    r.acceptPayment(later, payment("PCN1", "22", "-250", "-200", claimAdj("CO", "45", "-50")));
+    RemittanceHeader later = paidThenReversed(r);
     r.acceptPayment(later, payment("PCN1", "1", "250", "150", claimAdj("CO", "45", "100")));
     r.endTransaction();
     assertThat(findings).extracting(Finding::type).containsExactly(RecordType.RECOUPMENT);
     assertThat(((Recoupment) findings.get(0)).amount()).isEqualByComparingTo("50.00");
     assertThat(withdrawn).isEmpty();
+  }
+
+  /** PCN1 claimed and paid 200.00 (trace T1), then reversed on 2026-12-01 (trace T2, returned). */
+  private static RemittanceHeader paidThenReversed(Reconciler r) {
+    r.acceptClaim(claim("PCN1", "87726"));
+    r.acceptPayment(
+        remit("87726", "T1"), payment("PCN1", "1", "250", "200", claimAdj("CO", "45", "50")));
+    RemittanceHeader later = Fixtures.remitOn("T2", java.time.LocalDate.of(2026, 12, 1));
+    r.acceptPayment(later, payment("PCN1", "22", "-250", "-200", claimAdj("CO", "45", "-50")));
+    return later;
   }
 }
