@@ -19,18 +19,35 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SEG_TERM = "~"
 AFTER = "\n"
 
-PROVIDER_SEGS = [
-    "PRV*BI*PXC*207Q00000X",
-    "NM1*85*2*GOOD HEALTH CLINIC*****XX*1234567893",
-    "N3*100 MAIN ST",
-    "N4*SPRINGFIELD*IL*627010000",
-    "REF*EI*371234567",
-]
+# billing provider / payee (837 loop 2010AA, 835 N1*PE); isa = ISA sender (837) / receiver (835)
+GOOD = dict(name="GOOD HEALTH CLINIC", npi="1234567893", tin="371234567", taxonomy="207Q00000X",
+            n3="100 MAIN ST", n4="SPRINGFIELD*IL*627010000", isa="GOODHEALTH", submitter="SUBM001",
+            phone="5555550100")
+HOSPITAL = dict(name="PRAIRIE VIEW GENERAL HOSPITAL", npi="1276593849", tin="376543210",
+                taxonomy="282N00000X", n3="500 HOSPITAL DR", n4="SPRINGFIELD*IL*627030000",
+                isa="PRAIRIEVIEW", submitter="SUBM002", phone="5555550300")
+CITYWIDE = dict(name="CITYWIDE EMERGENCY PHYSICIANS", npi="1582036418", tin="364455667",
+                taxonomy="207P00000X", n3="2200 N GRAND AVE", n4="SPRINGFIELD*IL*627020000",
+                isa="CITYWIDEEP", submitter="SUBM003", phone="5555550400")
+SKYLIFT = dict(name="SKYLIFT AIR MEDICAL", npi="1647309529", tin="364455789",
+               taxonomy="3416A0800X", n3="45 AIRPORT RD", n4="SPRINGFIELD*IL*627070000",
+               isa="SKYLIFTAIR", submitter="SUBM004", phone="5555550500")
+
+
+def provider_segs(prov, taxonomy=None):
+    return ["PRV*BI*PXC*%s" % (taxonomy or prov["taxonomy"]),
+            "NM1*85*2*%s*****XX*%s" % (prov["name"], prov["npi"]),
+            "N3*%s" % prov["n3"],
+            "N4*%s" % prov["n4"],
+            "REF*EI*%s" % prov["tin"]]
+
 
 ACME = dict(name="ACME HEALTH PLAN", id="87726", isa="ACMEHEALTH", n3="PO BOX 1000",
             n4="HARTFORD*CT*06101", phone="8005550199", trn3="1123456789", clp06="12")
 BLUE = dict(name="BLUE RIVER INSURANCE", id="60054", isa="BLUERIVER", n3="PO BOX 2000",
             n4="DES MOINES*IA*50301", phone="8005550188", trn3="1600054000", clp06="CI")
+SUMMIT = dict(name="SUMMIT MUTUAL HEALTH", id="54771", isa="SUMMITMUTUAL", n3="PO BOX 5400",
+              n4="DENVER*CO*80217", phone="8005550177", trn3="1547710000", clp06="CI")
 
 # control numbers: ISA13 0000030NN for 837, 0000040NN for 835 (unique across all scenarios)
 _ctrl = {"837": 3000, "835": 4000}
@@ -86,12 +103,13 @@ def interchange(kind, sender, receiver, date8, time, txns, ctrl=None):
 
 # ---------------------------------------------------------------- 837P
 
-def build_837_txn(date8, time, batch, claims, st_ctrl="0001"):
+def build_837_txn(date8, time, batch, claims, st_ctrl="0001", provider=GOOD, taxonomy=None):
+    """taxonomy overrides the billing provider's PRV*BI taxonomy for this file."""
     body = ["BHT*0019*00*%s*%s*%s*CH" % (batch, date8, time),
-            "NM1*41*2*GOOD HEALTH CLINIC*****46*SUBM001",
-            "PER*IC*BILLING OFFICE*TE*5555550100",
+            "NM1*41*2*%s*****46*%s" % (provider["name"], provider["submitter"]),
+            "PER*IC*BILLING OFFICE*TE*%s" % provider["phone"],
             "NM1*40*2*CLEARINGHOUSE INC*****46*RECV001",
-            "HL*1**20*1"] + PROVIDER_SEGS
+            "HL*1**20*1"] + provider_segs(provider, taxonomy)
     hl = 1
     for c in claims:
         hl += 1
@@ -106,26 +124,31 @@ def build_837_txn(date8, time, batch, claims, st_ctrl="0001"):
                  "DMG*D8*%s*%s" % (p["dob"], p["sex"]),
                  "NM1*PR*2*%s*****PI*%s" % (payer["name"], payer["id"])]
         total = sum(D(l["charge"]) for l in c["lines"])
-        body.append("CLM*%s*%s***11:B:%s*Y*A*Y*Y" % (c["clm01"], amt(total), c.get("freq", "1")))
+        body.append("CLM*%s*%s***%s:B:%s*Y*A*Y*Y" % (c["clm01"], amt(total), c.get("pos", "11"),
+                                                      c.get("freq", "1")))
         for q, v in c.get("refs", []):          # TR3 order: G1 before F8
             body.append("REF*%s*%s" % (q, v))
+        body += c.get("x2300", [])               # CR1, CRC (ambulance): after REF, before HI
         body.append("HI*" + "*".join(("ABK:" if i == 0 else "ABF:") + d
                                      for i, d in enumerate(c.get("dx", ["I10"]))))
+        body += c.get("providers", [])           # loops 2310B-2310F (rendering, ambulance sites)
         body += c.get("cob", [])                 # loops 2320 / 2330A / 2330B, before the LX
         for i, l in enumerate(c["lines"], 1):
             proc = ":".join(["HC", l["proc"]] + l.get("mods", []))
-            body += ["LX*%d" % i,
-                     "SV1*%s*%s*UN*%s***1" % (proc, amt(l["charge"]), l.get("units", "1")),
-                     "DTP*472*D8*%s" % l["date"]]
+            sv1 = ["SV1", proc, amt(l["charge"]), l.get("basis", "UN"), l.get("units", "1"),
+                   l.get("pos", ""), "", "1"]    # SV105 only when it differs from CLM05-1
+            if l.get("emergency"):
+                sv1 += ["", "Y"]                 # SV109 emergency indicator
+            body += ["LX*%d" % i, "*".join(sv1), "DTP*472*D8*%s" % l["date"]]
             if l.get("ref6r"):
                 body.append("REF*6R*%s" % l["ref6r"])
     return txn(st_ctrl, "837", "005010X222A1", body)
 
 
-def claim_837(date8, claims, time="1200"):
+def claim_837(date8, claims, time="1200", provider=GOOD, taxonomy=None):
     n = next_ctrl("837")
-    t = build_837_txn(date8, time, "BATCH%d" % n, claims)
-    return interchange("837", "GOODHEALTH", "CLEARINGHOUSE", date8, time, [t], ctrl=n)
+    t = build_837_txn(date8, time, "BATCH%d" % n, claims, provider=provider, taxonomy=taxonomy)
+    return interchange("837", provider["isa"], "CLEARINGHOUSE", date8, time, [t], ctrl=n)
 
 
 # ---------------------------------------------------------------- 835
@@ -158,10 +181,11 @@ def line_835(proc, charge, paid, date, cas, units="1", mods=(), ref6r=None, svc0
 
 
 def clp(clp01, status, clp07, pat, lines, claim_cas=(), freq="1", moa=None, nm1_extra=(),
-        charge=None, paid=None, filing=None):
+        charge=None, paid=None, filing=None, pos="11"):
+    """moa: one remark code or a list of up to five (MOA03-07); pos: CLP08 (CLM05-1 echoed)."""
     return dict(clp01=clp01, status=status, clp07=clp07, patient=pat, lines=lines,
                 claim_cas=list(claim_cas), freq=freq, moa=moa, nm1_extra=list(nm1_extra),
-                charge=charge, paid=paid, filing=filing)
+                charge=charge, paid=paid, filing=filing, pos=pos)
 
 
 def reversal(c):
@@ -186,14 +210,15 @@ def claim_totals(c):
 def clp_segments(c, payer):
     charge, paid, pr = claim_totals(c)
     p = c["patient"]
-    segs = ["CLP*%s*%s*%s*%s*%s*%s*%s*11*%s" % (c["clp01"], c["status"], amt(charge), amt(paid),
+    segs = ["CLP*%s*%s*%s*%s*%s*%s*%s*%s*%s" % (c["clp01"], c["status"], amt(charge), amt(paid),
                                                 amt(pr), c["filing"] or payer["clp06"],
-                                                c["clp07"], c["freq"])]
+                                                c["clp07"], c["pos"], c["freq"])]
     segs += cas_segments(c["claim_cas"])
     segs.append("NM1*QC*1*%s*%s****MI*%s" % (p["last"], p["first"], p["id"]))
     segs += c["nm1_extra"]
     if c["moa"]:
-        segs.append("MOA***%s" % c["moa"])
+        moa = [c["moa"]] if isinstance(c["moa"], str) else list(c["moa"])
+        segs.append("MOA***%s" % "*".join(moa))
     for l in c["lines"]:
         proc = ":".join(["HC", l["proc"]] + l["mods"])
         svc = ["SVC", proc, amt(l["charge"]), amt(l["paid"]), "", l["units"]]
@@ -211,7 +236,7 @@ def clp_segments(c, payer):
 
 
 def build_835_txn(payer, pay_date, trn02, claims, plb=None, bpr02=None, prod_date=None,
-                  st_ctrl="0001"):
+                  st_ctrl="0001", provider=GOOD):
     """plb: list of (reason:reference composite, amount-string) pairs, one PLB segment."""
     total = sum(claim_totals(c)[1] for c in claims)
     if plb:
@@ -231,23 +256,24 @@ def build_835_txn(payer, pay_date, trn02, claims, plb=None, bpr02=None, prod_dat
             "N4*%s" % payer["n4"],
             "REF*2U*%s" % payer["id"],
             "PER*BL*PROVIDER SERVICES*TE*%s" % payer["phone"],
-            "N1*PE*GOOD HEALTH CLINIC*XX*1234567893",
-            "REF*TJ*371234567",
+            "N1*PE*%s*XX*%s" % (provider["name"], provider["npi"]),
+            "REF*TJ*%s" % provider["tin"],
             "LX*1"]
     for c in claims:
         body += clp_segments(c, payer)
     if plb:
-        els = ["PLB", "1234567893", "20261231"]
+        els = ["PLB", provider["npi"], "20261231"]
         for ref, a in plb:
             els += [ref, a]
         body.append("*".join(els))
     return txn(st_ctrl, "835", "005010X221A1", body)
 
 
-def remit_835(payer, pay_date, trn02, claims, **kw):
+def remit_835(payer, pay_date, trn02, claims, provider=GOOD, **kw):
     prod = day(pay_date, -1)
-    t = build_835_txn(payer, pay_date, trn02, claims, prod_date=prod, **kw)
-    return interchange("835", payer["isa"], "GOODHEALTH", prod, "0900", [t])
+    assert datetime.datetime.strptime(pay_date, "%Y%m%d").weekday() < 5, pay_date
+    t = build_835_txn(payer, pay_date, trn02, claims, prod_date=prod, provider=provider, **kw)
+    return interchange("835", payer["isa"], provider["isa"], prod, "0900", [t])
 
 
 # ---------------------------------------------------------------- checks
@@ -782,6 +808,370 @@ def s17():
              "FINDING_WITHDRAWN for that recoupment (net +40.00, nothing recouped).")
 
 
+# ---------------------------------------------------------------- denial intelligence scenarios
+# (s18-s34: one denial family / recovery pathway each; RARCs checked against the X12 RARC list
+# of 2026-03 - all current except M78 in s28, deactivated on purpose)
+
+def denied_claim(sc, pcn, clp07, p, svc, line, group, reason, moa, pay_date, trn02, bht,
+                 payer=ACME, claim=None, pos="11", filing=None, status="4", provider=GOOD,
+                 taxonomy=None):
+    """One claim (one or more 837 lines) denied in full: every line adjusted group-reason,
+    claim-level remark codes in MOA. Writes 1-claim.837 and 2-remit.835."""
+    lines = line if isinstance(line, list) else [line]
+    c = dict(clm01=pcn, patient=p, lines=lines, payer=payer, pos=pos)
+    c.update(claim or {})
+    emit(sc, "1-claim.837", claim_837(bht, [c], provider=provider, taxonomy=taxonomy))
+    emit(sc, "2-remit.835", remit_835(payer, pay_date, trn02, [
+        clp(pcn, status, clp07, p, [
+            line_835(l["proc"], l["charge"], "0", l["date"], [(group, reason, l["charge"])],
+                     units=l.get("units", "1"), mods=l.get("mods", ()), ref6r=l.get("ref6r"))
+            for l in lines], moa=moa, pos=pos, filing=filing)], provider=provider))
+
+
+def s18():
+    sc = "denied-co27-coverage-terminated"
+    p = patient("TERMINATED", "XTEST3801", "19790214", "M")
+    svc = "20261001"
+    denied_claim(sc, "PCN3801", "ACME26011801", p, svc,
+                 dict(proc="99213", charge="150", date=svc, ref6r="L3801A"),
+                 "CO", "27", "N30", "20261021", "EFT3801", "20261005", claim=dict(dx=["J069"]))
+    scenario(sc, "Office visit 99213 (2026-10-01) after the member's ACME coverage ended: denied "
+                 "CO-27 (expenses incurred after coverage terminated) 150.00 with RARC N30 "
+                 "(patient ineligible) at claim level (MOA); CLP02 4, paid 0, BPR01 H, BPR02 0.",
+             "one CLAIM_DENIAL for PCN3801 (family ELIGIBILITY: verify coverage, bill the patient "
+             "or the new payer); no LINE_DENIAL.")
+
+
+def s19():
+    sc = "denied-co197-auth-never-sent-ortho"
+    p = patient("ARTHROSCOPY", "XTEST3901", "19710530", "M")
+    svc = "20261002"
+    denied_claim(sc, "PCN3901", "ACME26011901", p, svc,
+                 dict(proc="29881", mods=["RT"], charge="4200", date=svc, ref6r="L3901A"),
+                 "CO", "197", "M62", "20261022", "EFT3901", "20261006", pos="24",
+                 taxonomy="207X00000X", claim=dict(dx=["M23221"]))
+    scenario(sc, "Knee arthroscopy with meniscectomy 29881-RT (4,200.00) at an ambulatory surgical "
+                 "center (place of service 24, CLM05-1), billed under orthopaedic surgery "
+                 "taxonomy 207X00000X (PRV*BI), with NO prior authorization on the claim (no "
+                 "REF*G1); denied CO-197 with RARC M62 (missing authorization) at claim level.",
+             "one CLAIM_DENIAL for PCN3901 (family AUTHORIZATION; the authorization was never "
+             "sent: obtain a retro-authorization, then resubmit).")
+
+
+def s20():
+    sc = "denied-co197-auth-on-file"
+    p = patient("AUTHONFILE", "XTEST4001", "19680919", "F")
+    svc = "20261005"
+    denied_claim(sc, "PCN4001", "ACME26012001", p, svc,
+                 dict(proc="73721", mods=["RT"], charge="1450", date=svc, ref6r="L4001A"),
+                 "CO", "197", "N54", "20261023", "EFT4001", "20261007",
+                 claim=dict(dx=["M25561"], refs=[("G1", "AUTH4401")]))
+    scenario(sc, "MRI of the knee 73721-RT (1,450.00) billed WITH prior authorization REF*G1 "
+                 "AUTH4401 on the 837 claim; ACME still denies CO-197 (authorization absent) with "
+                 "RARC N54 (claim inconsistent with authorized services) at claim level.",
+             "one CLAIM_DENIAL for PCN4001 (family AUTHORIZATION, but the authorization AUTH4401 "
+             "was on the claim: appeal with it rather than request a new one).")
+
+
+def s21():
+    sc = "denied-co50-medical-necessity-gi"
+    p = patient("COLONOSCOPY", "XTEST4101", "19620704", "M")
+    svc = "20261006"
+    denied_claim(sc, "PCN4101", "ACME26012101", p, svc,
+                 dict(proc="45378", charge="1800", date=svc, ref6r="L4101A"),
+                 "CO", "50", "N115", "20261026", "EFT4101", "20261008", pos="22",
+                 taxonomy="207RG0100X", claim=dict(dx=["R194"]))
+    scenario(sc, "Diagnostic colonoscopy 45378 (1,800.00) in an on-campus outpatient hospital "
+                 "(place of service 22), billed under gastroenterology taxonomy 207RG0100X; denied "
+                 "CO-50 (not medically necessary) with RARC N115 (decision based on a Local "
+                 "Coverage Determination) at claim level.",
+             "one CLAIM_DENIAL for PCN4101 (family MEDICAL_NECESSITY: appeal with the records "
+             "against the LCD criteria).")
+
+
+def s22():
+    sc = "denied-co16-n290-missing-rendering-npi"
+    p = patient("NORENDERING", "XTEST4201", "19850812", "F")
+    svc = "20261007"
+    denied_claim(sc, "PCN4201", "ACME26012201", p, svc,
+                 dict(proc="99214", charge="200", date=svc, ref6r="L4201A"),
+                 "CO", "16", ["N290", "MA130"], "20261027", "EFT4201", "20261009",
+                 claim=dict(dx=["J0190"]))
+    scenario(sc, "Office visit 99214 billed by the clinic (an organization, NM1*85*2) without a "
+                 "rendering provider loop (no 2310B NM1*82); denied CO-16 (claim lacks "
+                 "information) with RARCs N290 (missing rendering provider identifier) and MA130 "
+                 "(unprocessable, no appeal rights) at claim level.",
+             "one CLAIM_DENIAL for PCN4201 (family MISSING_INFORMATION, CAQH CORE business "
+             "scenario 2: correct the claim - add the rendering provider - and resubmit, no "
+             "appeal).")
+
+
+def s23():
+    sc = "denied-co252-records-requested"
+    p = patient("RECORDS", "XTEST4301", "19590123", "M")
+    svc = "20261008"
+    denied_claim(sc, "PCN4301", "ACME26012301", p, svc,
+                 dict(proc="99215", charge="250", date=svc, ref6r="L4301A"),
+                 "CO", "252", "N706", "20261028", "EFT4301", "20261012",
+                 claim=dict(dx=["E1165", "I10"]))
+    scenario(sc, "Office visit 99215 (250.00) denied CO-252 (an attachment/other documentation "
+                 "is required) with RARC N706 (missing documentation) at claim level.",
+             "one CLAIM_DENIAL for PCN4301 (family DOCUMENTATION, CAQH CORE business scenario 1: "
+             "send the records as an attachment).")
+
+
+def s24():
+    sc = "denied-co29-timely-filing"
+    p = patient("LATEFILING", "XTEST4401", "19770306", "F")
+    svc = "20250902"
+    denied_claim(sc, "PCN4401", "ACME26012401", p, svc,
+                 dict(proc="99213", charge="150", date=svc, ref6r="L4401A"),
+                 "CO", "29", None, "20261021", "EFT4401", "20261005", claim=dict(dx=["M545"]))
+    scenario(sc, "Office visit 99213 on 2025-09-02 first billed on 2026-10-05 (837 BHT04, more "
+                 "than a year after the service); denied CO-29 (time limit for filing has "
+                 "expired), no remark code.",
+             "one CLAIM_DENIAL for PCN4401 (family TIMELY_FILING: appeal only with proof of "
+             "timely filing, otherwise write off).")
+
+
+def s25():
+    sc = "denied-oa18-duplicate"
+    p = patient("RESENT", "XTEST4501", "19900417", "F")
+    svc = "20261009"
+    c = dict(clm01="PCN4501", patient=p, dx=["J029"], lines=[
+        dict(proc="99213", charge="150", date=svc, ref6r="L4501A")])
+    emit(sc, "1-claim.837", claim_837("20261013", [c]))
+    emit(sc, "2-remit.835", remit_835(ACME, "20261028", "EFT4501A", [
+        clp("PCN4501", "1", "ACME26012501", p, [
+            line_835("99213", "150", "110", svc, [("CO", "45", "40")], ref6r="L4501A")])]))
+    emit(sc, "3-claim-resent.837", claim_837("20261102", [c]))
+    emit(sc, "4-remit.835", remit_835(ACME, "20261118", "EFT4501B", [
+        clp("PCN4501", "4", "ACME26012502", p, [
+            line_835("99213", "150", "0", svc, [("OA", "18", "150")], ref6r="L4501A")],
+            moa="N522")]))
+    scenario(sc, "Claim PCN4501 (99213) paid 110.00 (CO-45 40.00) on 2026-10-28; the provider "
+                 "re-sends the same claim in a new 837 (same CLM01, frequency 1, BHT04 "
+                 "2026-11-02) and ACME denies it OA-18 (exact duplicate) with RARC N522 under a "
+                 "new payer claim number ACME26012502 (paid 0, BPR01 H).",
+             "2-remit.835: nothing (paid). 4-remit.835: one CLAIM_DENIAL for PCN4501 (family "
+             "DUPLICATE: the original was already paid, no action but stop re-sending).")
+
+
+def s26():
+    sc = "denied-co22-other-payer-primary"
+    p = patient("OTHERPRIMARY", "BRTEST4601", "19810925", "M")
+    svc = "20261012"
+    denied_claim(sc, "PCN4601", "BR26012601", p, svc,
+                 dict(proc="99213", charge="150", date=svc, ref6r="L4601A"),
+                 "CO", "22", "MA04", "20261029", "BRCHK4601", "20261014", payer=BLUE,
+                 claim=dict(group="BRGRP777", dx=["J209"]))
+    scenario(sc, "Claim billed to BLUE RIVER INSURANCE (60054) as primary (SBR01 P, no other "
+                 "payer loops); BLUE RIVER denies CO-22 (care may be covered by another payer per "
+                 "coordination of benefits) with RARC MA04 (primary payer information missing) at "
+                 "claim level.",
+             "one CLAIM_DENIAL for PCN4601 (family COORDINATION_OF_BENEFITS: bill the primary "
+             "payer first, then BLUE RIVER as secondary).")
+
+
+def s27():
+    sc = "denied-co96-non-covered-cosmetic"
+    p = patient("EYELID", "XTEST4701", "19640611", "F")
+    svc = "20261013"
+    denied_claim(sc, "PCN4701", "ACME26012701", p, svc,
+                 dict(proc="15823", mods=["50"], charge="2600", date=svc, ref6r="L4701A"),
+                 "CO", "96", ["N130", "N425"], "20261030", "EFT4701", "20261015",
+                 claim=dict(dx=["H02834", "H02831"]))
+    scenario(sc, "Bilateral upper-eyelid blepharoplasty 15823-50 (2,600.00) denied CO-96 "
+                 "(non-covered charges) with RARCs N130 (consult plan benefit documents) and N425 "
+                 "(statutorily excluded) at claim level.",
+             "one CLAIM_DENIAL for PCN4701 (family NON_COVERED, CAQH CORE business scenario 3: "
+             "bill the patient if an advance notice was signed, otherwise write off).")
+
+
+def s28():
+    sc = "line-denial-co4-m78-anesthesia"
+    p = patient("ANESTHESIA", "XTEST4801", "19520315", "M")
+    svc = "20261014"
+    emit(sc, "1-claim.837", claim_837("20261016", [dict(
+        clm01="PCN4801", patient=p, dx=["K635"], lines=[
+            dict(proc="00810", mods=["AA"], charge="900", basis="MJ", units="45", date=svc,
+                 ref6r="L4801A"),
+            dict(proc="99100", charge="100", date=svc, ref6r="L4801B")], pos="24")],
+        taxonomy="207L00000X"))
+    emit(sc, "2-remit.835", remit_835(ACME, "20261102", "EFT4801", [
+        clp("PCN4801", "1", "ACME26012801", p, [
+            line_835("00810", "900", "560", svc, [("CO", "45", "340")], units="45", mods=["AA"],
+                     ref6r="L4801A", b6="560"),
+            line_835("99100", "100", "0", svc, [("CO", "4", "100")], ref6r="L4801B",
+                     lq=["M78"])], pos="24")]))
+    scenario(sc, "Anesthesia claim (colonoscopy at an ambulatory surgical center, place of "
+                 "service 24) billed under anesthesiology taxonomy 207L00000X: 00810-AA "
+                 "(45 minutes, SV103 MJ) paid 560.00; the qualifying-circumstance add-on 99100 "
+                 "(patient over 70) denied CO-4 (procedure inconsistent with the modifier) with "
+                 "line RARC M78, which is DEACTIVATED in the RARC list (stop date 2006-05-18) - on "
+                 "purpose.",
+             "one LINE_DENIAL for 99100 (line L4801B; family CODING) carrying a code warning that "
+             "M78 is deactivated; no CLAIM_DENIAL (claim paid 560.00).")
+
+
+def s29():
+    sc = "denied-cob7-provider-not-credentialed"
+    p = patient("THERAPY", "XTEST4901", "19731108", "F")
+    svc = "20261015"
+    rendering = ["NM1*82*1*TESTPROVIDER*ROBIN****XX*1938475625",   # 2310B rendering provider
+                 "PRV*PE*PXC*225100000X"]
+    denied_claim(sc, "PCN4901", "ACME26012901", p, svc,
+                 dict(proc="97110", mods=["GP"], charge="100", units="2", date=svc,
+                      ref6r="L4901A"),
+                 "CO", "B7", "N570", "20261103", "EFT4901", "20261019",
+                 claim=dict(dx=["M6281"], providers=rendering))
+    scenario(sc, "Physical therapy 97110-GP (2 units, 100.00) performed by rendering physical "
+                 "therapist ROBIN TESTPROVIDER (2310B NM1*82, NPI 1938475625, taxonomy 225100000X) "
+                 "who is not credentialed with ACME; denied CO-B7 (provider not certified/eligible "
+                 "on this date of service) with RARC N570 (missing/invalid credentialing data) at "
+                 "claim level.",
+             "one CLAIM_DENIAL for PCN4901 (family PROVIDER_ENROLLMENT: complete credentialing, "
+             "then resubmit within the filing limit).")
+
+
+def s30():
+    sc = "recoupment-correction-moves-to-deductible"
+    p1 = patient("DEDUCTIBLE", "XTEST5001", "19870228", "M")
+    p2 = patient("FILLER", "XTEST5002")
+    svc = "20261016"
+    emit(sc, "1-claim.837", claim_837("20261020", [
+        dict(clm01="PCN5001", patient=p1, dx=["I10"], lines=[
+            dict(proc="99214", charge="200", date=svc, ref6r="L5001A")]),
+        dict(clm01="PCN5002", patient=p2, lines=[
+            dict(proc="99213", charge="150", date=svc, ref6r="L5002A")])]))
+    paid = clp("PCN5001", "1", "ACME26013001", p1, [
+        line_835("99214", "200", "150", svc, [("CO", "45", "50")], ref6r="L5001A")])
+    emit(sc, "2-remit.835", remit_835(ACME, "20261104", "EFT5001A", [paid]))
+    emit(sc, "3-remit.835", remit_835(ACME, "20261202", "EFT5001B", [
+        reversal(paid),
+        clp("PCN5001", "1", "ACME26013002", p1, [
+            line_835("99214", "200", "60", svc, [("CO", "45", "50"), ("PR", "1", "90")],
+                     ref6r="L5001A", b6="150")]),
+        clp("PCN5002", "1", "ACME26013003", p2, [
+            line_835("99213", "150", "110", svc, [("CO", "45", "40")], ref6r="L5002A")])]))
+    scenario(sc, "99214 paid 150.00 (2026-11-04); a later 835 (2026-12-02) reverses it (CLP02 22) "
+                 "and corrects it (CLP02 1) paying 60.00 because the deductible was applied late "
+                 "(PR-1 90.00, allowed still 150.00); an unrelated paid claim PCN5002 (110.00) "
+                 "keeps BPR02 positive (20.00).",
+             "RECOUPMENT 90.00 on PCN5001 (reversed 150.00, correction paid 60.00; family "
+             "PATIENT_RESPONSIBILITY: the 90.00 moved to the deductible, bill the patient); "
+             "PCN5002 paid, no findings.")
+
+
+def s31():
+    sc = "line-denial-co11-dx-mismatch-hopd"
+    p = patient("LABWORK", "XTEST5101", "19760819", "F")
+    svc = "20261019"
+    emit(sc, "1-claim.837", claim_837("20261021", [dict(
+        clm01="PCN5101", patient=p, pos="22", dx=["R5383"], lines=[
+            dict(proc="80053", charge="120", date=svc, ref6r="L5101A"),
+            dict(proc="83036", charge="80", date=svc, ref6r="L5101B")])],
+        provider=HOSPITAL))
+    emit(sc, "2-remit.835", remit_835(ACME, "20261105", "EFT5101", [
+        clp("PCN5101", "1", "ACME26013101", p, [
+            line_835("80053", "120", "45", svc, [("CO", "45", "75")], ref6r="L5101A", b6="45"),
+            line_835("83036", "80", "0", svc, [("CO", "11", "80")], ref6r="L5101B",
+                     lq=["M76"])], pos="22")], provider=HOSPITAL))
+    scenario(sc, "Hospital outpatient lab claim (837P, place of service 22) from PRAIRIE VIEW "
+                 "GENERAL HOSPITAL (NPI 1276593849, taxonomy 282N00000X general acute care "
+                 "hospital): metabolic panel 80053 paid 45.00; HbA1c 83036 denied CO-11 "
+                 "(diagnosis inconsistent with the procedure; only R53.83 fatigue billed) with "
+                 "line RARC M76 (missing/incomplete/invalid diagnosis).",
+             "one LINE_DENIAL for 83036 (line L5101B; family CODING: correct the diagnosis "
+             "coding and resubmit); no CLAIM_DENIAL (claim paid 45.00).")
+
+
+def s32():
+    sc = "denied-co16-n479-payer-override-blue-river"
+    p = patient("NOEOB", "BRTEST5201", "19830721", "F")
+    svc = "20261020"
+    cob = ["SBR*P*18*GRP12345******CI",           # 2320 other subscriber: ACME primary,
+           "OI***Y***Y",                          # but no CAS / AMT*D / DTP*573: the primary's
+           "NM1*IL*1*TESTPATIENT*NOEOB****MI*XTEST5201",   # adjudication (EOB) is missing
+           "NM1*PR*2*ACME HEALTH PLAN*****PI*87726"]
+    denied_claim(sc, "PCN5201", "BR26013201", p, svc,
+                 dict(proc="99213", charge="150", date=svc, ref6r="L5201A"),
+                 "CO", "16", "N479", "20261110", "BRCHK5201", "20261026", payer=BLUE,
+                 status="2", claim=dict(sbr01="S", group="BRGRP777", cob=cob, dx=["J0190"]))
+    scenario(sc, "Claim billed to BLUE RIVER INSURANCE (60054) as secondary (SBR01 S, ACME named "
+                 "as primary in 2320/2330B) but without the primary's adjudication (no CAS, AMT*D "
+                 "or DTP*573); BLUE RIVER processes as secondary (CLP02 2) and pays 0: CO-16 with "
+                 "RARC N479 (missing explanation of benefits) at claim level.",
+             "one CLAIM_DENIAL for PCN5201 (generically MISSING_INFORMATION; a payer-specific "
+             "override rule for BLUE RIVER 60054 classifies it as COORDINATION_OF_BENEFITS: "
+             "resubmit with the primary's EOB).")
+
+
+def s33():
+    sc = "nsa-emergency-out-of-network-underpaid"
+    p1 = patient("ERVISITONE", "SMTEST5301", "19880103", "M")
+    p2 = patient("ERVISITTWO", "SMTEST5302", "19950612", "F")
+    d1, d2 = "20261005", "20261008"
+
+    def er(pcn, p, svc, dx, ref):
+        return dict(clm01=pcn, patient=p, payer=SUMMIT, group="SMGRP500", pos="23", dx=dx,
+                    lines=[dict(proc="99285", charge="1200", date=svc, ref6r=ref,
+                                emergency=True)])
+
+    emit(sc, "1-claim.837", claim_837("20261012", [
+        er("PCN5301", p1, d1, ["R079"], "L5301A"),
+        er("PCN5302", p2, d2, ["S0990XA"], "L5302A")], provider=CITYWIDE))
+
+    def paid(pcn, clp07, p, svc, ref):
+        return clp(pcn, "1", clp07, p, [
+            line_835("99285", "1200", "320", svc, [("CO", "45", "730"), ("PR", "2", "150")],
+                     ref6r=ref, b6="470")], moa=["N864", "N877"], pos="23")
+
+    emit(sc, "2-remit.835", remit_835(SUMMIT, "20261106", "SMEFT5301", [
+        paid("PCN5301", "SM26013301", p1, d1, "L5301A"),
+        paid("PCN5302", "SM26013302", p2, d2, "L5302A")], provider=CITYWIDE))
+    scenario(sc, "Out-of-network emergency care under the No Surprises Act: CITYWIDE EMERGENCY "
+                 "PHYSICIANS (NPI 1582036418, TIN 364455667, taxonomy 207P00000X, no contract "
+                 "with the payer) bills SUMMIT MUTUAL HEALTH (54771, SBR09 / CLP06 CI) for two ER "
+                 "visits 99285 (place of service 23, SV109 emergency Y) for two patients on "
+                 "2026-10-05 and 2026-10-08, 1,200.00 each; one 835 pays each 320.00 with "
+                 "CO-45 730.00 and PR-2 150.00 (coinsurance; CLP05 150.00) and claim-level "
+                 "RARCs N864 (NSA emergency services) and N877 (NSA initial payment, open "
+                 "negotiation available); BPR02 640.00.",
+             "no CLAIM_DENIAL and no LINE_DENIAL (no contract file, so nothing today); the "
+             "denial intelligence feature adds an UNDERPAYMENT of kind NSA_INITIAL_PAYMENT for "
+             "PCN5301 and PCN5302, both with the same dispute batch key (same provider, payer "
+             "and service code, dates 3 days apart: one open-negotiation/IDR batch).")
+
+
+def s34():
+    sc = "nsa-air-ambulance-denied"
+    p = patient("AIRLIFT", "SMTEST5401", "19690927", "M")
+    svc = "20261009"
+    transport = ["CR1*LB*185**A*DH*42",            # 2300 ambulance transport: weight, reason A,
+                 "CRC*07*Y*01"]                     # 42 miles; certification: admitted
+    sites = ["NM1*PW*2",                            # 2310E pick-up location (accident scene)
+             "N3*INTERSTATE 55 MILE MARKER 92",
+             "N4*LINCOLN*IL*62656",
+             "NM1*45*2*PRAIRIE VIEW GENERAL HOSPITAL",   # 2310F drop-off location
+             "N3*500 HOSPITAL DR",
+             "N4*SPRINGFIELD*IL*627030000"]
+    denied_claim(sc, "PCN5401", "SM26013401", p, svc, [
+        dict(proc="A0431", mods=["SH"], charge="18500", date=svc, ref6r="L5401A"),
+        dict(proc="A0436", mods=["SH"], charge="4200", units="42", date=svc, ref6r="L5401B")],
+        "CO", "50", "N866", "20261109", "SMEFT5401", "20261014", payer=SUMMIT, pos="42",
+        provider=SKYLIFT,
+        claim=dict(group="SMGRP500", dx=["S72001A"], x2300=transport, providers=sites))
+    scenario(sc, "Rotary-wing air ambulance transport by SKYLIFT AIR MEDICAL (NPI 1647309529, "
+                 "taxonomy 3416A0800X, out of network) billed to SUMMIT MUTUAL HEALTH (54771): "
+                 "A0431-SH (1 unit, 18,500.00) and mileage A0436-SH (42 units, 4,200.00), place "
+                 "of service 42 (CR1/CRC, pick-up and drop-off loops); denied CO-50 (not medically "
+                 "necessary) with RARC N866 (No Surprises Act, air ambulance) at claim level; "
+                 "paid 0, BPR01 H.",
+             "one CLAIM_DENIAL for PCN5401 (22,700.00; pathway ESCALATE_DISPUTE: a No Surprises "
+             "Act air ambulance claim, escalate to the NSA dispute process).")
+
+
 def top_readme():
     rows = ["| Scenario | What it shows | Records expected |", "|---|---|---|"]
     for d, shows, expected in SCENARIOS:
@@ -796,10 +1186,15 @@ the production date, one day earlier). Directories that need a contract have a `
 (`payer_id,procedure_code,modifier,allowed_amount,effective_from,effective_to`, allowed amount per
 unit, empty modifier = any).
 
-Common parties: provider GOOD HEALTH CLINIC (NPI 1234567893, TIN 371234567); payer ACME HEALTH
-PLAN (87726) and, in scenario 9, BLUE RIVER INSURANCE (60054). ISA13 is unique across all files
-(0000030NN for 837s, 0000040NN for 835s). Every 835 balances at line, claim and transaction level
-except `unbalanced-claim-and-transaction/`, which is unbalanced on purpose.
+Common parties: provider GOOD HEALTH CLINIC (NPI 1234567893, TIN 371234567; some scenarios bill
+it under another specialty taxonomy in PRV\*BI); payer ACME HEALTH PLAN (87726) and, in the
+secondary-payer, other-payer-primary and payer-override scenarios, BLUE RIVER INSURANCE (60054).
+The No Surprises Act scenarios use the out-of-network payer SUMMIT MUTUAL HEALTH (54771) and the
+providers CITYWIDE EMERGENCY PHYSICIANS (NPI 1582036418) and SKYLIFT AIR MEDICAL (NPI
+1647309529); the hospital outpatient lab scenario is billed by PRAIRIE VIEW GENERAL HOSPITAL (NPI
+1276593849). ISA13 is unique across all files (0000030NN for 837s, 0000040NN for 835s). Every 835
+balances at line, claim and transaction level except `unbalanced-claim-and-transaction/`, which is
+unbalanced on purpose.
 
 %s
 
@@ -820,7 +1215,9 @@ balance (`check_balance`).
 
 
 def main():
-    for f in (s01, s02, s03, s04, s05, s06, s07, s08, s09, s10, s11, s12, s13, s14, s15, s16, s17):
+    for f in (s01, s02, s03, s04, s05, s06, s07, s08, s09, s10, s11, s12, s13, s14, s15, s16,
+              s17, s18, s19, s20, s21, s22, s23, s24, s25, s26, s27, s28, s29, s30, s31, s32,
+              s33, s34):
         f()
     top_readme()
     for w in WRITTEN:

@@ -1,14 +1,26 @@
 package dev.x12gw;
 
 import dev.x12gw.config.ContractFiles;
+import dev.x12gw.config.Intelligence;
+import dev.x12gw.config.Settings;
 import dev.x12gw.domain.ContractSchedule;
 import dev.x12gw.domain.ReconciliationPolicy;
 import dev.x12gw.domain.Tolerance;
+import dev.x12gw.intake.X12FileProcessor;
+import dev.x12gw.records.QueueNames;
+import dev.x12gw.records.RecordFactory;
+import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /** Locations of the project's test inputs. */
@@ -55,6 +67,40 @@ public final class TestFiles {
           .sorted()
           .toList();
     }
+  }
+
+  /**
+   * The shipped settings ({@code config/application.properties}, no environment) with the example
+   * payer terms, payer overrides and QPA table of {@code config/classification/examples/}, and a
+   * scenario's {@code contract.csv} when there is one.
+   *
+   * @param scenario a scenario directory, or null for the shipped contracts directory
+   */
+  public static Intelligence intelligence(Path scenario) {
+    Properties p = new Properties();
+    try (Reader r =
+        Files.newBufferedReader(
+            projectDir().resolve("config/application.properties"), StandardCharsets.UTF_8)) {
+      p.load(r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> values = new HashMap<>();
+    p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k).trim()));
+    values.put("classification.payers", "config/classification/examples/payers.csv");
+    values.put("classification.payer-rules", "config/classification/examples/payer-rules.csv");
+    values.put("nsa.reference.table", "config/classification/examples/qpa.csv");
+    Path contract = scenario == null ? null : scenario.resolve("contract.csv");
+    return Intelligence.load(
+        Settings.of(projectDir(), values),
+        contract != null && Files.exists(contract) ? contract : null);
+  }
+
+  /** A file processor with {@link #intelligence(Path)}. */
+  public static X12FileProcessor processor(SmooksX12Parser parser, Path scenario) {
+    Intelligence i = intelligence(scenario);
+    return new X12FileProcessor(
+        parser, new RecordFactory(QueueNames.defaults(), i.codes()), i.policy(), i.classifier());
   }
 
   /** A scenario's contracts ({@code contract.csv} when present), tolerance 1.00 and 1 %. */

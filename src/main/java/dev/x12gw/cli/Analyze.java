@@ -8,6 +8,7 @@ import dev.x12gw.intake.RecordSink;
 import dev.x12gw.intake.X12FileProcessor;
 import dev.x12gw.records.OutboundRecord;
 import dev.x12gw.store.InMemoryClaimRepository;
+import dev.x12gw.store.InMemoryPayerStats;
 import dev.x12gw.x12.Segment;
 import dev.x12gw.x12.X12Problem;
 import dev.x12gw.x12.X12SyntaxException;
@@ -45,6 +46,7 @@ final class Analyze {
   private final OutputStream out;
   private final PrintStream err;
   private final InMemoryClaimRepository store = new InMemoryClaimRepository();
+  private final InMemoryPayerStats stats = new InMemoryPayerStats();
   private final RecordIdSet published = new RecordIdSet();
   private final Map<String, String> seenContent = new HashMap<>();
   private final Target target = new Target();
@@ -121,6 +123,11 @@ final class Analyze {
     return false;
   }
 
+  /** Payer intelligence of everything analyzed so far. */
+  InMemoryPayerStats stats() {
+    return stats;
+  }
+
   /** 837 claims plus 835 claim payments read from a file of the last run (0 if not read). */
   long claimsRead(Path file) {
     return claimsRead.getOrDefault(file, 0L);
@@ -144,6 +151,11 @@ final class Analyze {
     @Override
     public RecordSink records() {
       return this::print;
+    }
+
+    @Override
+    public InMemoryPayerStats stats() {
+      return stats;
     }
 
     private boolean print(OutboundRecord r) {
@@ -175,12 +187,14 @@ final class Analyze {
     @Override
     public void beginTransaction() {
       store.begin();
+      stats.begin();
       inTransaction = true;
     }
 
     @Override
     public void commitTransaction() {
       store.commit();
+      stats.commit();
       inTransaction = false;
       idCount = 0;
       buffer.drainTo(out);
@@ -189,6 +203,7 @@ final class Analyze {
     @Override
     public void rollbackTransaction() {
       store.rollback();
+      stats.rollback();
       inTransaction = false;
       for (int i = 0; i < idCount; i++) {
         published.remove(idsInTransaction[i]);

@@ -1,6 +1,7 @@
 package dev.x12gw.cli;
 
 import dev.x12gw.bench.X12Generator;
+import dev.x12gw.config.Intelligence;
 import dev.x12gw.domain.ClaimPayment;
 import dev.x12gw.domain.RemittanceHeader;
 import dev.x12gw.domain.SubmittedClaim;
@@ -52,7 +53,10 @@ final class Bench {
   private final Path mapping;
   private final PrintStream out;
 
-  Bench(Path mapping, PrintStream out) {
+  private final Intelligence intelligence;
+
+  Bench(Path mapping, Intelligence intelligence, PrintStream out) {
+    this.intelligence = intelligence;
     this.mapping = mapping;
     this.out = out;
   }
@@ -78,7 +82,11 @@ final class Bench {
         runs);
     try (SmooksX12Parser parser = new SmooksX12Parser(mapping)) {
       X12FileProcessor processor =
-          new X12FileProcessor(parser, new RecordFactory(QueueNames.defaults()));
+          new X12FileProcessor(
+              parser,
+              new RecordFactory(QueueNames.defaults(), intelligence.codes()),
+              intelligence.policy(),
+              intelligence.classifier());
       for (Path file : List.of(f835, f837)) {
         double mb = Files.size(file) / 1e6;
         List<Run> staedi = new ArrayList<>();

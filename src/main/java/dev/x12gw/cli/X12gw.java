@@ -1,8 +1,7 @@
 package dev.x12gw.cli;
 
-import dev.x12gw.config.Reconciliation;
+import dev.x12gw.config.Intelligence;
 import dev.x12gw.config.Settings;
-import dev.x12gw.domain.ReconciliationPolicy;
 import dev.x12gw.gateway.Gateway;
 import dev.x12gw.intake.X12FileProcessor;
 import dev.x12gw.records.QueueNames;
@@ -24,7 +23,7 @@ public final class X12gw {
   private static final String USAGE_TEXT =
       """
       usage: x12gw run [--config FILE]
-             x12gw analyze [--config FILE] [--contracts FILE|DIR] PATH...
+             x12gw analyze [--config FILE] [--contracts FILE|DIR] [--payer-stats FILE] PATH...
              x12gw validate [--config FILE] [--ack-dir DIR] PATH...
              x12gw browse [--config FILE] [QUEUE...]
              x12gw bench [--size-mb N] [--runs N] [--dir DIR]
@@ -36,7 +35,9 @@ public final class X12gw {
                  one JSON object per line with its destination "queue"; exit 0 when every file
                  was read, 1 when anything was quarantined, 2 on a usage error, 3 when the
                  command could not run (e.g. an unreadable configuration); --contracts reads
-                 payer contract rates from a CSV file or directory instead of contracts.dir
+                 payer contract rates from a CSV file or directory instead of contracts.dir;
+                 --payer-stats writes payer intelligence (per payer x denial family x service
+                 line: counts, dollars, overturns) to a CSV file
         validate read X12 files and directories as the gateway would and print, per file and
                  transaction set, accepted or the precise defects (ISA13/GS06/ST02, segment
                  position, element); --ack-dir writes the 999/TA1 the gateway would send;
@@ -85,7 +86,7 @@ public final class X12gw {
       } else if ("validate".equals(command) && "--ack-dir".equals(args[i]) && i + 1 < args.length) {
         options.put(args[i], args[++i]);
       } else if ("analyze".equals(command)
-          && "--contracts".equals(args[i])
+          && ("--contracts".equals(args[i]) || "--payer-stats".equals(args[i]))
           && i + 1 < args.length) {
         options.put(args[i], args[++i]);
       } else if ("bench".equals(command)
@@ -118,19 +119,32 @@ public final class X12gw {
         Settings settings = Settings.load(home, configFile);
         QueueNames queues = QueueNames.from(settings::get);
         String contracts = options.get("--contracts");
-        ReconciliationPolicy policy;
+        Intelligence intelligence;
         try {
-          policy = Reconciliation.policy(settings, contracts == null ? null : Path.of(contracts));
+          intelligence = Intelligence.load(settings, contracts == null ? null : Path.of(contracts));
         } catch (RuntimeException e) {
           err.println("x12gw analyze: " + e.getMessage());
           return USAGE;
         }
+        intelligence.warnings().forEach(w -> err.println("x12gw analyze: warning: " + w));
         try (SmooksX12Parser parser =
             new SmooksX12Parser(
                 settings.path("x12.mapping", "edi-mappings/x12-gateway.smooks.xml"))) {
-          return new Analyze(
-                  new X12FileProcessor(parser, new RecordFactory(queues), policy), out, err)
-              .run(Analyze.expand(paths));
+          Analyze analyze =
+              new Analyze(
+                  new X12FileProcessor(
+                      parser,
+                      new RecordFactory(queues, intelligence.codes()),
+                      intelligence.policy(),
+                      intelligence.classifier()),
+                  out,
+                  err);
+          int status = analyze.run(Analyze.expand(paths));
+          String statsFile = options.get("--payer-stats");
+          if (statsFile != null) {
+            PayerStatsCsv.write(Path.of(statsFile), analyze.stats().summary());
+          }
+          return status;
         }
       }
       case "validate" -> {
@@ -207,7 +221,10 @@ public final class X12gw {
             options.containsKey("--dir")
                 ? Path.of(options.get("--dir"))
                 : settings.path("bench.dir", "var/bench");
-        return new Bench(settings.path("x12.mapping", "edi-mappings/x12-gateway.smooks.xml"), out)
+        return new Bench(
+                settings.path("x12.mapping", "edi-mappings/x12-gateway.smooks.xml"),
+                Intelligence.load(settings, null),
+                out)
             .run(dir, size, runs);
       }
       default -> {

@@ -33,6 +33,8 @@ import java.util.Optional;
  *       other part was paid gives line denials, not a claim denial.
  *   <li>{@value #RULE_BELOW_CONTRACT} / {@value #RULE_DOWNCODED} - paid + patient responsibility
  *       below contract × units, beyond the tolerance.
+ *   <li>{@value #RULE_NSA_INITIAL_PAYMENT} - an out-of-network No Surprises Act line (no contract)
+ *       whose paid + patient cost sharing is below the configured target, beyond the tolerance.
  *   <li>{@value #RULE_REVERSAL} - a reversal takes back the reversed payment, net of the correction
  *       that follows; {@value #RULE_PLB} - a PLB against the claim takes money back.
  *   <li>{@value #RULE_OVERTURNED} - a later payment pays a denied claim or line.
@@ -44,6 +46,7 @@ public final class CaseReconciler {
   public static final String RULE_LINE_UNMATCHED = "REMIT_LINE_WITHOUT_CLAIM_LINE";
   public static final String RULE_BELOW_CONTRACT = "LINE_BELOW_CONTRACT";
   public static final String RULE_DOWNCODED = "LINE_DOWNCODED_BELOW_CONTRACT";
+  public static final String RULE_NSA_INITIAL_PAYMENT = "NSA_INITIAL_PAYMENT_BELOW_TARGET";
   public static final String RULE_REVERSAL = "REVERSAL_NET_OF_CORRECTION";
   public static final String RULE_PLB = "PLB_AGAINST_CLAIM";
   public static final String RULE_OVERTURNED = "DENIAL_PAID_LATER";
@@ -439,10 +442,18 @@ public final class CaseReconciler {
 
     /** Underpayment findings of a payment in force; true when any was found. */
     boolean underpayments(CasePayment p, SubmittedClaim claim) {
-      if (policy.contracts().isEmpty()) {
+      NsaPolicy nsaPolicy = policy.nsa();
+      if (policy.contracts().isEmpty() && !nsaPolicy.enabled()) {
         return false;
       }
       ClaimPayment pay = p.payment();
+      NsaAssessment nsa = null;
+      if (nsaPolicy.enabled() && !nsaPolicy.isFinalPayment(pay)) {
+        NsaAssessment a = nsaPolicy.assess(p.remittance(), pay, claim, policy.contracts());
+        if (a.eligible() && a.network() == Network.OUT_OF_NETWORK) {
+          nsa = a;
+        }
+      }
       boolean found = false;
       List<LineMatch> lines = linesOf.get(p);
       for (LineMatch m : lines) {
@@ -467,6 +478,9 @@ public final class CaseReconciler {
           kind = UnderpaymentKind.BELOW_CONTRACT;
         }
         if (rate.isEmpty()) {
+          if (nsa != null) {
+            found |= nsaInitialPayment(p, claim, m, nsa, units, actual, date);
+          }
           continue;
         }
         BigDecimal expected = Money.normalize(rate.get().allowedAmount().multiply(units));
@@ -525,6 +539,7 @@ public final class CaseReconciler {
                 m,
                 kind,
                 rate.get(),
+                null,
                 units,
                 expected,
                 actual,
@@ -536,6 +551,67 @@ public final class CaseReconciler {
       return found;
     }
 
+    /**
+     * An out-of-network No Surprises Act line paid (with patient cost sharing) below the target;
+     * true when found.
+     */
+    boolean nsaInitialPayment(
+        CasePayment p,
+        SubmittedClaim claim,
+        LineMatch m,
+        NsaAssessment nsa,
+        BigDecimal units,
+        BigDecimal actual,
+        LocalDate date) {
+      ServicePayment line = m.paid();
+      Optional<NsaTarget> target = policy.nsa().target(p.remittance(), line, units, date);
+      if (target.isEmpty()) {
+        return false;
+      }
+      BigDecimal expected = target.get().amount();
+      BigDecimal variance = expected.subtract(actual);
+      if (variance.signum() <= 0 || !policy.tolerance().exceeded(variance, expected)) {
+        return false;
+      }
+      String rationale =
+          "Out of network under the No Surprises Act ("
+              + String.join(", ", nsa.basis())
+              + "): line "
+              + line.procedure()
+              + " initial payment "
+              + actual.toPlainString()
+              + " (paid + patient cost sharing) against "
+              + expected.toPlainString()
+              + " ("
+              + target.get().describe()
+              + ").";
+      add(
+          new Underpayment(
+              id(
+                  RecordType.UNDERPAYMENT,
+                  p,
+                  m,
+                  UnderpaymentKind.NSA_INITIAL_PAYMENT.name(),
+                  expected.toPlainString(),
+                  actual.toPlainString(),
+                  target.get().describe(),
+                  claimRef(claim),
+                  m.method().name()),
+              key(RecordType.UNDERPAYMENT, p, m),
+              p.remittance(),
+              p.payment(),
+              claim,
+              m,
+              UnderpaymentKind.NSA_INITIAL_PAYMENT,
+              null,
+              target.get(),
+              units,
+              expected,
+              actual,
+              new Detection(RULE_NSA_INITIAL_PAYMENT, rationale)));
+      return true;
+    }
+
     Optional<ContractRate> find(CasePayment p, Procedure procedure, LocalDate date) {
       return policy
           .contracts()
@@ -544,16 +620,21 @@ public final class CaseReconciler {
 
     /** Units the service was billed for: the 837 line, else SVC07, else SVC05, else one. */
     BigDecimal units(LineMatch m) {
-      if (m.submitted() != null && m.submitted().units() != null) {
-        return m.submitted().units();
-      }
-      if (m.paid().submittedUnits() != null) {
-        return m.paid().submittedUnits();
-      }
-      return m.paid().unitsPaid() != null ? m.paid().unitsPaid() : BigDecimal.ONE;
+      return m.billedUnits();
     }
 
     /** Recoupment findings; returns the total taken back. */
+    /** True when an 837 void (frequency 8) names the CLP07 a reversal takes back. */
+    boolean voided(CasePayment reversal) {
+      String ccn = reversal.payment().payerClaimControlNumber();
+      return ccn != null
+          && claims.stream()
+              .anyMatch(
+                  c ->
+                      "8".equals(c.claim().frequencyCode())
+                          && ccn.equals(c.claim().payerClaimControlNumber()));
+    }
+
     BigDecimal recoupments() {
       BigDecimal total = Money.ZERO;
       for (CasePayment r : payments) {
@@ -598,7 +679,7 @@ public final class CaseReconciler {
                         ? ""
                         : RecordIds.paymentIdentity(correction.remittance(), correction.payment()),
                     original == null ? "" : original.remittance().traceNumber(),
-                    claimRef(claim)),
+                    claimRef(claim) + (correction == null && voided(r) ? "/voided" : "")),
                 key(RecordType.RECOUPMENT, r, null),
                 r.remittance(),
                 r.payment(),
@@ -609,6 +690,7 @@ public final class CaseReconciler {
                 original == null ? null : original.remittance(),
                 correction == null ? null : correction.payment(),
                 null,
+                correction == null && voided(r),
                 new Detection(RULE_REVERSAL, rationale)));
         events.add(event(adjudicationDate(r.remittance()), "RECOUPED", taken, r));
       }
@@ -650,6 +732,7 @@ public final class CaseReconciler {
                 null,
                 null,
                 adj,
+                false,
                 new Detection(
                     RULE_PLB,
                     "PLB "

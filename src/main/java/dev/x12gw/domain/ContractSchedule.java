@@ -96,6 +96,21 @@ public final class ContractSchedule {
     return EMPTY;
   }
 
+  /**
+   * True when any rate is for one of these payers (normalised as by {@link
+   * RemittanceHeader#payerKey}).
+   */
+  public boolean hasPayer(Collection<String> payerKeys) {
+    if (index.isEmpty() || payerKeys == null) {
+      return false;
+    }
+    Set<String> keys = new LinkedHashSet<>();
+    for (String k : payerKeys) {
+      keys.add(RemittanceHeader.payerKey(k));
+    }
+    return index.keySet().stream().anyMatch(k -> keys.contains(k.payerKey()));
+  }
+
   public boolean isEmpty() {
     return rates.isEmpty();
   }

@@ -50,4 +50,15 @@ public record LineMatch(
     }
     return submittedProcedure().code() + "@" + paid.serviceDate();
   }
+
+  /** Units the service was billed for: the 837 line, else SVC07, else SVC05, else one. */
+  public java.math.BigDecimal billedUnits() {
+    if (submitted != null && submitted.units() != null) {
+      return submitted.units();
+    }
+    if (paid.submittedUnits() != null) {
+      return paid.submittedUnits();
+    }
+    return paid.unitsPaid() != null ? paid.unitsPaid() : java.math.BigDecimal.ONE;
+  }
 }

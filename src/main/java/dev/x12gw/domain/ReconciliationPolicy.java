@@ -3,17 +3,24 @@ package dev.x12gw.domain;
 import java.util.Objects;
 
 /**
- * What reconciliation compares payments with: the contracts and the tolerance below which a
- * variance is not an underpayment.
+ * What reconciliation compares payments with: the contracts, the tolerance below which a variance
+ * is not an underpayment, and the No Surprises Act rules for out-of-network claims.
  */
-public record ReconciliationPolicy(ContractSchedule contracts, Tolerance tolerance) {
+public record ReconciliationPolicy(ContractSchedule contracts, Tolerance tolerance, NsaPolicy nsa) {
   public ReconciliationPolicy {
     Objects.requireNonNull(contracts, "contracts");
     Objects.requireNonNull(tolerance, "tolerance");
+    Objects.requireNonNull(nsa, "nsa");
+  }
+
+  /** Contracts and tolerance, No Surprises Act detection off. */
+  public ReconciliationPolicy(ContractSchedule contracts, Tolerance tolerance) {
+    this(contracts, tolerance, NsaPolicy.disabled());
   }
 
   /** No contracts, no tolerance: denials, recoupments and balancing only. */
   public static ReconciliationPolicy none() {
-    return new ReconciliationPolicy(ContractSchedule.empty(), Tolerance.none());
+    return new ReconciliationPolicy(
+        ContractSchedule.empty(), Tolerance.none(), NsaPolicy.disabled());
   }
 }

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param reversedRemittance the remittance of {@code reversed}, or null
  * @param correction the payment that followed the reversal, or null
  * @param providerAdjustment the PLB adjustment, for {@link RecoupmentKind#PROVIDER_ADJUSTMENT}
+ * @param voidedByProvider true when an 837 void (CLM05-3 = 8) names the reversed payment's CLP07 in
+ *     REF*F8: the provider asked for the take-back
  */
 public record Recoupment(
     String recordId,
@@ -26,6 +28,7 @@ public record Recoupment(
     RemittanceHeader reversedRemittance,
     ClaimPayment correction,
     ProviderAdjustment providerAdjustment,
+    boolean voidedByProvider,
     Detection detection)
     implements Finding {
   public Recoupment {

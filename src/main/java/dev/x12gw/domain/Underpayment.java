@@ -4,10 +4,14 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * 835 loop 2110 SVC paid below contract: expected = contracted allowed amount × units, actual =
- * SVC03 + patient responsibility, variance = expected − actual.
+ * 835 loop 2110 SVC paid below what is owed: expected = contracted allowed amount × units (or, for
+ * a No Surprises Act initial payment, the configured target), actual = SVC03 + patient
+ * responsibility, variance = expected − actual.
  *
- * @param contract the contract rate that applied
+ * @param contract the contract rate that applied, or null for {@link
+ *     UnderpaymentKind#NSA_INITIAL_PAYMENT}
+ * @param nsaTarget the No Surprises Act target, for {@link UnderpaymentKind#NSA_INITIAL_PAYMENT}
+ *     only
  * @param units units the expected amount is for (as submitted)
  */
 public record Underpayment(
@@ -19,6 +23,7 @@ public record Underpayment(
     LineMatch line,
     UnderpaymentKind kind,
     ContractRate contract,
+    NsaTarget nsaTarget,
     BigDecimal units,
     BigDecimal expectedAmount,
     BigDecimal actualAmount,
@@ -31,7 +36,11 @@ public record Underpayment(
     Objects.requireNonNull(payment, "payment");
     Objects.requireNonNull(line, "line");
     Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(contract, "contract");
+    if ((kind == UnderpaymentKind.NSA_INITIAL_PAYMENT) != (nsaTarget != null)
+        || (kind == UnderpaymentKind.NSA_INITIAL_PAYMENT) == (contract != null)) {
+      throw new IllegalArgumentException(
+          "an NSA initial-payment underpayment has a target and no contract; others a contract");
+    }
     Objects.requireNonNull(units, "units");
     expectedAmount = Money.normalize(Objects.requireNonNull(expectedAmount, "expected"));
     actualAmount = Money.normalize(Objects.requireNonNull(actualAmount, "actual"));

@@ -1,6 +1,6 @@
 package dev.x12gw.gateway;
 
-import dev.x12gw.config.Reconciliation;
+import dev.x12gw.config.Intelligence;
 import dev.x12gw.config.Settings;
 import dev.x12gw.intake.X12FileProcessor;
 import dev.x12gw.records.QueueNames;
@@ -73,9 +73,14 @@ public final class Gateway implements AutoCloseable {
     SmooksX12Parser parser =
         new SmooksX12Parser(settings.path("x12.mapping", "edi-mappings/x12-gateway.smooks.xml"));
     resources.add(parser);
+    Intelligence intelligence = Intelligence.load(settings, null);
+    intelligence.warnings().forEach(w -> LOG.warn("{}", w));
     X12FileProcessor processor =
         new X12FileProcessor(
-            parser, new RecordFactory(queues), Reconciliation.policy(settings, null));
+            parser,
+            new RecordFactory(queues, intelligence.codes()),
+            intelligence.policy(),
+            intelligence.classifier());
 
     settings.derive(
         "camel.main.routes-include-pattern",

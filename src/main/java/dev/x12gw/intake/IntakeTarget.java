@@ -14,6 +14,9 @@ public interface IntakeTarget {
 
   RecordSink records();
 
+  /** Payer intelligence: classified findings per payer, family and service line. */
+  dev.x12gw.domain.classification.PayerStats stats();
+
   void beginTransaction();
 
   void commitTransaction();

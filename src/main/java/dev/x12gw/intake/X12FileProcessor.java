@@ -1,6 +1,7 @@
 package dev.x12gw.intake;
 
 import dev.x12gw.domain.ClaimPayment;
+import dev.x12gw.domain.DenialOverturned;
 import dev.x12gw.domain.Finding;
 import dev.x12gw.domain.FindingSink;
 import dev.x12gw.domain.PaymentResult;
@@ -10,6 +11,9 @@ import dev.x12gw.domain.RemittanceHeader;
 import dev.x12gw.domain.RemittanceTrailer;
 import dev.x12gw.domain.SubmittedClaim;
 import dev.x12gw.domain.Withdrawal;
+import dev.x12gw.domain.classification.Classification;
+import dev.x12gw.domain.classification.Classifier;
+import dev.x12gw.domain.classification.PayerStats;
 import dev.x12gw.records.OutboundRecord;
 import dev.x12gw.records.RecordFactory;
 import dev.x12gw.x12.BindingSink;
@@ -33,17 +37,22 @@ public final class X12FileProcessor {
   private final SmooksX12Parser parser;
   private final RecordFactory records;
   private final ReconciliationPolicy policy;
+  private final Classifier classifier;
 
+  /**
+   * @param policy contracts, tolerance and No Surprises Act rules the findings are judged by
+   * @param classifier classifies denials, underpayments and recoupments (with the target's payer
+   *     history)
+   */
   public X12FileProcessor(
-      SmooksX12Parser parser, RecordFactory records, ReconciliationPolicy policy) {
+      SmooksX12Parser parser,
+      RecordFactory records,
+      ReconciliationPolicy policy,
+      Classifier classifier) {
     this.parser = parser;
     this.records = records;
     this.policy = policy;
-  }
-
-  /** A processor without contracts (denials, recoupments, balancing; no underpayments). */
-  public X12FileProcessor(SmooksX12Parser parser, RecordFactory records) {
-    this(parser, records, ReconciliationPolicy.none());
+    this.classifier = classifier;
   }
 
   public RecordFactory records() {
@@ -67,6 +76,7 @@ public final class X12FileProcessor {
     Transaction[] current = new Transaction[1];
     boolean[] duplicate = new boolean[1];
     RecordSink records = target.records();
+    PayerStats stats = target.stats();
     Reconciler reconciler =
         new Reconciler(
             target.repository(),
@@ -74,11 +84,19 @@ public final class X12FileProcessor {
             new FindingSink() {
               @Override
               public void accept(Finding finding, String supersedes) {
-                count(X12FileProcessor.this.records.finding(finding, supersedes));
+                Classification c = classifier.classify(finding, stats).orElse(null);
+                count(X12FileProcessor.this.records.finding(finding, supersedes, c));
+                if (c != null) {
+                  stats.classified(PayerStats.Entry.of(finding, c));
+                }
+                if (finding instanceof DenialOverturned o) {
+                  stats.overturned(o);
+                }
               }
 
               @Override
               public void withdraw(Withdrawal withdrawal) {
+                stats.withdrawn(withdrawal.withdrawnRecordId());
                 count(X12FileProcessor.this.records.withdrawal(withdrawal));
               }
 

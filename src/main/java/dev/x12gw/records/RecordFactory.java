@@ -23,8 +23,13 @@ import dev.x12gw.domain.ServicePayment;
 import dev.x12gw.domain.SubmittedClaim;
 import dev.x12gw.domain.Underpayment;
 import dev.x12gw.domain.Withdrawal;
+import dev.x12gw.domain.classification.Classification;
+import dev.x12gw.domain.classification.NoSurprisesAct;
+import dev.x12gw.domain.codes.CodeTables;
+import dev.x12gw.domain.codes.CodeWarning;
 import dev.x12gw.x12.X12Problem;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -52,18 +57,33 @@ public final class RecordFactory {
   private final ObjectMapper mapper =
       new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
   private final QueueNames queues;
+  private final CodeTables codes;
 
+  /** Records without code checks (no code tables). */
   public RecordFactory(QueueNames queues) {
+    this(queues, CodeTables.empty());
+  }
+
+  /**
+   * @param codes the dated code tables every group, CARC, RARC and PLB reason on a record is
+   *     checked against
+   */
+  public RecordFactory(QueueNames queues, CodeTables codes) {
     this.queues = queues;
+    this.codes = codes;
+  }
+
+  public CodeTables codes() {
+    return codes;
   }
 
   public QueueNames queues() {
     return queues;
   }
 
-  /** The record of a new finding. */
+  /** The record of a new finding, unclassified. */
   public OutboundRecord finding(Finding f) {
-    return finding(f, null);
+    return finding(f, null, null);
   }
 
   /**
@@ -71,8 +91,10 @@ public final class RecordFactory {
    *
    * @param supersedes the record id of the finding this one replaces (same subject, older facts),
    *     or null
+   * @param classification the finding's classification (denials, underpayments, recoupments), or
+   *     null
    */
-  public OutboundRecord finding(Finding f, String supersedes) {
+  public OutboundRecord finding(Finding f, String supersedes, Classification classification) {
     RemittanceHeader remit = f.remittance();
     ClaimPayment p = f.payment();
     SubmittedClaim claim = f.claim();
@@ -132,7 +154,8 @@ public final class RecordFactory {
     o.put(
         "varianceAmount", u != null ? u.varianceAmount() : b != null ? b.check().variance() : null);
     o.put("underpaymentKind", u != null ? u.kind().name() : null);
-    o.set("contract", u != null ? contract(u) : null);
+    o.set("contract", u != null && u.contract() != null ? contract(u) : null);
+    o.set("nsaTarget", u != null && u.nsaTarget() != null ? nsaTarget(u) : null);
     o.set("balancing", b != null ? balancing(b) : null);
     Recoupment r = f instanceof Recoupment x ? x : null;
     o.put("recoupedAmount", r != null ? r.amount() : null);
@@ -141,6 +164,9 @@ public final class RecordFactory {
     o.put("recoveredAmount", d != null ? d.recoveredAmount() : null);
     o.put("daysToRecovery", d != null ? d.daysToRecovery() : null);
     o.set("resolution", d != null ? resolution(d) : null);
+    // contract version 1, added with denial intelligence
+    o.set("classification", classification != null ? classification(classification) : null);
+    codeWarnings(o.putArray("codeWarnings"), f);
     return new OutboundRecord(
         f.recordId(), f.type().name(), queue(f.type()), remit.payer().id(), write(o));
   }
@@ -164,6 +190,81 @@ public final class RecordFactory {
     detection.put("rationale", w.detection().rationale());
     return new OutboundRecord(
         w.recordId(), FINDING_WITHDRAWN, queue(w.withdrawnType()), w.payer().id(), write(o));
+  }
+
+  /** Every group, CARC, RARC and PLB reason on the record checked against the dated code lists. */
+  private void codeWarnings(ArrayNode out, Finding f) {
+    RemittanceHeader remit = f.remittance();
+    LocalDate used = remit.paymentDate() != null ? remit.paymentDate() : remit.productionDate();
+    List<String> groups = new ArrayList<>();
+    List<String> carcs = new ArrayList<>();
+    List<String> rarcs = new ArrayList<>();
+    List<String> plb = new ArrayList<>();
+    ClaimPayment p = f.payment();
+    if (p != null) {
+      for (Adjustment a : p.allAdjustments()) {
+        groups.add(a.group());
+        carcs.add(a.reason());
+      }
+      rarcs.addAll(p.allRemarkCodes());
+    }
+    if (f instanceof Recoupment r && r.providerAdjustment() != null) {
+      plb.add(r.providerAdjustment().reason());
+    }
+    for (CodeWarning w : codes.checkAll(used, groups, carcs, rarcs, plb)) {
+      ObjectNode n = out.addObject();
+      n.put("codeType", w.kind().name());
+      n.put("code", w.code());
+      n.put("problem", w.problem().name());
+      n.put("usedOn", date(w.usedOn()));
+      n.put("startDate", date(w.start()));
+      n.put("stopDate", date(w.stop()));
+      n.put("list", codes.listName(w.kind()));
+      n.put("message", w.message());
+    }
+  }
+
+  private static ObjectNode classification(Classification c) {
+    ObjectNode n = NODES.objectNode();
+    n.put("denialFamily", c.denialFamily().name());
+    n.put("coreScenario", c.coreScenario());
+    n.put("rootCause", c.rootCause().name());
+    n.put("preventable", c.preventable());
+    n.put("recoveryPathway", c.recoveryPathway().name());
+    n.put("ruleId", c.ruleId());
+    n.put("rationale", c.rationale());
+    ArrayNode evidence = n.putArray("evidence");
+    c.evidence().forEach(evidence::add);
+    n.put("drivingCode", c.drivingCode());
+    n.put("serviceLine", c.serviceLine().name());
+    n.put("appealDeadline", date(c.appealDeadline()));
+    n.put("appealWindowDays", c.appealWindowDays());
+    n.put("amountAtStake", c.amountAtStake());
+    n.put("overturnRate", c.overturnRate());
+    n.put("overturnRateBasis", c.overturnRateBasis());
+    n.put("observedDenials", c.observedDenials());
+    n.put("observedOverturned", c.observedOverturned());
+    n.put("expectedRecovery", c.expectedRecovery());
+    n.put("laborCost", c.laborCost());
+    n.put("priority", c.priority());
+    NoSurprisesAct nsa = c.noSurprisesAct();
+    if (nsa == null) {
+      n.putNull("noSurprisesAct");
+    } else {
+      ObjectNode a = n.putObject("noSurprisesAct");
+      a.put("eligible", nsa.eligible());
+      ArrayNode basis = a.putArray("basis");
+      nsa.basis().forEach(basis::add);
+      a.put("network", nsa.network());
+      a.put("initialDecisionDate", date(nsa.initialDecisionDate()));
+      a.put("openNegotiationDeadline", date(nsa.openNegotiationDeadline()));
+      a.put("idrInitiationWindowDays", nsa.idrInitiationWindowDays());
+      a.put("idrInitiationOuterDeadline", date(nsa.idrInitiationOuterDeadline()));
+      a.put("qpa", nsa.qpa());
+      a.put("qpaSource", nsa.qpaSource());
+    }
+    n.put("disputeBatchKey", c.disputeBatchKey());
+    return n;
   }
 
   /** The queue of a record type. */
@@ -254,6 +355,22 @@ public final class RecordFactory {
     return c;
   }
 
+  private static ObjectNode nsaTarget(Underpayment u) {
+    ObjectNode n = NODES.objectNode();
+    n.put("basis", u.nsaTarget().basis().name());
+    n.put("percentOfBilled", u.nsaTarget().percent());
+    n.put(
+        "referenceAmount",
+        u.nsaTarget().reference() != null ? u.nsaTarget().reference().allowedAmount() : null);
+    n.put(
+        "referenceSource",
+        u.nsaTarget().reference() != null ? u.nsaTarget().reference().source() : null);
+    n.put("units", u.units());
+    n.put("targetAmount", u.nsaTarget().amount());
+    n.put("actualAmount", u.actualAmount());
+    return n;
+  }
+
   private static ObjectNode balancing(BalancingException b) {
     ObjectNode n = NODES.objectNode();
     n.put("level", b.check().level().name());
@@ -279,6 +396,7 @@ public final class RecordFactory {
     n.put(
         "correctionPayerClaimControlNumber",
         r.correction() != null ? r.correction().payerClaimControlNumber() : null);
+    n.put("voidedByProvider", r.voidedByProvider());
     ProviderAdjustment a = r.providerAdjustment();
     if (a == null) {
       n.putNull("providerAdjustment");

@@ -16,12 +16,19 @@ public final class JdbcIntakeTarget implements IntakeTarget {
   private final Connection connection;
   private final JdbcClaimRepository repository;
   private final RecordSink records;
+  private final JdbcPayerStats stats;
   private Savepoint savepoint;
 
   public JdbcIntakeTarget(Connection connection, long intakeFileId) {
     this.connection = connection;
     this.repository = new JdbcClaimRepository(connection, intakeFileId);
     this.records = r -> Outbox.add(connection, r);
+    this.stats = new JdbcPayerStats(connection);
+  }
+
+  @Override
+  public JdbcPayerStats stats() {
+    return stats;
   }
 
   @Override

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.x12gw.TestFiles;
 import dev.x12gw.intake.X12FileProcessor;
-import dev.x12gw.records.QueueNames;
-import dev.x12gw.records.RecordFactory;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -65,7 +63,7 @@ class GoldenRecordsTest {
     List<Path> files = new ArrayList<>(claimFiles());
     files.add(TestFiles.testdata(fixture));
     assertGolden(
-        new X12FileProcessor(parser, new RecordFactory(QueueNames.defaults())),
+        TestFiles.processor(parser, null),
         files,
         TestFiles.testdata("expected").resolve(fixture + ".jsonl"));
   }
@@ -84,8 +82,7 @@ class GoldenRecordsTest {
   void scenarioRecordsMatchTheGoldenFile(String scenario) throws Exception {
     Path dir = TestFiles.testdata("scenarios").resolve(scenario);
     assertGolden(
-        new X12FileProcessor(
-            parser, new RecordFactory(QueueNames.defaults()), TestFiles.scenarioPolicy(dir)),
+        TestFiles.processor(parser, dir),
         TestFiles.scenarioFiles(dir),
         TestFiles.testdata("expected").resolve("scenarios").resolve(scenario + ".jsonl"));
   }

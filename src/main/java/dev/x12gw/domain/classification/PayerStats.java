@@ -1,0 +1,77 @@
+package dev.x12gw.domain.classification;
+
+import dev.x12gw.domain.DenialOverturned;
+import dev.x12gw.domain.Finding;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Port: payer intelligence — the classified findings in force per payer, family and service line,
+ * with the denials later payments overturned. Kept in the store by the gateway and in memory by
+ * {@code analyze}; changes made inside a rolled-back transaction set vanish with it.
+ */
+public interface PayerStats extends PayerHistory {
+  /**
+   * One classified finding in force, replacing any earlier one with the same finding key.
+   *
+   * @param findingKey what the finding is about
+   * @param recordId its record id
+   * @param payerId normalised payer id
+   * @param family its family
+   * @param serviceLine its service line
+   * @param category DENIAL, UNDERPAYMENT or RECOUPMENT
+   * @param amount amount at stake
+   * @param expectedRecovery expected recovery when classified
+   */
+  record Entry(
+      String findingKey,
+      String recordId,
+      String payerId,
+      DenialFamily family,
+      ServiceLine serviceLine,
+      String category,
+      BigDecimal amount,
+      BigDecimal expectedRecovery) {
+    public Entry {
+      Objects.requireNonNull(findingKey, "finding key");
+      Objects.requireNonNull(recordId, "record id");
+      Objects.requireNonNull(payerId, "payer");
+      Objects.requireNonNull(family, "family");
+      Objects.requireNonNull(serviceLine, "service line");
+      Objects.requireNonNull(category, "category");
+      Objects.requireNonNull(amount, "amount");
+      Objects.requireNonNull(expectedRecovery, "expected recovery");
+    }
+
+    /** The entry of a classified finding. */
+    public static Entry of(Finding f, Classification c) {
+      FindingKind kind = FindingKind.of(f);
+      String category =
+          kind.isDenial()
+              ? "DENIAL"
+              : kind.name().startsWith("UNDERPAYMENT") ? "UNDERPAYMENT" : "RECOUPMENT";
+      return new Entry(
+          f.findingKey(),
+          f.recordId(),
+          dev.x12gw.domain.RemittanceHeader.payerKey(f.remittance().payer().id()),
+          c.denialFamily(),
+          c.serviceLine(),
+          category,
+          c.amountAtStake(),
+          c.expectedRecovery());
+    }
+  }
+
+  /** A classified finding was published (new, or superseding one with the same key). */
+  void classified(Entry entry);
+
+  /** A later payment overturned the denial published as {@code o.deniedRecordId()}. */
+  void overturned(DenialOverturned o);
+
+  /** A published finding (a classified one, or an overturn) no longer holds. */
+  void withdrawn(String recordId);
+
+  /** Counts and dollars per payer, family, service line and category, sorted. */
+  List<PayerFamilyStat> summary();
+}

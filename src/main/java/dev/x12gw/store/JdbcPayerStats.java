@@ -1,0 +1,128 @@
+package dev.x12gw.store;
+
+import dev.x12gw.domain.DenialOverturned;
+import dev.x12gw.domain.classification.DenialFamily;
+import dev.x12gw.domain.classification.PayerFamilyStat;
+import dev.x12gw.domain.classification.PayerStats;
+import dev.x12gw.domain.classification.ServiceLine;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Payer intelligence in H2 ({@code classified_finding}, view {@code payer_intelligence}), written
+ * in the caller's transaction so a quarantined transaction set leaves nothing behind.
+ */
+public final class JdbcPayerStats implements PayerStats {
+  private final Connection connection;
+
+  public JdbcPayerStats(Connection connection) {
+    this.connection = connection;
+  }
+
+  @Override
+  public Observed observed(String payerId, DenialFamily family, String excludedFindingKey) {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "select count(*), coalesce(sum(case when overturned_by is not null then 1 else 0"
+                + " end), 0) from classified_finding where payer_id = ? and denial_family = ?"
+                + " and category = 'DENIAL' and finding_key <> ?")) {
+      s.setString(1, payerId);
+      s.setString(2, family.name());
+      s.setString(3, excludedFindingKey == null ? "" : excludedFindingKey);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return new Observed(r.getLong(1), r.getLong(2));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read payer history", e);
+    }
+  }
+
+  @Override
+  public void classified(Entry e) {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "merge into classified_finding (finding_key, record_id, payer_id, category,"
+                + " denial_family, service_line, amount, expected_recovery, classified_at) key"
+                + " (finding_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      s.setString(1, e.findingKey());
+      s.setString(2, e.recordId());
+      s.setString(3, e.payerId());
+      s.setString(4, e.category());
+      s.setString(5, e.family().name());
+      s.setString(6, e.serviceLine().name());
+      s.setBigDecimal(7, e.amount());
+      s.setBigDecimal(8, e.expectedRecovery());
+      s.setTimestamp(9, Timestamp.from(Instant.now()));
+      s.executeUpdate();
+    } catch (SQLException ex) {
+      throw new StoreException("cannot store a classified finding", ex);
+    }
+  }
+
+  @Override
+  public void overturned(DenialOverturned o) {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "update classified_finding set overturned_by = ?, recovered_amount = ? where"
+                + " record_id = ?")) {
+      s.setString(1, o.recordId());
+      s.setBigDecimal(2, o.recoveredAmount());
+      s.setString(3, o.deniedRecordId());
+      s.executeUpdate();
+    } catch (SQLException ex) {
+      throw new StoreException("cannot record an overturned denial", ex);
+    }
+  }
+
+  @Override
+  public void withdrawn(String recordId) {
+    try (PreparedStatement d =
+            connection.prepareStatement("delete from classified_finding where record_id = ?");
+        PreparedStatement u =
+            connection.prepareStatement(
+                "update classified_finding set overturned_by = null, recovered_amount = null"
+                    + " where overturned_by = ?")) {
+      d.setString(1, recordId);
+      d.executeUpdate();
+      u.setString(1, recordId);
+      u.executeUpdate();
+    } catch (SQLException ex) {
+      throw new StoreException("cannot withdraw a classified finding", ex);
+    }
+  }
+
+  @Override
+  public List<PayerFamilyStat> summary() {
+    List<PayerFamilyStat> out = new ArrayList<>();
+    try (PreparedStatement s =
+            connection.prepareStatement(
+                "select payer_id, denial_family, service_line, category, findings, amount,"
+                    + " overturned, recovered, expected_recovery from payer_intelligence order by"
+                    + " payer_id, denial_family, service_line, category");
+        ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        out.add(
+            new PayerFamilyStat(
+                r.getString(1),
+                DenialFamily.valueOf(r.getString(2)),
+                ServiceLine.valueOf(r.getString(3)),
+                r.getString(4),
+                r.getLong(5),
+                dev.x12gw.domain.Money.normalize(r.getBigDecimal(6)),
+                r.getLong(7),
+                dev.x12gw.domain.Money.normalize(r.getBigDecimal(8)),
+                dev.x12gw.domain.Money.normalize(r.getBigDecimal(9))));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read payer intelligence", e);
+    }
+    return out;
+  }
+}
