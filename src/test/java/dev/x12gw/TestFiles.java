@@ -1,11 +1,7 @@
 package dev.x12gw;
 
-import dev.x12gw.config.ContractFiles;
 import dev.x12gw.config.Intelligence;
 import dev.x12gw.config.Settings;
-import dev.x12gw.domain.ContractSchedule;
-import dev.x12gw.domain.ReconciliationPolicy;
-import dev.x12gw.domain.Tolerance;
 import dev.x12gw.intake.X12FileProcessor;
 import dev.x12gw.records.QueueNames;
 import dev.x12gw.records.RecordFactory;
@@ -13,7 +9,6 @@ import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,13 +96,5 @@ public final class TestFiles {
     Intelligence i = intelligence(scenario);
     return new X12FileProcessor(
         parser, new RecordFactory(QueueNames.defaults(), i.codes()), i.policy(), i.classifier());
-  }
-
-  /** A scenario's contracts ({@code contract.csv} when present), tolerance 1.00 and 1 %. */
-  public static ReconciliationPolicy scenarioPolicy(Path dir) {
-    Path contract = dir.resolve("contract.csv");
-    return new ReconciliationPolicy(
-        Files.exists(contract) ? ContractFiles.load(contract) : ContractSchedule.empty(),
-        new Tolerance(new BigDecimal("1.00"), new BigDecimal("1.0")));
   }
 }

@@ -101,7 +101,13 @@ public final class ClassificationFiles {
             : header.fields().stream().map(f -> f.toLowerCase(Locale.ROOT)).toList();
     if (!names.equals(columns)) {
       throw new ConfigFileException(
-          file + " line 1: the header must be " + String.join(",", columns) + ", not " + names);
+          file
+              + " line "
+              + (header == null ? 1 : header.line())
+              + ": the header must be "
+              + String.join(",", columns)
+              + ", not "
+              + names);
     }
     csv.columnNames(columns);
     List<Row> rows = new ArrayList<>();

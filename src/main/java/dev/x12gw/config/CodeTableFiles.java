@@ -5,10 +5,6 @@ import dev.x12gw.domain.codes.CodeKind;
 import dev.x12gw.domain.codes.CodeTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -148,30 +144,7 @@ public final class CodeTableFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
     }
-    return parse(kind, file.toString(), decode(file, bytes));
-  }
-
-  private static String decode(Path file, byte[] bytes) {
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (CharacterCodingException e) {
-      String partial = new String(bytes, StandardCharsets.UTF_8);
-      int bad = partial.indexOf('\uFFFD');
-      int line = 1;
-      for (int i = 0; i < bad; i++) {
-        if (partial.charAt(i) == '\n') {
-          line++;
-        }
-      }
-      throw new IllegalArgumentException(file + ":" + line + ": not UTF-8 text");
-    }
+    return parse(kind, file.toString(), Csv.decode(file, bytes, IllegalArgumentException::new));
   }
 
   /**
@@ -180,7 +153,7 @@ public final class CodeTableFiles {
    * @param label the file as named in messages
    */
   static List<CodeEntry> parse(CodeKind kind, String label, String text) {
-    Csv csv = new Csv(label, text);
+    Csv csv = new Csv(label, text, IllegalArgumentException::new);
     Csv.Row header = csv.next();
     if (header == null) {
       throw new IllegalArgumentException(label + ":1: the file is empty; the header is " + HEADER);
@@ -196,6 +169,7 @@ public final class CodeTableFiles {
               + String.join(",", header.fields())
               + "\"");
     }
+    csv.columnNames(COLUMNS);
     List<CodeEntry> entries = new ArrayList<>();
     Map<String, Integer> firstLine = new HashMap<>();
     for (Csv.Row row = csv.next(); row != null; row = csv.next()) {
@@ -249,105 +223,5 @@ public final class CodeTableFiles {
     }
     throw new IllegalArgumentException(
         where + column + " \"" + value + "\" is not a date (yyyy-MM-dd)");
-  }
-
-  /**
-   * RFC 4180 reader: records of raw values, each with the line it starts on; blank lines skipped.
-   */
-  private static final class Csv {
-    record Row(int line, List<String> fields) {}
-
-    private final String label;
-    private final String text;
-    private int pos;
-    private int line = 1;
-
-    Csv(String label, String text) {
-      this.label = label;
-      this.text = text;
-    }
-
-    /** The next record, or null at the end. */
-    Row next() {
-      while (pos < text.length() && isLineEnd(text.charAt(pos))) {
-        pos = skipLineEnd(pos);
-      }
-      if (pos >= text.length()) {
-        return null;
-      }
-      int start = line;
-      List<String> fields = new ArrayList<>();
-      while (true) {
-        fields.add(field(start));
-        if (pos < text.length() && text.charAt(pos) == ',') {
-          pos++;
-          continue;
-        }
-        pos = skipLineEnd(pos);
-        return new Row(start, List.copyOf(fields));
-      }
-    }
-
-    /** One value from {@code pos}; leaves {@code pos} at the comma, line end or end of text. */
-    private String field(int start) {
-      int p = pos;
-      if (p < text.length() && text.charAt(p) == '"') {
-        StringBuilder value = new StringBuilder();
-        p++;
-        while (true) {
-          if (p >= text.length()) {
-            throw new IllegalArgumentException(
-                label + ":" + start + ": a quoted value is not closed (missing \")");
-          }
-          char c = text.charAt(p);
-          if (c == '"') {
-            if (p + 1 < text.length() && text.charAt(p + 1) == '"') {
-              value.append('"');
-              p += 2;
-              continue;
-            }
-            p++;
-            break;
-          }
-          if (c == '\n' || (c == '\r' && (p + 1 >= text.length() || text.charAt(p + 1) != '\n'))) {
-            line++;
-          }
-          value.append(c);
-          p++;
-        }
-        if (p < text.length() && text.charAt(p) != ',' && !isLineEnd(text.charAt(p))) {
-          throw new IllegalArgumentException(
-              label + ":" + line + ": text after the closing quote of \"" + value + "\"");
-        }
-        pos = p;
-        return value.toString();
-      }
-      int begin = p;
-      while (p < text.length() && text.charAt(p) != ',' && !isLineEnd(text.charAt(p))) {
-        if (text.charAt(p) == '"') {
-          throw new IllegalArgumentException(
-              label + ":" + line + ": a quote inside an unquoted value; quote the whole value");
-        }
-        p++;
-      }
-      pos = p;
-      return text.substring(begin, p);
-    }
-
-    private static boolean isLineEnd(char c) {
-      return c == '\r' || c == '\n';
-    }
-
-    /** Past the line end at {@code p} (CRLF, LF or CR), counting the line. */
-    private int skipLineEnd(int p) {
-      if (p >= text.length()) {
-        return p;
-      }
-      line++;
-      if (text.charAt(p) == '\r' && p + 1 < text.length() && text.charAt(p + 1) == '\n') {
-        return p + 2;
-      }
-      return p + 1;
-    }
   }
 }

@@ -46,7 +46,9 @@ public record Intelligence(
    *
    * @param contracts a contract file or directory that replaces {@code contracts.dir}, or null
    * @throws ConfigFileException when a file is bad (named with line and column)
-   * @throws IllegalArgumentException when a setting is bad (named with its environment variable)
+   * @throws IllegalArgumentException when a setting is bad (named with its environment variable),
+   *     or rules conflict (duplicate ids, a rule hidden by an earlier one, a payer override without
+   *     a payer: named with their file and line)
    */
   public static Intelligence load(Settings settings, Path contracts) {
     ReconciliationPolicy base = Reconciliation.policy(settings, contracts);
@@ -67,6 +69,15 @@ public record Intelligence(
             ClassificationFiles.familyRates(dir.resolve("families.csv")),
             settings.getInt("classification.overturn.prior.weight", 20),
             laborCosts(settings));
+    int appealWindow = settings.getInt("classification.appeal.window.days", 180);
+    if (appealWindow < 1 || appealWindow > 3650) {
+      throw new IllegalArgumentException(
+          "classification.appeal.window.days ("
+              + Settings.environmentName("classification.appeal.window.days")
+              + "): "
+              + appealWindow
+              + " must be 1 to 3650 days");
+    }
     ClassificationRules rules =
         ClassificationRules.of(
             ClassificationFiles.rules(
@@ -77,7 +88,7 @@ public record Intelligence(
             carcs,
             ClassificationFiles.serviceLines(dir.resolve("service-lines.csv")),
             payers,
-            settings.getInt("classification.appeal.window.days", 180),
+            appealWindow,
             economics,
             settings.getInt("nsa.open.negotiation.business.days", 30),
             settings.getInt("nsa.idr.initiation.business.days", 4));
@@ -166,6 +177,23 @@ public record Intelligence(
         table.isEmpty()
             ? ContractSchedule.empty()
             : ContractFiles.load(settings.home().resolve(table).normalize());
+    BigDecimal percent = decimal(settings, "nsa.target.percent", "100");
+    if (percent.signum() <= 0 || percent.compareTo(new BigDecimal(1000)) > 0) {
+      throw new IllegalArgumentException(
+          "nsa.target.percent ("
+              + Settings.environmentName("nsa.target.percent")
+              + "): "
+              + percent.toPlainString()
+              + " must be above 0 and at most 1000");
+    }
+    if (basis == NsaPolicy.TargetBasis.REFERENCE_TABLE && reference.isEmpty()) {
+      throw new IllegalArgumentException(
+          "nsa.target.basis ("
+              + Settings.environmentName("nsa.target.basis")
+              + ") REFERENCE_TABLE needs a non-empty nsa.reference.table ("
+              + Settings.environmentName("nsa.reference.table")
+              + ")");
+    }
     try {
       return new NsaPolicy(
           settings.getBoolean("nsa.enabled", true),
@@ -177,7 +205,7 @@ public record Intelligence(
           codes(settings, "nsa.excluded.filing.indicators", "09,16,AM,CH,LM,MA,MB,MC,OF,TV,VA,WC"),
           networks,
           basis,
-          decimal(settings, "nsa.target.percent", "100"),
+          percent,
           reference);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("No Surprises Act settings (nsa.*): " + e.getMessage(), e);
@@ -199,7 +227,7 @@ public record Intelligence(
   private static Set<String> ranges(Settings settings, String key, String defaultValue) {
     Set<String> out = new LinkedHashSet<>();
     for (String part : codes(settings, key, defaultValue)) {
-      String[] ends = part.split("-");
+      String[] ends = part.split("-", -1);
       if (ends.length == 1) {
         out.add(part);
         continue;

@@ -105,7 +105,8 @@ public final class Settings {
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("setting '" + key + "' must be a whole number: " + v, e);
+      throw new IllegalArgumentException(
+          "setting '" + key + "' (" + environmentName(key) + ") must be a whole number: " + v, e);
     }
   }
 
@@ -114,7 +115,9 @@ public final class Settings {
     return switch (v) {
       case "true", "yes", "on" -> true;
       case "false", "no", "off" -> false;
-      default -> throw new IllegalArgumentException("setting '" + key + "' must be true or false");
+      default ->
+          throw new IllegalArgumentException(
+              "setting '" + key + "' (" + environmentName(key) + ") must be true or false");
     };
   }
 

@@ -13,6 +13,7 @@ import dev.x12gw.domain.ContractRate;
 import dev.x12gw.domain.DenialOverturned;
 import dev.x12gw.domain.Finding;
 import dev.x12gw.domain.LineMatch;
+import dev.x12gw.domain.NsaPolicy;
 import dev.x12gw.domain.Provider;
 import dev.x12gw.domain.ProviderAdjustment;
 import dev.x12gw.domain.RecordIds;
@@ -358,7 +359,11 @@ public final class RecordFactory {
   private static ObjectNode nsaTarget(Underpayment u) {
     ObjectNode n = NODES.objectNode();
     n.put("basis", u.nsaTarget().basis().name());
-    n.put("percentOfBilled", u.nsaTarget().percent());
+    n.put(
+        "percentOfBilled",
+        u.nsaTarget().basis() == NsaPolicy.TargetBasis.PERCENT_OF_BILLED
+            ? u.nsaTarget().percent()
+            : null);
     n.put(
         "referenceAmount",
         u.nsaTarget().reference() != null ? u.nsaTarget().reference().allowedAmount() : null);

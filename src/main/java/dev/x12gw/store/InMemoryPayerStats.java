@@ -161,8 +161,8 @@ public final class InMemoryPayerStats implements PayerStats {
     Map<Key, PayerFamilyStat> out =
         new TreeMap<>(
             Comparator.comparing(Key::payer)
-                .thenComparing(Key::family)
-                .thenComparing(Key::line)
+                .thenComparing(k -> k.family().name())
+                .thenComparing(k -> k.line().name())
                 .thenComparing(Key::category));
     for (State s : byKey.values()) {
       Entry e = s.entry();

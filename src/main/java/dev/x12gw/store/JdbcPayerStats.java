@@ -98,6 +98,11 @@ public final class JdbcPayerStats implements PayerStats {
     }
   }
 
+  /** A stored decimal(20,4) as money: trailing zeros dropped, at least two places. */
+  private static java.math.BigDecimal money(java.math.BigDecimal v) {
+    return dev.x12gw.domain.Money.normalize(v.stripTrailingZeros());
+  }
+
   @Override
   public List<PayerFamilyStat> summary() {
     List<PayerFamilyStat> out = new ArrayList<>();
@@ -115,10 +120,10 @@ public final class JdbcPayerStats implements PayerStats {
                 ServiceLine.valueOf(r.getString(3)),
                 r.getString(4),
                 r.getLong(5),
-                dev.x12gw.domain.Money.normalize(r.getBigDecimal(6)),
+                money(r.getBigDecimal(6)),
                 r.getLong(7),
-                dev.x12gw.domain.Money.normalize(r.getBigDecimal(8)),
-                dev.x12gw.domain.Money.normalize(r.getBigDecimal(9))));
+                money(r.getBigDecimal(8)),
+                money(r.getBigDecimal(9))));
       }
     } catch (SQLException e) {
       throw new StoreException("cannot read payer intelligence", e);

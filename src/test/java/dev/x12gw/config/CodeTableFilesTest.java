@@ -130,7 +130,7 @@ class CodeTableFilesTest {
     assertFails(
         "carc__2025-11-01.csv",
         HEADER + "1,1995-01-01,,,Deductible,x12\n2,1995-01-01,,,\"Coinsurance,x12\n3,,,,C,x\n",
-        ":3: a quoted value is not closed");
+        " line 3, description: a quoted value is not closed");
   }
 
   @Test

@@ -3,12 +3,10 @@ package dev.x12gw.domain.classification;
 import dev.x12gw.domain.RemittanceHeader;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The classification knowledge, loaded from {@code config/classification/}: payer overrides, rules,
@@ -72,10 +70,11 @@ public final class ClassificationRules {
       int openNegotiationBusinessDays,
       int idrInitiationBusinessDays) {
     List<String> errors = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
+    Map<String, ClassificationRule> ids = new LinkedHashMap<>();
     for (ClassificationRule r : concat(payerRules, rules)) {
-      if (!ids.add(r.id())) {
-        errors.add(r.source() + ": rule id " + r.id() + " is used twice");
+      ClassificationRule first = ids.putIfAbsent(r.id(), r);
+      if (first != null) {
+        errors.add(r.source() + ": rule id " + r.id() + " is already used at " + first.source());
       }
       if (r.id().startsWith("CARC-") || r.id().equals(Classifier.UNCLASSIFIED)) {
         errors.add(r.source() + ": rule id " + r.id() + " is reserved");

@@ -147,7 +147,11 @@ public final class Classifier {
               .divide(BigDecimal.valueOf(seen.denials()).add(w), 4, RoundingMode.HALF_UP);
       basis = "OBSERVED";
     }
-    BigDecimal expected = Money.normalize(facts.amountAtStake().multiply(rate));
+    // closed out: nothing is expected from the payer, nothing is worked
+    BigDecimal expected =
+        pathway == RecoveryPathway.CLOSE_OUT
+            ? Money.ZERO
+            : facts.amountAtStake().multiply(rate).setScale(2, RoundingMode.HALF_UP);
     BigDecimal labor = Money.normalize(econ.laborCosts().get(pathway));
     return Optional.of(
         new Classification(
