@@ -92,8 +92,38 @@ class GatewayIT {
     assertThat(d.body().at("/adjustments/0/level").asText()).isEqualTo("LINE");
     assertThat(d.body().at("/remarkCodes/0").asText()).isEqualTo("M62");
     assertThat(d.body().get("claimMatched").asBoolean()).isTrue();
+    assertThat(d.body().at("/classification/denialFamily").asText()).isEqualTo("AUTHORIZATION");
+    assertThat(d.body().at("/classification/ruleId").asText()).isEqualTo("AUTH-NEVER-SENT");
+    assertThat(d.body().at("/classification/recoveryPathway").asText())
+        .isEqualTo("CORRECT_AND_RESUBMIT");
+    assertThat(d.body().at("/classification/appealDeadline").asText()).isEqualTo("2027-05-19");
+    assertThat(d.body().get("codeWarnings")).isEmpty();
     assertThat(denials.get(1).text("patientControlNumber")).isEqualTo("PCN1003");
     assertThat(denials.get(1).body().get("claimMatched").asBoolean()).isFalse();
+    assertThat(denials.get(1).body().at("/classification/ruleId").asText()).isEqualTo("CARC-31");
+    try (Connection c =
+            DriverManager.getConnection("jdbc:h2:file:" + var.resolve("db/gateway"), "x12gw", "");
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "select payer_id, denial_family, category, findings, amount"
+                        + " from payer_intelligence order by denial_family")) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(
+            rs.getString(1)
+                + "|"
+                + rs.getString(2)
+                + "|"
+                + rs.getString(3)
+                + "|"
+                + rs.getLong(4)
+                + "|"
+                + rs.getBigDecimal(5).stripTrailingZeros().toPlainString());
+      }
+      assertThat(rows)
+          .containsExactly("87726|AUTHORIZATION|DENIAL|1|250", "87726|ELIGIBILITY|DENIAL|1|95");
+    }
 
     GatewayHarness.Received unmatched = receive("x12.remits.unmatched", 1).get(0);
     assertThat(unmatched.recordType()).isEqualTo("UNMATCHED_REMIT");
