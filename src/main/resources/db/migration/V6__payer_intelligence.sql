@@ -14,11 +14,13 @@ create table classified_finding (
     expected_recovery  decimal(20,4) not null,
     overturned_by      char(36),
     recovered_amount   decimal(20,4),
+    decided_on         date,                     -- the remittance's payment date
     classified_at      timestamp with time zone not null
 );
 create index classified_finding_record on classified_finding (record_id);
 create index classified_finding_overturn on classified_finding (overturned_by);
-create index classified_finding_payer on classified_finding (payer_id, denial_family, category);
+create index classified_finding_payer
+    on classified_finding (payer_id, denial_family, category, decided_on);
 
 -- Payer intelligence: counts and dollars per payer x family x service line x category.
 create view payer_intelligence as

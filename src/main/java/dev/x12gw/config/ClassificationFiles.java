@@ -36,7 +36,8 @@ import java.util.Set;
  * error names the file, the line and the column.
  */
 public final class ClassificationFiles {
-  static final List<String> RULE_COLUMNS =
+  /** Columns of rules.csv and payer-rules.csv. */
+  public static final List<String> RULE_COLUMNS =
       List.of(
           "rule_id",
           "payer_id",
@@ -54,6 +55,7 @@ public final class ClassificationFiles {
           "preventable",
           "pathway",
           "rationale");
+
   static final List<String> CARC_COLUMNS =
       List.of(
           "carc", "family", "core_scenario", "root_cause", "preventable", "pathway", "rationale");
@@ -66,7 +68,7 @@ public final class ClassificationFiles {
   private ClassificationFiles() {}
 
   /** One row by column name, with where it came from. */
-  record Row(String file, int line, Map<String, String> values) {
+  record Row(String file, String path, int line, Map<String, String> values) {
     String get(String column) {
       return values.getOrDefault(column, "");
     }
@@ -77,7 +79,7 @@ public final class ClassificationFiles {
 
     ConfigFileException error(String column, String problem) {
       return new ConfigFileException(
-          file + " line " + line + ", " + column + ": \"" + get(column) + "\" " + problem);
+          path + " line " + line + ", " + column + ": \"" + get(column) + "\" " + problem);
     }
   }
 
@@ -126,7 +128,7 @@ public final class ClassificationFiles {
       for (int i = 0; i < columns.size(); i++) {
         values.put(columns.get(i), r.fields().get(i));
       }
-      rows.add(new Row(name, r.line(), values));
+      rows.add(new Row(name, file.toString(), r.line(), values));
     }
     return rows;
   }
@@ -171,7 +173,7 @@ public final class ClassificationFiles {
       } catch (ConfigFileException e) {
         throw e;
       } catch (IllegalArgumentException e) {
-        throw new ConfigFileException(row.file() + " line " + row.line() + ": " + e.getMessage());
+        throw new ConfigFileException(row.path() + " line " + row.line() + ": " + e.getMessage());
       }
     }
     return out;
@@ -197,7 +199,7 @@ public final class ClassificationFiles {
       } catch (ConfigFileException e) {
         throw e;
       } catch (IllegalArgumentException e) {
-        throw new ConfigFileException(row.file() + " line " + row.line() + ": " + e.getMessage());
+        throw new ConfigFileException(row.path() + " line " + row.line() + ": " + e.getMessage());
       }
     }
     return out;
@@ -218,7 +220,7 @@ public final class ClassificationFiles {
       } catch (ConfigFileException e) {
         throw e;
       } catch (IllegalArgumentException e) {
-        throw new ConfigFileException(row.file() + " line " + row.line() + ": " + e.getMessage());
+        throw new ConfigFileException(row.path() + " line " + row.line() + ": " + e.getMessage());
       }
     }
     return out;
@@ -253,7 +255,7 @@ public final class ClassificationFiles {
       } catch (ConfigFileException e) {
         throw e;
       } catch (IllegalArgumentException e) {
-        throw new ConfigFileException(row.file() + " line " + row.line() + ": " + e.getMessage());
+        throw new ConfigFileException(row.path() + " line " + row.line() + ": " + e.getMessage());
       }
     }
     return out;

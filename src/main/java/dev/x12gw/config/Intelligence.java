@@ -68,6 +68,7 @@ public record Intelligence(
         new RecoveryEconomics(
             ClassificationFiles.familyRates(dir.resolve("families.csv")),
             settings.getInt("classification.overturn.prior.weight", 20),
+            settings.getInt("classification.overturn.maturity.days", 120),
             laborCosts(settings));
     int appealWindow = settings.getInt("classification.appeal.window.days", 180);
     if (appealWindow < 1 || appealWindow > 3650) {

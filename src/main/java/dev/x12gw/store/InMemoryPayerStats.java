@@ -7,6 +7,7 @@ import dev.x12gw.domain.classification.PayerFamilyStat;
 import dev.x12gw.domain.classification.PayerStats;
 import dev.x12gw.domain.classification.ServiceLine;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,12 +25,13 @@ public final class InMemoryPayerStats implements PayerStats {
   /** An entry with its overturn, if any. */
   private record State(Entry entry, String overturnedBy, BigDecimal recovered) {}
 
-  private record Counter(long denials, long overturned) {}
-
   private final Map<String, State> byKey = new HashMap<>();
   private final Map<String, String> keyByRecord = new HashMap<>();
   private final Map<String, String> keyByOverturn = new HashMap<>();
-  private final Map<String, Counter> counters = new HashMap<>();
+
+  /** Denials and overturns per payer|family, by decision date (undated under LocalDate.MAX). */
+  private final Map<String, TreeMap<LocalDate, long[]>> counters = new HashMap<>();
+
   private final Deque<Runnable> undo = new ArrayDeque<>();
   private boolean journaling;
 
@@ -54,18 +56,25 @@ public final class InMemoryPayerStats implements PayerStats {
   }
 
   @Override
-  public Observed observed(String payerId, DenialFamily family, String excludedFindingKey) {
-    Counter c = counters.get(payerId + "|" + family);
-    if (c == null) {
+  public Observed observed(
+      String payerId, DenialFamily family, String excludedFindingKey, LocalDate decidedBy) {
+    TreeMap<LocalDate, long[]> byDate = counters.get(payerId + "|" + family);
+    if (byDate == null) {
       return new Observed(0, 0);
     }
-    long denials = c.denials();
-    long overturned = c.overturned();
+    long denials = 0;
+    long overturned = 0;
+    for (long[] c : (decidedBy == null ? byDate : byDate.headMap(decidedBy, true)).values()) {
+      denials += c[0];
+      overturned += c[1];
+    }
     State own = excludedFindingKey == null ? null : byKey.get(excludedFindingKey);
     if (own != null
         && "DENIAL".equals(own.entry().category())
         && own.entry().payerId().equals(payerId)
-        && own.entry().family() == family) {
+        && own.entry().family() == family
+        && (decidedBy == null
+            || (own.entry().decidedOn() != null && !own.entry().decidedOn().isAfter(decidedBy)))) {
       denials--;
       overturned -= own.overturnedBy() != null ? 1 : 0;
     }
@@ -133,11 +142,25 @@ public final class InMemoryPayerStats implements PayerStats {
     if (!"DENIAL".equals(s.entry().category())) {
       return;
     }
+    add(s, sign);
+    if (journaling) {
+      undo.push(() -> add(s, -sign));
+    }
+  }
+
+  private void add(State s, int sign) {
     String key = s.entry().payerId() + "|" + s.entry().family();
-    Counter c = counters.getOrDefault(key, new Counter(0, 0));
-    Counter n =
-        new Counter(c.denials() + sign, c.overturned() + (s.overturnedBy() != null ? sign : 0));
-    set(counters, key, n.denials() == 0 ? null : n);
+    LocalDate date = s.entry().decidedOn() != null ? s.entry().decidedOn() : LocalDate.MAX;
+    TreeMap<LocalDate, long[]> byDate = counters.computeIfAbsent(key, k -> new TreeMap<>());
+    long[] c = byDate.computeIfAbsent(date, d -> new long[2]);
+    c[0] += sign;
+    c[1] += s.overturnedBy() != null ? sign : 0;
+    if (c[0] == 0) {
+      byDate.remove(date);
+      if (byDate.isEmpty()) {
+        counters.remove(key);
+      }
+    }
   }
 
   /** Sets or removes a value, journaling the old one inside a transaction set. */

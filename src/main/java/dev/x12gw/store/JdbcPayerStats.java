@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,15 +27,20 @@ public final class JdbcPayerStats implements PayerStats {
   }
 
   @Override
-  public Observed observed(String payerId, DenialFamily family, String excludedFindingKey) {
+  public Observed observed(
+      String payerId, DenialFamily family, String excludedFindingKey, LocalDate decidedBy) {
     try (PreparedStatement s =
         connection.prepareStatement(
             "select count(*), coalesce(sum(case when overturned_by is not null then 1 else 0"
                 + " end), 0) from classified_finding where payer_id = ? and denial_family = ?"
-                + " and category = 'DENIAL' and finding_key <> ?")) {
+                + " and category = 'DENIAL' and finding_key <> ?"
+                + (decidedBy == null ? "" : " and decided_on <= ?"))) {
       s.setString(1, payerId);
       s.setString(2, family.name());
       s.setString(3, excludedFindingKey == null ? "" : excludedFindingKey);
+      if (decidedBy != null) {
+        s.setObject(4, decidedBy);
+      }
       try (ResultSet r = s.executeQuery()) {
         r.next();
         return new Observed(r.getLong(1), r.getLong(2));
@@ -49,8 +55,8 @@ public final class JdbcPayerStats implements PayerStats {
     try (PreparedStatement s =
         connection.prepareStatement(
             "merge into classified_finding (finding_key, record_id, payer_id, category,"
-                + " denial_family, service_line, amount, expected_recovery, classified_at) key"
-                + " (finding_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " denial_family, service_line, amount, expected_recovery, decided_on,"
+                + " classified_at) key (finding_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       s.setString(1, e.findingKey());
       s.setString(2, e.recordId());
       s.setString(3, e.payerId());
@@ -59,7 +65,8 @@ public final class JdbcPayerStats implements PayerStats {
       s.setString(6, e.serviceLine().name());
       s.setBigDecimal(7, e.amount());
       s.setBigDecimal(8, e.expectedRecovery());
-      s.setTimestamp(9, Timestamp.from(Instant.now()));
+      s.setObject(9, e.decidedOn());
+      s.setTimestamp(10, Timestamp.from(Instant.now()));
       s.executeUpdate();
     } catch (SQLException ex) {
       throw new StoreException("cannot store a classified finding", ex);

@@ -124,4 +124,108 @@ class AnalyzeCommandTest {
     assertThat(x12gw("frobnicate").status()).isEqualTo(2);
     assertThat(x12gw("help").status()).isZero();
   }
+
+  /** The scenario's X12 files, as arguments. */
+  private static List<String> scenario(String name) throws Exception {
+    List<String> files = new ArrayList<>();
+    for (Path p : TestFiles.scenarioFiles(TestFiles.testdata("scenarios").resolve(name))) {
+      files.add(p.toString());
+    }
+    return files;
+  }
+
+  /** The shipped configuration with some settings changed, as a --config file. */
+  private static String config(Path dir, String... settings) throws Exception {
+    StringBuilder text =
+        new StringBuilder(
+            Files.readString(TestFiles.projectDir().resolve("config/application.properties")));
+    text.append('\n');
+    for (String s : settings) {
+      text.append(s).append('\n');
+    }
+    Path file = dir.resolve("test.properties");
+    Files.writeString(file, text);
+    return file.toString();
+  }
+
+  @Test
+  void payerStatsCountDenialsAndOverturnsPerPayerFamilyAndServiceLine(@TempDir Path dir)
+      throws Exception {
+    Path csv = dir.resolve("payers.csv");
+    List<String> args = new ArrayList<>(List.of("analyze", "--payer-stats", csv.toString()));
+    args.addAll(scenario("denied-then-overturned-after-resubmission"));
+    Run run = x12gw(args.toArray(String[]::new));
+    assertThat(run.status()).isZero();
+    assertThat(Files.readAllLines(csv))
+        .containsExactly(
+            "payer_id,denial_family,service_line,category,findings,amount,overturned,recovered,"
+                + "expected_recovery",
+            "87726,AUTHORIZATION,OTHER,DENIAL,1,200.00,1,150.00,90.00");
+  }
+
+  @Test
+  void anNsaInitialPaymentIsMeasuredAgainstTheReferenceTableWhenConfigured(@TempDir Path dir)
+      throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "analyze",
+                "--config",
+                config(
+                    dir,
+                    "nsa.target.basis = REFERENCE_TABLE",
+                    "nsa.reference.table = config/classification/examples/qpa.csv")));
+    args.addAll(scenario("nsa-emergency-out-of-network-underpaid"));
+    List<JsonNode> records = records(x12gw(args.toArray(String[]::new)));
+    assertThat(records).hasSize(2);
+    for (JsonNode r : records) {
+      assertThat(r.get("underpaymentKind").asText()).isEqualTo("NSA_INITIAL_PAYMENT");
+      // QPA 780.00; paid 320.00 + coinsurance 150.00 = 470.00
+      assertThat(r.get("expectedAmount").decimalValue()).isEqualByComparingTo("780.00");
+      assertThat(r.get("varianceAmount").decimalValue()).isEqualByComparingTo("310.00");
+      assertThat(r.at("/nsaTarget/basis").asText()).isEqualTo("REFERENCE_TABLE");
+      assertThat(r.at("/nsaTarget/referenceSource").asText()).isEqualTo("qpa.csv:5");
+      assertThat(r.at("/classification/noSurprisesAct/qpa").decimalValue())
+          .isEqualByComparingTo("780.00");
+      assertThat(r.at("/classification/recoveryPathway").asText()).isEqualTo("ESCALATE_DISPUTE");
+    }
+  }
+
+  @Test
+  void anNsaInitialPaymentCanBeMeasuredAgainstAPercentOfBilledCharges(@TempDir Path dir)
+      throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "analyze",
+                "--config",
+                config(dir, "nsa.target.basis = PERCENT_OF_BILLED", "nsa.target.percent = 50")));
+    args.addAll(scenario("nsa-emergency-out-of-network-underpaid"));
+    List<JsonNode> records = records(x12gw(args.toArray(String[]::new)));
+    assertThat(records).hasSize(2);
+    assertThat(records.get(0).get("expectedAmount").decimalValue()).isEqualByComparingTo("600.00");
+    assertThat(records.get(0).get("varianceAmount").decimalValue()).isEqualByComparingTo("130.00");
+    assertThat(records.get(0).at("/nsaTarget/percentOfBilled").decimalValue())
+        .isEqualByComparingTo("50");
+    // 20 % of billed would be 240.00, below the 470.00 paid with cost sharing: no underpayment
+    args.set(2, config(dir, "nsa.target.basis = PERCENT_OF_BILLED", "nsa.target.percent = 20"));
+    assertThat(x12gw(args.toArray(String[]::new)).out()).isEmpty();
+  }
+
+  @Test
+  void aBadClassificationFileStopsAnalyzeWithItsLine(@TempDir Path dir) throws Exception {
+    Path rules = dir.resolve("payer-rules.csv");
+    Files.writeString(
+        rules,
+        String.join(",", dev.x12gw.config.ClassificationFiles.RULE_COLUMNS)
+            + "\nX-1,60054,CLAIM_DENIAL,,16,,,,,,NOT_A_FAMILY,,,,,why\n");
+    Run run =
+        x12gw(
+            "analyze",
+            "--config",
+            config(dir, "classification.payer-rules = " + rules),
+            td("denied-co197-no-auth.835"));
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains(rules + " line 2, family: \"NOT_A_FAMILY\" must be one of");
+  }
 }

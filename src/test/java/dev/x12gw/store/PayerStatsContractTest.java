@@ -390,6 +390,55 @@ class PayerStatsContractTest {
 
   // --- observed --------------------------------------------------------------------------------
 
+  private static Entry dated(String name, String decidedOn) {
+    Entry e = denial(name, "87726", DenialFamily.CODING, "10");
+    return new Entry(
+        e.findingKey(),
+        e.recordId(),
+        e.payerId(),
+        e.family(),
+        e.serviceLine(),
+        e.category(),
+        e.amount(),
+        e.expectedRecovery(),
+        decidedOn == null ? null : LocalDate.parse(decidedOn));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stores")
+  void observedWithACutOffCountsOnlyDenialsDecidedByThen(String name, Supplier<Store> store) {
+    Store s = store.get();
+    PayerStats stats = s.stats();
+    stats.classified(dated("a", "2026-01-10"));
+    stats.classified(dated("b", "2026-03-01"));
+    stats.classified(dated("c", "2026-03-02"));
+    stats.classified(dated("u", null));
+    stats.overturned(overturn("o1", "b", "10"));
+    stats.overturned(overturn("o2", "c", "10"));
+    LocalDate cutOff = LocalDate.of(2026, 3, 1);
+    assertThat(stats.observed("87726", DenialFamily.CODING, null, cutOff))
+        .isEqualTo(new Observed(2, 1));
+    assertThat(stats.observed("87726", DenialFamily.CODING, key("b"), cutOff))
+        .isEqualTo(new Observed(1, 0));
+    // a finding younger than the cut-off is not subtracted
+    assertThat(stats.observed("87726", DenialFamily.CODING, key("c"), cutOff))
+        .isEqualTo(new Observed(2, 1));
+    assertThat(stats.observed("87726", DenialFamily.CODING, null, LocalDate.of(2025, 12, 31)))
+        .isEqualTo(new Observed(0, 0));
+    // without a cut-off, undated denials count too
+    assertThat(stats.observed("87726", DenialFamily.CODING, null)).isEqualTo(new Observed(4, 2));
+    // a rolled-back overturn and denial leave the dated counts as they were
+    s.begin();
+    stats.classified(dated("d", "2026-02-01"));
+    stats.overturned(overturn("o3", "a", "10"));
+    // a (overturned now), b (overturned), d; c is after the cut-off
+    assertThat(stats.observed("87726", DenialFamily.CODING, null, cutOff))
+        .isEqualTo(new Observed(3, 2));
+    s.rollback();
+    assertThat(stats.observed("87726", DenialFamily.CODING, null, cutOff))
+        .isEqualTo(new Observed(2, 1));
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("stores")
   void observedCountsOnlyDenialsOfThePayerAndFamilyAndLeavesOutTheExcludedKey(

@@ -132,7 +132,13 @@ public final class Classifier {
             : facts.decisionDate().plusDays(window);
     RecoveryEconomics econ = rules.economics();
     PayerHistory.Observed seen =
-        history.observed(facts.payerId(), outcome.family(), f.findingKey());
+        facts.decisionDate() == null
+            ? new PayerHistory.Observed(0, 0)
+            : history.observed(
+                facts.payerId(),
+                outcome.family(),
+                f.findingKey(),
+                facts.decisionDate().minusDays(econ.maturityDays()));
     BigDecimal defaultRate = econ.defaultOverturnRates().get(outcome.family());
     BigDecimal rate;
     String basis;

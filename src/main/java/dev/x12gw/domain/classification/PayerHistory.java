@@ -1,5 +1,7 @@
 package dev.x12gw.domain.classification;
 
+import java.time.LocalDate;
+
 /** Port: what the gateway has seen of a payer's denials so far (for observed overturn rates). */
 public interface PayerHistory {
   /**
@@ -14,14 +16,24 @@ public interface PayerHistory {
   }
 
   /**
+   * Denials of a payer and family decided on or before a day, and how many were overturned.
+   *
    * @param payerId normalised payer id
    * @param excludedFindingKey a finding not to count (the one being classified, whose earlier
    *     version may be on record), or null
+   * @param decidedBy count only denials whose remittance is dated on or before this day (old enough
+   *     for an appeal or resubmission to have been paid); null counts every denial
    */
-  Observed observed(String payerId, DenialFamily family, String excludedFindingKey);
+  Observed observed(
+      String payerId, DenialFamily family, String excludedFindingKey, LocalDate decidedBy);
+
+  /** Every denial of a payer and family, whatever its date. */
+  default Observed observed(String payerId, DenialFamily family, String excludedFindingKey) {
+    return observed(payerId, family, excludedFindingKey, null);
+  }
 
   /** No history. */
   static PayerHistory none() {
-    return (payer, family, excluded) -> new Observed(0, 0);
+    return (payer, family, excluded, decidedBy) -> new Observed(0, 0);
   }
 }

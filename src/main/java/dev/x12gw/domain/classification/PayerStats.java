@@ -3,6 +3,7 @@ package dev.x12gw.domain.classification;
 import dev.x12gw.domain.DenialOverturned;
 import dev.x12gw.domain.Finding;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,6 +24,7 @@ public interface PayerStats extends PayerHistory {
    * @param category DENIAL, UNDERPAYMENT or RECOUPMENT
    * @param amount amount at stake
    * @param expectedRecovery expected recovery when classified
+   * @param decidedOn the remittance's payment date (else production date), or null
    */
   record Entry(
       String findingKey,
@@ -32,7 +34,8 @@ public interface PayerStats extends PayerHistory {
       ServiceLine serviceLine,
       String category,
       BigDecimal amount,
-      BigDecimal expectedRecovery) {
+      BigDecimal expectedRecovery,
+      LocalDate decidedOn) {
     public Entry {
       Objects.requireNonNull(findingKey, "finding key");
       Objects.requireNonNull(recordId, "record id");
@@ -42,6 +45,28 @@ public interface PayerStats extends PayerHistory {
       Objects.requireNonNull(category, "category");
       Objects.requireNonNull(amount, "amount");
       Objects.requireNonNull(expectedRecovery, "expected recovery");
+    }
+
+    /** An entry without a decision date (counted only when history is read without a cut-off). */
+    public Entry(
+        String findingKey,
+        String recordId,
+        String payerId,
+        DenialFamily family,
+        ServiceLine serviceLine,
+        String category,
+        BigDecimal amount,
+        BigDecimal expectedRecovery) {
+      this(
+          findingKey,
+          recordId,
+          payerId,
+          family,
+          serviceLine,
+          category,
+          amount,
+          expectedRecovery,
+          null);
     }
 
     /** The entry of a classified finding. */
@@ -59,7 +84,10 @@ public interface PayerStats extends PayerHistory {
           c.serviceLine(),
           category,
           c.amountAtStake(),
-          c.expectedRecovery());
+          c.expectedRecovery(),
+          f.remittance().paymentDate() != null
+              ? f.remittance().paymentDate()
+              : f.remittance().productionDate());
     }
   }
 

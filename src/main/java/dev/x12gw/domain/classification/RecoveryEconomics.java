@@ -11,16 +11,20 @@ import java.util.Objects;
  *
  * <p>The overturn rate used is {@code (overturned + w × default) / (denials + w)} over the payer's
  * history for the family, where w is {@link #priorWeight()}: with no history it is the default, and
- * history takes over as it grows.
+ * history takes over as it grows. Only denials at least {@link #maturityDays()} old count.
  *
  * @param defaultOverturnRates rate (0–1) per family; every family must have one
  * @param priorWeight how many observations the default counts for (0 = history alone once any
  *     exists)
+ * @param maturityDays how old a denial must be (days from its remittance to the one being
+ *     classified) to count in the history: younger ones may still be appealed or resubmitted, so
+ *     not being overturned yet says nothing
  * @param laborCosts cost of working one finding per pathway; every pathway must have one
  */
 public record RecoveryEconomics(
     Map<DenialFamily, BigDecimal> defaultOverturnRates,
     int priorWeight,
+    int maturityDays,
     Map<RecoveryPathway, BigDecimal> laborCosts) {
   public RecoveryEconomics {
     defaultOverturnRates = Map.copyOf(new EnumMap<>(defaultOverturnRates));
@@ -37,6 +41,9 @@ public record RecoveryEconomics(
       if (c.signum() < 0) {
         throw new IllegalArgumentException("labor cost of " + p + " must not be negative: " + c);
       }
+    }
+    if (maturityDays < 0) {
+      throw new IllegalArgumentException("maturity days must not be negative: " + maturityDays);
     }
     if (priorWeight < 0) {
       throw new IllegalArgumentException("prior weight must not be negative: " + priorWeight);

@@ -86,7 +86,7 @@ class ClassifierTest {
                 "service-lines.csv:2")),
         List.of(new PayerTerms("60054", "BLUE", 90, null, "payers.csv:2")),
         180,
-        new RecoveryEconomics(rates, 20, labor),
+        new RecoveryEconomics(rates, 20, 120, labor),
         30,
         4);
   }
@@ -251,8 +251,11 @@ class ClassifierTest {
     assertThat(fresh.priority()).isEqualByComparingTo("90.00");
     // 10 denials, 8 overturned, prior weight 20 at 0.50: (8 + 10) / 30 = 0.60
     PayerHistory history =
-        (payer, family, excluded) ->
-            payer.equals("99999") && family == DenialFamily.MEDICAL_NECESSITY
+        (payer, family, excluded, decidedBy) ->
+            payer.equals("99999")
+                    && family == DenialFamily.MEDICAL_NECESSITY
+                    // 120 days before the payment date 2026-11-20
+                    && decidedBy.equals(LocalDate.of(2026, 7, 23))
                 ? new PayerHistory.Observed(10, 8)
                 : new PayerHistory.Observed(0, 0);
     Classification seen = c.classify(w.build(), history).orElseThrow();
