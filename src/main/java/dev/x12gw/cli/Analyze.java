@@ -53,6 +53,7 @@ final class Analyze {
   private final Map<Path, Long> claimsRead = new HashMap<>();
 
   Analyze(X12FileProcessor processor, PrintStream out, PrintStream err) {
+    store.onDrop(stats::fold);
     this.processor = processor;
     this.out = new BufferedOutputStream(out, 1 << 16);
     this.err = err;

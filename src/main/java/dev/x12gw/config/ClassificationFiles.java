@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reader of the classification knowledge in {@code config/classification/} (documented in its
@@ -133,132 +134,121 @@ public final class ClassificationFiles {
     return rows;
   }
 
+  /** One value per row; a value a constructor refuses is reported with the row's file and line. */
+  static <T> List<T> rows(Path file, List<String> columns, Function<Row, T> make) {
+    List<T> out = new ArrayList<>();
+    for (Row row : read(file, columns)) {
+      try {
+        out.add(make.apply(row));
+      } catch (ConfigFileException e) {
+        throw e;
+      } catch (IllegalArgumentException e) {
+        throw new ConfigFileException(row.path() + " line " + row.line() + ": " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
   /**
    * Classification rules ({@code rules.csv} / {@code payer-rules.csv}).
    *
    * @param codes code tables to check the CARCs and RARCs the rules name against
    */
   static List<ClassificationRule> rules(Path file, CodeTables codes) {
-    List<ClassificationRule> out = new ArrayList<>();
-    for (Row row : read(file, RULE_COLUMNS)) {
-      try {
-        Set<String> carcs = codes(row, "carc", codes, CodeKind.CARC);
-        Set<String> rarcs = codes(row, "rarc", codes, CodeKind.RARC);
-        Set<String> groups = codes(row, "group", codes, CodeKind.GROUP);
-        Set<String> plb = codes(row, "plb_reason", codes, CodeKind.PLB_REASON);
-        RuleOutcome outcome =
-            new RuleOutcome(
-                optionalEnum(row, "family", DenialFamily.class),
-                core(row),
-                optionalEnum(row, "root_cause", RootCause.class),
-                bool(row, "preventable", false),
-                optionalEnum(row, "pathway", RecoveryPathway.class),
-                required(row, "rationale"));
-        out.add(
-            new ClassificationRule(
-                required(row, "rule_id"),
-                list(row, "payer_id"),
-                enums(row, "finding", FindingKind.class),
-                groups,
-                carcs,
-                rarcs,
-                plb,
-                row.get("claim_fact").isEmpty()
-                    ? ClaimFact.ANY
-                    : enumValue(row, "claim_fact", ClaimFact.class),
-                enums(row, "service_line", ServiceLine.class),
-                list(row, "place_of_service"),
-                outcome,
-                row.source()));
-      } catch (ConfigFileException e) {
-        throw e;
-      } catch (IllegalArgumentException e) {
-        throw new ConfigFileException(row.path() + " line " + row.line() + ": " + e.getMessage());
-      }
-    }
-    return out;
+    return rows(
+        file,
+        RULE_COLUMNS,
+        row -> {
+          Set<String> carcs = codes(row, "carc", codes, CodeKind.CARC);
+          Set<String> rarcs = codes(row, "rarc", codes, CodeKind.RARC);
+          Set<String> groups = codes(row, "group", codes, CodeKind.GROUP);
+          Set<String> plb = codes(row, "plb_reason", codes, CodeKind.PLB_REASON);
+          RuleOutcome outcome =
+              new RuleOutcome(
+                  optionalEnum(row, "family", DenialFamily.class),
+                  core(row),
+                  optionalEnum(row, "root_cause", RootCause.class),
+                  bool(row, "preventable", false),
+                  optionalEnum(row, "pathway", RecoveryPathway.class),
+                  required(row, "rationale"));
+          return new ClassificationRule(
+              required(row, "rule_id"),
+              list(row, "payer_id"),
+              enums(row, "finding", FindingKind.class),
+              groups,
+              carcs,
+              rarcs,
+              plb,
+              row.get("claim_fact").isEmpty()
+                  ? ClaimFact.ANY
+                  : enumValue(row, "claim_fact", ClaimFact.class),
+              enums(row, "service_line", ServiceLine.class),
+              list(row, "place_of_service"),
+              outcome,
+              row.source());
+        });
   }
 
   /** CARC defaults ({@code carc-families.csv}). */
   static List<CarcDefault> carcs(Path file, CodeTables codes) {
-    List<CarcDefault> out = new ArrayList<>();
-    for (Row row : read(file, CARC_COLUMNS)) {
-      codes(row, "carc", codes, CodeKind.CARC);
-      try {
-        out.add(
-            new CarcDefault(
-                required(row, "carc"),
-                new RuleOutcome(
-                    enumValue(row, "family", DenialFamily.class),
-                    core(row),
-                    enumValue(row, "root_cause", RootCause.class),
-                    bool(row, "preventable", true),
-                    enumValue(row, "pathway", RecoveryPathway.class),
-                    required(row, "rationale")),
-                row.source()));
-      } catch (ConfigFileException e) {
-        throw e;
-      } catch (IllegalArgumentException e) {
-        throw new ConfigFileException(row.path() + " line " + row.line() + ": " + e.getMessage());
-      }
-    }
-    return out;
+    return rows(
+        file,
+        CARC_COLUMNS,
+        row -> {
+          codes(row, "carc", codes, CodeKind.CARC);
+          return new CarcDefault(
+              required(row, "carc"),
+              new RuleOutcome(
+                  enumValue(row, "family", DenialFamily.class),
+                  core(row),
+                  enumValue(row, "root_cause", RootCause.class),
+                  bool(row, "preventable", true),
+                  enumValue(row, "pathway", RecoveryPathway.class),
+                  required(row, "rationale")),
+              row.source());
+        });
   }
 
   /** Service-line rules ({@code service-lines.csv}). */
   static List<ServiceLineRule> serviceLines(Path file) {
-    List<ServiceLineRule> out = new ArrayList<>();
-    for (Row row : read(file, SERVICE_LINE_COLUMNS)) {
-      try {
-        out.add(
+    return rows(
+        file,
+        SERVICE_LINE_COLUMNS,
+        row ->
             new ServiceLineRule(
                 enumValue(row, "service_line", ServiceLine.class),
                 enumValue(row, "match", ServiceLineRule.Match.class),
                 required(row, "from"),
                 row.get("to"),
                 row.source()));
-      } catch (ConfigFileException e) {
-        throw e;
-      } catch (IllegalArgumentException e) {
-        throw new ConfigFileException(row.path() + " line " + row.line() + ": " + e.getMessage());
-      }
-    }
-    return out;
   }
 
   /** Payer terms ({@code payers.csv}). */
   static List<PayerTerms> payers(Path file) {
-    List<PayerTerms> out = new ArrayList<>();
-    for (Row row : read(file, PAYER_COLUMNS)) {
-      Integer days = null;
-      if (!row.get("appeal_window_days").isEmpty()) {
-        try {
-          days = Integer.valueOf(row.get("appeal_window_days"));
-        } catch (NumberFormatException e) {
-          throw row.error("appeal_window_days", "is not a whole number of days");
-        }
-      }
-      Network network = null;
-      String n = row.get("network").toUpperCase(Locale.ROOT);
-      if (!n.isEmpty()) {
-        network =
-            switch (n) {
-              case "IN", "IN_NETWORK" -> Network.IN_NETWORK;
-              case "OUT", "OUT_OF_NETWORK" -> Network.OUT_OF_NETWORK;
-              default -> throw row.error("network", "must be IN, OUT or empty");
-            };
-      }
+    return rows(file, PAYER_COLUMNS, ClassificationFiles::payer);
+  }
+
+  private static PayerTerms payer(Row row) {
+    Integer days = null;
+    if (!row.get("appeal_window_days").isEmpty()) {
       try {
-        out.add(
-            new PayerTerms(
-                required(row, "payer_id"), row.get("payer_name"), days, network, row.source()));
-      } catch (ConfigFileException e) {
-        throw e;
-      } catch (IllegalArgumentException e) {
-        throw new ConfigFileException(row.path() + " line " + row.line() + ": " + e.getMessage());
+        days = Integer.valueOf(row.get("appeal_window_days"));
+      } catch (NumberFormatException e) {
+        throw row.error("appeal_window_days", "is not a whole number of days");
       }
     }
-    return out;
+    Network network = null;
+    String n = row.get("network").toUpperCase(Locale.ROOT);
+    if (!n.isEmpty()) {
+      network =
+          switch (n) {
+            case "IN", "IN_NETWORK" -> Network.IN_NETWORK;
+            case "OUT", "OUT_OF_NETWORK" -> Network.OUT_OF_NETWORK;
+            default -> throw row.error("network", "must be IN, OUT or empty");
+          };
+    }
+    return new PayerTerms(
+        required(row, "payer_id"), row.get("payer_name"), days, network, row.source());
   }
 
   /** Default overturn rates ({@code families.csv}); every family must be there once. */

@@ -210,18 +210,11 @@ public final class CodeTableFiles {
   }
 
   private static LocalDate date(String where, String column, String value) {
-    String text = value.trim();
-    if (text.isEmpty()) {
-      return null;
+    try {
+      return Csv.isoDate(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          where + column + " \"" + value + "\" " + e.getMessage(), e);
     }
-    if (DATE.matcher(text).matches()) {
-      try {
-        return LocalDate.parse(text);
-      } catch (DateTimeParseException e) {
-        // reported below
-      }
-    }
-    throw new IllegalArgumentException(
-        where + column + " \"" + value + "\" is not a date (yyyy-MM-dd)");
   }
 }

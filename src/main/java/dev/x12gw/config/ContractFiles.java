@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,7 +40,6 @@ public final class ContractFiles {
   private static final Pattern PROCEDURE = Pattern.compile("[A-Z0-9]{1,48}");
   private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
   private static final Pattern AMOUNT = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
-  private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
   private ContractFiles() {}
 
@@ -235,17 +233,11 @@ public final class ContractFiles {
 
     private LocalDate date(String column) {
       String text = value(column);
-      if (text.isEmpty()) {
-        return null;
+      try {
+        return Csv.isoDate(text);
+      } catch (IllegalArgumentException e) {
+        throw bad(column, text, e.getMessage());
       }
-      if (DATE.matcher(text).matches()) {
-        try {
-          return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-          // reported below
-        }
-      }
-      throw bad(column, text, "is not a date (yyyy-MM-dd)");
     }
 
     private ContractFileException bad(String column, String value, String problem) {

@@ -190,4 +190,27 @@ final class Csv {
     String text = out.toString();
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
+
+  private static final java.util.regex.Pattern ISO_DATE =
+      java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+  /**
+   * An ISO date value (yyyy-MM-dd), null when empty.
+   *
+   * @throws IllegalArgumentException when the value is not such a date
+   */
+  static java.time.LocalDate isoDate(String value) {
+    String text = value.trim();
+    if (text.isEmpty()) {
+      return null;
+    }
+    if (ISO_DATE.matcher(text).matches()) {
+      try {
+        return java.time.LocalDate.parse(text);
+      } catch (java.time.format.DateTimeParseException e) {
+        // reported below
+      }
+    }
+    throw new IllegalArgumentException("is not a date (yyyy-MM-dd)");
+  }
 }

@@ -125,28 +125,9 @@ public record Intelligence(
     for (RecoveryPathway p : RecoveryPathway.values()) {
       String key =
           "classification.labor.cost." + p.name().toLowerCase(Locale.ROOT).replace('_', '-');
-      out.put(p, decimal(settings, key, defaults.get(p)));
+      out.put(p, Reconciliation.decimal(settings, key, defaults.get(p)));
     }
     return out;
-  }
-
-  private static BigDecimal decimal(Settings settings, String key, String defaultValue) {
-    String v = settings.get(key, defaultValue).trim();
-    try {
-      BigDecimal d = new BigDecimal(v);
-      if (d.signum() < 0) {
-        throw new NumberFormatException();
-      }
-      return d;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          key
-              + " ("
-              + Settings.environmentName(key)
-              + "): \""
-              + v
-              + "\" is not a non-negative decimal");
-    }
   }
 
   /** The No Surprises Act policy from {@code nsa.*} settings and the payer table's networks. */
@@ -178,7 +159,7 @@ public record Intelligence(
         table.isEmpty()
             ? ContractSchedule.empty()
             : ContractFiles.load(settings.home().resolve(table).normalize());
-    BigDecimal percent = decimal(settings, "nsa.target.percent", "100");
+    BigDecimal percent = Reconciliation.decimal(settings, "nsa.target.percent", "100");
     if (percent.signum() <= 0 || percent.compareTo(new BigDecimal(1000)) > 0) {
       throw new IllegalArgumentException(
           "nsa.target.percent ("

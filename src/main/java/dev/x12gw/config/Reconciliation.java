@@ -29,7 +29,8 @@ public final class Reconciliation {
             decimal(settings, "contracts.tolerance.percent", "1.0")));
   }
 
-  private static BigDecimal decimal(Settings settings, String key, String defaultValue) {
+  /** A non-negative decimal setting; the error names the key and its environment variable. */
+  static BigDecimal decimal(Settings settings, String key, String defaultValue) {
     String v = settings.get(key, defaultValue).trim();
     try {
       BigDecimal d = new BigDecimal(v);

@@ -71,6 +71,7 @@ public final class InMemoryClaimRepository implements ClaimRepository {
   private final Set<String> remittancesAdded = new HashSet<>();
 
   private boolean waitForClaims = true;
+  private java.util.function.Consumer<java.util.Collection<String>> onDrop = keys -> {};
   private long nextId = 1;
 
   /**
@@ -82,6 +83,14 @@ public final class InMemoryClaimRepository implements ClaimRepository {
   static final int CLAIMLESS_WINDOW = 2 * dev.x12gw.domain.Reconciler.REVERSAL_WINDOW;
 
   private final java.util.ArrayDeque<Long> claimless = new java.util.ArrayDeque<>();
+
+  /**
+   * Tells who keeps per-finding state (payer intelligence) which findings became final because
+   * their case was dropped: their finding keys.
+   */
+  public void onDrop(java.util.function.Consumer<java.util.Collection<String>> listener) {
+    this.onDrop = java.util.Objects.requireNonNull(listener, "listener");
+  }
 
   /** Starts recording changes so they can be rolled back. */
   public void begin() {
@@ -97,6 +106,7 @@ public final class InMemoryClaimRepository implements ClaimRepository {
         if (c != null && c.claims.isEmpty()) {
           cases.remove(id);
           c.keys.forEach(byKey::remove);
+          onDrop.accept(c.findings.keySet());
         }
       }
     }
@@ -283,6 +293,7 @@ public final class InMemoryClaimRepository implements ClaimRepository {
       return;
     }
     cases.remove(id);
+    onDrop.accept(c.findings.keySet());
     for (String key : c.keys) {
       byKey.remove(key);
       // created in this transaction set: a rollback has nothing to restore for it either
