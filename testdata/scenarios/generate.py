@@ -1102,9 +1102,10 @@ def s32():
                  "as primary in 2320/2330B) but without the primary's adjudication (no CAS, AMT*D "
                  "or DTP*573); BLUE RIVER processes as secondary (CLP02 2) and pays 0: CO-16 with "
                  "RARC N479 (missing explanation of benefits) at claim level.",
-             "one CLAIM_DENIAL for PCN5201 (generically MISSING_INFORMATION; a payer-specific "
-             "override rule for BLUE RIVER 60054 classifies it as COORDINATION_OF_BENEFITS: "
-             "resubmit with the primary's EOB).")
+             "one CLAIM_DENIAL for PCN5201 (the general rule COB-PRIMARY-EOB-MISSING would say "
+             "COORDINATION_OF_BENEFITS, correct and resubmit with the primary's EOB; the example "
+             "payer override BLUE-RIVER-EOB-RECONSIDERATION for 60054 fires first: appeal by "
+             "reconsideration with the EOB attached).")
 
 
 def s33():
@@ -1138,10 +1139,11 @@ def s33():
                  "CO-45 730.00 and PR-2 150.00 (coinsurance; CLP05 150.00) and claim-level "
                  "RARCs N864 (NSA emergency services) and N877 (NSA initial payment, open "
                  "negotiation available); BPR02 640.00.",
-             "no CLAIM_DENIAL and no LINE_DENIAL (no contract file, so nothing today); the "
-             "denial intelligence feature adds an UNDERPAYMENT of kind NSA_INITIAL_PAYMENT for "
-             "PCN5301 and PCN5302, both with the same dispute batch key (same provider, payer "
-             "and service code, dates 3 days apart: one open-negotiation/IDR batch).")
+             "no CLAIM_DENIAL and no LINE_DENIAL; an UNDERPAYMENT of kind NSA_INITIAL_PAYMENT for "
+             "PCN5301 and for PCN5302 (expected 1,200.00 billed, actual 470.00 = paid 320.00 + "
+             "coinsurance 150.00, variance 730.00; pathway ESCALATE_DISPUTE, open negotiation by "
+             "2026-12-21), both with the same dispute batch key (same provider, payer and "
+             "service code, dates 3 days apart: one open-negotiation/IDR batch).")
 
 
 def s34():
