@@ -51,7 +51,6 @@ public record Intelligence(
    *     a payer: named with their file and line)
    */
   public static Intelligence load(Settings settings, Path contracts) {
-    ReconciliationPolicy base = Reconciliation.policy(settings, contracts);
     Path codeDir = settings.path("code-tables.dir", "config/code-tables");
     CodeTables codes;
     try {
@@ -93,8 +92,7 @@ public record Intelligence(
             economics,
             settings.getInt("nsa.open.negotiation.business.days", 30),
             settings.getInt("nsa.idr.initiation.business.days", 4));
-    ReconciliationPolicy policy =
-        new ReconciliationPolicy(base.contracts(), base.tolerance(), nsa(settings, payers));
+    ReconciliationPolicy policy = Reconciliation.policy(settings, contracts, nsa(settings, payers));
     List<String> warnings = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     LocalDate today = LocalDate.now();

@@ -1,6 +1,7 @@
 package dev.x12gw.config;
 
 import dev.x12gw.domain.ContractSchedule;
+import dev.x12gw.domain.NsaPolicy;
 import dev.x12gw.domain.ReconciliationPolicy;
 import dev.x12gw.domain.Tolerance;
 import java.math.BigDecimal;
@@ -15,10 +16,11 @@ public final class Reconciliation {
 
   /**
    * @param contracts a contract file or directory that replaces {@code contracts.dir}, or null
+   * @param nsa the No Surprises Act rules
    * @throws ContractFileException when a contract file is bad
    * @throws IllegalArgumentException when a tolerance is not a non-negative decimal
    */
-  public static ReconciliationPolicy policy(Settings settings, Path contracts) {
+  public static ReconciliationPolicy policy(Settings settings, Path contracts, NsaPolicy nsa) {
     ContractSchedule schedule =
         ContractFiles.load(
             contracts != null ? contracts : settings.path("contracts.dir", "config/contracts"));
@@ -26,7 +28,8 @@ public final class Reconciliation {
         schedule,
         new Tolerance(
             decimal(settings, "contracts.tolerance.absolute", "1.00"),
-            decimal(settings, "contracts.tolerance.percent", "1.0")));
+            decimal(settings, "contracts.tolerance.percent", "1.0")),
+        nsa);
   }
 
   /** A non-negative decimal setting; the error names the key and its environment variable. */

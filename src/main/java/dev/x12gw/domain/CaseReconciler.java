@@ -461,7 +461,7 @@ public final class CaseReconciler {
         if (detector.lineDenial(pay, line) != null || Money.isZero(line.chargeAmount())) {
           continue;
         }
-        BigDecimal units = units(m);
+        BigDecimal units = m.billedUnits();
         LocalDate date = line.serviceDate() != null ? line.serviceDate() : pay.serviceDate();
         BigDecimal actual = line.paidAmount().add(patientShare(pay, line, lines.size()));
         Procedure submitted = line.submittedProcedure();
@@ -619,10 +619,6 @@ public final class CaseReconciler {
     }
 
     /** Units the service was billed for: the 837 line, else SVC07, else SVC05, else one. */
-    BigDecimal units(LineMatch m) {
-      return m.billedUnits();
-    }
-
     /** Recoupment findings; returns the total taken back. */
     /** True when an 837 void (frequency 8) names the CLP07 a reversal takes back. */
     boolean voided(CasePayment reversal) {

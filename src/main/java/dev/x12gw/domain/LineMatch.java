@@ -53,12 +53,6 @@ public record LineMatch(
 
   /** Units the service was billed for: the 837 line, else SVC07, else SVC05, else one. */
   public java.math.BigDecimal billedUnits() {
-    if (submitted != null && submitted.units() != null) {
-      return submitted.units();
-    }
-    if (paid.submittedUnits() != null) {
-      return paid.submittedUnits();
-    }
-    return paid.unitsPaid() != null ? paid.unitsPaid() : java.math.BigDecimal.ONE;
+    return submitted != null && submitted.units() != null ? submitted.units() : paid.billedUnits();
   }
 }

@@ -13,11 +13,6 @@ public record ReconciliationPolicy(ContractSchedule contracts, Tolerance toleran
     Objects.requireNonNull(nsa, "nsa");
   }
 
-  /** Contracts and tolerance, No Surprises Act detection off. */
-  public ReconciliationPolicy(ContractSchedule contracts, Tolerance tolerance) {
-    this(contracts, tolerance, NsaPolicy.disabled());
-  }
-
   /** No contracts, no tolerance: denials, recoupments and balancing only. */
   public static ReconciliationPolicy none() {
     return new ReconciliationPolicy(

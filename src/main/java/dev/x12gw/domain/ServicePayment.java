@@ -66,4 +66,12 @@ public record ServicePayment(
     quantities = Map.copyOf(quantities);
     rxRejectCodes = List.copyOf(rxRejectCodes);
   }
+
+  /** Units the service was billed for as the 835 echoes them: SVC07, else SVC05, else one. */
+  public BigDecimal billedUnits() {
+    if (submittedUnits != null) {
+      return submittedUnits;
+    }
+    return unitsPaid != null ? unitsPaid : BigDecimal.ONE;
+  }
 }

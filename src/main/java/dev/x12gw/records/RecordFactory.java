@@ -82,11 +82,6 @@ public final class RecordFactory {
     return queues;
   }
 
-  /** The record of a new finding, unclassified. */
-  public OutboundRecord finding(Finding f) {
-    return finding(f, null, null);
-  }
-
   /**
    * The record of a finding.
    *

@@ -169,7 +169,8 @@ class PayerStatsContractTest {
         line,
         category,
         new BigDecimal(amount),
-        new BigDecimal(expected));
+        new BigDecimal(expected),
+        null);
   }
 
   private static Entry denial(String name, String payer, DenialFamily family, String amount) {

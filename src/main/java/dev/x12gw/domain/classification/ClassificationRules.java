@@ -170,7 +170,8 @@ public final class ClassificationRules {
   }
 
   public Optional<CarcDefault> carc(String code) {
-    return Optional.ofNullable(code == null ? null : carcs.get(code.strip().toUpperCase()));
+    return Optional.ofNullable(
+        code == null ? null : carcs.get(code.strip().toUpperCase(java.util.Locale.ROOT)));
   }
 
   public List<ServiceLineRule> serviceLines() {

@@ -102,7 +102,7 @@ public final class Classifier {
     List<String> evidence = evidence(facts, driving, rule);
     NoSurprisesAct nsa = null;
     String batch = null;
-    boolean disputable = kind.isDenial() || kind.name().startsWith("UNDERPAYMENT");
+    boolean disputable = !kind.category().equals("RECOUPMENT");
     if (facts.nsa().eligible() && disputable) {
       nsa = clock(f, facts);
       if (pathway == RecoveryPathway.APPEAL
@@ -554,20 +554,12 @@ public final class Classifier {
     if (pay == null) {
       return Optional.empty();
     }
-    List<LineMatch> lines = new ArrayList<>();
-    if (f.line() != null) {
-      lines.add(f.line());
-    } else {
-      int i = 1;
-      for (ServicePayment s : pay.lines()) {
-        lines.add(new LineMatch(i++, s, null, dev.x12gw.domain.MatchMethod.UNMATCHED));
-      }
-    }
+    List<ServicePayment> lines = f.line() != null ? List.of(f.line().paid()) : pay.lines();
     List<NsaTarget> out = new ArrayList<>();
-    for (LineMatch m : lines) {
-      LocalDate date = m.paid().serviceDate() != null ? m.paid().serviceDate() : pay.serviceDate();
-      Optional<NsaTarget> t =
-          policy.nsa().reference(f.remittance(), m.paid(), m.billedUnits(), date);
+    for (ServicePayment s : lines) {
+      LocalDate date = s.serviceDate() != null ? s.serviceDate() : pay.serviceDate();
+      BigDecimal units = f.line() != null ? f.line().billedUnits() : s.billedUnits();
+      Optional<NsaTarget> t = policy.nsa().reference(f.remittance(), s, units, date);
       if (t.isEmpty()) {
         return Optional.empty();
       }

@@ -34,6 +34,13 @@ public enum FindingKind {
     };
   }
 
+  /** DENIAL, UNDERPAYMENT or RECOUPMENT: what payer intelligence counts the finding as. */
+  public String category() {
+    return isDenial()
+        ? "DENIAL"
+        : name().startsWith("UNDERPAYMENT") ? "UNDERPAYMENT" : "RECOUPMENT";
+  }
+
   /** True for the denial kinds. */
   public boolean isDenial() {
     return this == CLAIM_DENIAL || this == LINE_DENIAL;

@@ -47,42 +47,15 @@ public interface PayerStats extends PayerHistory {
       Objects.requireNonNull(expectedRecovery, "expected recovery");
     }
 
-    /** An entry without a decision date (counted only when history is read without a cut-off). */
-    public Entry(
-        String findingKey,
-        String recordId,
-        String payerId,
-        DenialFamily family,
-        ServiceLine serviceLine,
-        String category,
-        BigDecimal amount,
-        BigDecimal expectedRecovery) {
-      this(
-          findingKey,
-          recordId,
-          payerId,
-          family,
-          serviceLine,
-          category,
-          amount,
-          expectedRecovery,
-          null);
-    }
-
     /** The entry of a classified finding. */
     public static Entry of(Finding f, Classification c) {
-      FindingKind kind = FindingKind.of(f);
-      String category =
-          kind.isDenial()
-              ? "DENIAL"
-              : kind.name().startsWith("UNDERPAYMENT") ? "UNDERPAYMENT" : "RECOUPMENT";
       return new Entry(
           f.findingKey(),
           f.recordId(),
           dev.x12gw.domain.RemittanceHeader.payerKey(f.remittance().payer().id()),
           c.denialFamily(),
           c.serviceLine(),
-          category,
+          FindingKind.of(f).category(),
           c.amountAtStake(),
           c.expectedRecovery(),
           f.remittance().paymentDate() != null

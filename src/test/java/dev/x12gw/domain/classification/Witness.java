@@ -93,7 +93,7 @@ final class Witness {
     boolean denial = kind.isDenial();
     Adjustment lineAdj = new Adjustment(AdjustmentLevel.LINE, group, carc, amt, null);
     ServicePayment svc =
-        svc(amt, denial || kind.name().startsWith("RECOUPMENT") ? BigDecimal.ZERO : amt, lineAdj);
+        svc(amt, denial || kind.category().equals("RECOUPMENT") ? BigDecimal.ZERO : amt, lineAdj);
     String id = RecordIds.of("witness", kind.name(), pcn, group, carc);
     Detection detection = new Detection("WITNESS", "test");
     return switch (kind) {
