@@ -25,8 +25,9 @@ public final class X12gw {
       usage: x12gw run [--config FILE]
              x12gw analyze [--config FILE] [--contracts FILE|DIR] [--payer-stats FILE] PATH...
              x12gw validate [--config FILE] [--ack-dir DIR] PATH...
-             x12gw browse [--config FILE] [QUEUE...]
+             x12gw browse [--config FILE] [--limit N] [QUEUE...]
              x12gw bench [--size-mb N] [--runs N] [--dir DIR]
+             x12gw bench --gateway [--size-mb N] [--mode 835|837+835] [--days N] [--dir DIR]
              x12gw generate 835|837 SIZE_MB FILE
 
         run      start the gateway (SFTP drop, Smooks, H2, JMS) until stopped with Ctrl-C
@@ -43,11 +44,24 @@ public final class X12gw {
                  position, element); --ack-dir writes the 999/TA1 the gateway would send;
                  exit 0 when everything is accepted, 1 when anything is quarantined
         browse   print the records waiting on the gateway's queues (all of them by default)
-                 without consuming them, one JSON object per line with its "queue"
+                 without consuming them, one JSON object per line with its "queue"; then,
+                 on standard error, each queue's message count from the broker's own metrics
+                 and how many were shown; exit 0 when every message was shown, 1 when fewer
+                 were (--limit N per queue, or messages the broker paged to disk, which a
+                 browser cannot see: consume the queue to read those)
         bench    generate an 835 and an 837P of N MB (default 100) in DIR (default var/bench)
                  and measure StAEDI tokenize-only, the gateway's parse+bind and end-to-end
                  analyze on them (N runs after a warm-up, default 3): MB/s, claims/s, ratios,
                  peak heap
+        bench --gateway
+                 the gateway's own path: start it as a separate process on its embedded
+                 defaults (state in DIR/gateway-var), upload a generated N MB 835 (default 10;
+                 --mode 837+835: its 837 first, then the 835) to its SFTP drop, consume every
+                 record with a JMS consumer, and print drop -> last record seconds, MB/s,
+                 records/s, the analyze time of the same files (separate JVM) and the ratio,
+                 peak heap and RSS, store bytes while running and after shutdown per input
+                 byte; --days N drops one such file a day (distinct content) and prints the
+                 store size after each; JAVA_OPTS is passed to the gateway and analyze
         generate write a synthetic 835 or 837P of at least SIZE_MB megabytes to FILE (the
                  benchmark's files: 2-10 lines a claim, CAS, PLB, reversals, denials)
 
@@ -89,10 +103,14 @@ public final class X12gw {
           && ("--contracts".equals(args[i]) || "--payer-stats".equals(args[i]))
           && i + 1 < args.length) {
         options.put(args[i], args[++i]);
+      } else if ("browse".equals(command) && "--limit".equals(args[i]) && i + 1 < args.length) {
+        options.put(args[i], args[++i]);
       } else if ("bench".equals(command)
-          && java.util.Set.of("--size-mb", "--runs", "--dir").contains(args[i])
+          && java.util.Set.of("--size-mb", "--runs", "--dir", "--mode", "--days").contains(args[i])
           && i + 1 < args.length) {
         options.put(args[i], args[++i]);
+      } else if ("bench".equals(command) && "--gateway".equals(args[i])) {
+        options.put(args[i], "true");
       } else if (args[i].startsWith("--")) {
         err.println("x12gw: unknown option " + args[i]);
         err.print(USAGE_TEXT);
@@ -174,12 +192,21 @@ public final class X12gw {
                   + ":"
                   + settings.get("broker.embedded.tcp-port", "61616");
         }
+        int limit;
+        try {
+          limit = Integer.parseInt(options.getOrDefault("--limit", "0"));
+        } catch (NumberFormatException e) {
+          err.println("x12gw: --limit must be a whole number");
+          return USAGE;
+        }
         return Browse.run(
             url,
             settings.get("broker.user", null),
             settings.get("broker.password", null),
             queues,
-            out);
+            limit,
+            out,
+            err);
       }
       case "generate" -> {
         if (paths.size() != 3 || !List.of("835", "837").contains(paths.get(0).toString())) {
@@ -204,15 +231,19 @@ public final class X12gw {
       }
       case "bench" -> {
         Settings settings = Settings.load(home, configFile);
+        boolean gateway = options.containsKey("--gateway");
         int size;
         int runs;
+        int days;
         try {
-          size = Integer.parseInt(options.getOrDefault("--size-mb", "100"));
+          size = Integer.parseInt(options.getOrDefault("--size-mb", gateway ? "10" : "100"));
           runs = Integer.parseInt(options.getOrDefault("--runs", "3"));
+          days = Integer.parseInt(options.getOrDefault("--days", "0"));
         } catch (NumberFormatException e) {
-          err.println("x12gw: --size-mb and --runs take whole numbers");
+          err.println("x12gw: --size-mb, --runs and --days take whole numbers");
           return USAGE;
         }
+        String mode = options.getOrDefault("--mode", "835");
         if (size < 1 || runs < 1 || !paths.isEmpty()) {
           err.print(USAGE_TEXT);
           return USAGE;
@@ -221,6 +252,13 @@ public final class X12gw {
             options.containsKey("--dir")
                 ? Path.of(options.get("--dir"))
                 : settings.path("bench.dir", "var/bench");
+        if (gateway) {
+          if (!List.of("835", "837+835").contains(mode) || days < 0) {
+            err.print(USAGE_TEXT);
+            return USAGE;
+          }
+          return new GatewayBench(home, out, env("JAVA_OPTS", "")).run(dir, size, mode, days);
+        }
         return new Bench(
                 settings.path("x12.mapping", "edi-mappings/x12-gateway.smooks.xml"),
                 Intelligence.load(settings, null),

@@ -121,7 +121,7 @@ public final class Gateway implements AutoCloseable {
     if (url.isEmpty()) {
       Path db = settings.path("db.path", "var/db/gateway");
       Files.createDirectories(db.getParent());
-      url = "jdbc:h2:file:" + db;
+      url = "jdbc:h2:file:" + db + settings.get("db.h2.options", "");
     }
     return Database.open(
         url,

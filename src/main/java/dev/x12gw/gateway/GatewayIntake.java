@@ -38,9 +38,6 @@ public final class GatewayIntake {
   /** Folder (relative to the drop) the file is moved to when the exchange completes. */
   public static final String TARGET_FOLDER = "X12TargetFolder";
 
-  /** PROCESSED, PARTIAL, REJECTED or DUPLICATE. */
-  public static final String OUTCOME = "X12Outcome";
-
   /** The 999/TA1 acknowledgments of the file, when the flow sends them. */
   public static final String ACK = "X12Ack";
 
@@ -107,6 +104,7 @@ public final class GatewayIntake {
     FileReport report;
     storeLock.lock();
     try {
+      LOG.info("{}: reading {} bytes (sha256 {})", name, Files.size(spool), sha.substring(0, 12));
       report =
           database.inTransaction(
               c -> {
@@ -123,17 +121,23 @@ public final class GatewayIntake {
                     r.read().transactionsRejected(),
                     r.read().claims(),
                     r.read().payments());
+                // logged before the commit makes the outcome visible: a crash in between leaves
+                // "committing" without "committed", and the file is taken in again on restart
+                logOutcome(r);
                 return r;
               });
     } finally {
       storeLock.unlock();
     }
     if (report == null) {
-      in.setHeader(OUTCOME, "DUPLICATE");
       LOG.info("{}: same content as a file already taken in; nothing new", name);
       return;
     }
-    in.setHeader(OUTCOME, report.outcome().name());
+    database.sync(); // durable before the file is moved away or acknowledged
+    LOG.info(
+        "{}: committed; {} record(s) queued for publishing",
+        name,
+        report.published().values().stream().mapToLong(Long::longValue).sum());
     if (acknowledgedFlows.contains(flow)) {
       String ack =
           new dev.x12gw.x12.AcknowledgmentWriter(this::nextControlNumber)
@@ -143,14 +147,20 @@ public final class GatewayIntake {
         in.setHeader(ACK_FILE_NAME, name + ".999");
       }
     }
+    if (report.outcome().quarantined()) {
+      in.setHeader(TARGET_FOLDER, ".error");
+    }
+  }
+
+  private static void logOutcome(FileReport report) {
+    String name = report.fileName();
     for (X12Problem p : report.read().problems()) {
       LOG.warn("{}: {}", name, p.describe());
     }
     if (report.outcome().quarantined()) {
-      in.setHeader(TARGET_FOLDER, ".error");
-      LOG.warn("{} (moved to .error/)", report.summary());
+      LOG.warn("{} (moved to .error/); committing", report.summary());
     } else {
-      LOG.info(report.summary());
+      LOG.info("{}; committing", report.summary());
     }
   }
 

@@ -56,12 +56,24 @@ public final class OutboxRelay {
           Outbox.markPublished(c, batch.stream().map(Outbox.Entry::seq).toList());
           return null;
         });
-    for (Outbox.Entry e : batch) {
-      LOG.info(
-          "Published {} {} to {}",
-          e.record().recordType(),
-          e.record().recordId(),
-          e.record().queue());
+    if (LOG.isDebugEnabled()) {
+      for (Outbox.Entry e : batch) {
+        LOG.debug(
+            "Published {} {} to {}",
+            e.record().recordType(),
+            e.record().recordId(),
+            e.record().queue());
+      }
     }
+    java.util.Map<String, Long> byType = new java.util.TreeMap<>();
+    for (Outbox.Entry e : batch) {
+      byType.merge(e.record().recordType(), 1L, Long::sum);
+    }
+    LOG.info(
+        "Published {} record(s) {} (outbox {}..{})",
+        batch.size(),
+        byType,
+        batch.get(0).seq(),
+        batch.get(batch.size() - 1).seq());
   }
 }

@@ -88,6 +88,22 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes every committed transaction durable before the caller acts on it (moves the file away,
+   * acknowledges it): H2 keeps a commit in memory until its background writer saves it (up to
+   * {@code WRITE_DELAY}, 500 ms), so a crash in that window would lose a commit the gateway had
+   * already acted on. {@code CHECKPOINT SYNC} writes and fsyncs the store.
+   */
+  public void sync() throws SQLException {
+    if (!url.startsWith("jdbc:h2:")) {
+      return; // a server database's commit is durable when it returns
+    }
+    try (Connection c = pool.getConnection();
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("CHECKPOINT SYNC");
+    }
+  }
+
   /** Work done in one database transaction. */
   @FunctionalInterface
   public interface Work<T> {

@@ -20,6 +20,8 @@ final class DomainJson {
           .build()
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          // maps in a stable order: Map.of/copyOf iterate in a per-JVM random order
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

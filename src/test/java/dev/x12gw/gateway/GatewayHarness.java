@@ -125,15 +125,26 @@ final class GatewayHarness implements AutoCloseable {
    * the host key checked against the gateway's known_hosts.
    */
   void upload(String folder, String name, Path file) throws Exception {
-    int port = Integer.parseInt(gateway.settings().get("sftp.port"));
+    upload(
+        Integer.parseInt(gateway.settings().get("sftp.port")),
+        var.resolve("sftp/known_hosts"),
+        PASSWORD,
+        folder,
+        name,
+        file);
+  }
+
+  /** Uploads to a gateway's SFTP drop on {@code port} as {@link #upload(String, String, Path)}. */
+  static void upload(
+      int port, Path knownHosts, String password, String folder, String name, Path file)
+      throws Exception {
     SshClient client = SshClient.setUpDefaultClient();
     client.setServerKeyVerifier(
-        new KnownHostsServerKeyVerifier(
-            RejectAllServerKeyVerifier.INSTANCE, var.resolve("sftp/known_hosts")));
+        new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE, knownHosts));
     client.start();
     try (ClientSession ssh =
         client.connect("gateway", "127.0.0.1", port).verify(Duration.ofSeconds(10)).getSession()) {
-      ssh.addPasswordIdentity(PASSWORD);
+      ssh.addPasswordIdentity(password);
       ssh.auth().verify(Duration.ofSeconds(10));
       try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(ssh)) {
         String tmp = folder + "/." + name + ".part";

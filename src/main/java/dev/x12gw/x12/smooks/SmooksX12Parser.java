@@ -4,6 +4,7 @@ import dev.x12gw.x12.BindingSink;
 import dev.x12gw.x12.ReadResult;
 import dev.x12gw.x12.X12Problem;
 import dev.x12gw.x12.X12ReadSession;
+import dev.x12gw.x12.X12Reader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import org.xml.sax.SAXException;
  * configuration names the reader and, per implementation guide, the binder of each transaction set.
  * Thread-safe: one instance serves every file.
  */
-public final class SmooksX12Parser implements AutoCloseable {
+public final class SmooksX12Parser implements X12Reader, AutoCloseable {
   private static final TypedKey<X12ReadSession> SESSION = TypedKey.of("x12gw.read-session");
 
   /**
@@ -70,6 +71,7 @@ public final class SmooksX12Parser implements AutoCloseable {
    * Reads one file, handing the records of every complete, valid transaction set to {@code sink}.
    * Never throws for bad content: defects are in the result.
    */
+  @Override
   public ReadResult parse(Path file, String fileName, BindingSink sink) throws IOException {
     X12ReadSession session = new X12ReadSession(fileName, sink);
     ExecutionContext context = smooks.createExecutionContext();

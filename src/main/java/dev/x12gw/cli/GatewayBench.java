@@ -1,0 +1,417 @@
+package dev.x12gw.cli;
+
+import dev.x12gw.bench.X12Generator;
+import dev.x12gw.records.QueueNames;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
+import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
+
+/**
+ * {@code x12gw bench --gateway}: the gateway's own path, measured as a user meets it. Starts the
+ * gateway as a separate process ({@code x12gw run}, embedded defaults, its state in a fresh
+ * folder), uploads generated files to its SFTP drop (temporary name, then renamed), consumes every
+ * record from every queue with a plain JMS consumer, and prints drop-to-last-record time, MB/s,
+ * records/s, the {@code analyze} time of the same files in the same run (a separate process too,
+ * JVM start included) and the ratio, peak heap (from the GC log) and peak RSS, and the store's size
+ * while running and after a clean shutdown, per input byte. {@code --days N} drops one file a day
+ * for N days (distinct content each) and prints the store size after each.
+ */
+final class GatewayBench {
+  private static final Pattern QUEUED = Pattern.compile(": committed; (\\d+) record");
+  private static final Pattern GC_PEAK = Pattern.compile("(\\d+)M->\\d+M\\(\\d+M\\)");
+
+  private final Path home;
+  private final PrintStream out;
+  private final String javaOpts;
+
+  GatewayBench(Path home, PrintStream out, String javaOpts) {
+    this.home = home;
+    this.out = out;
+    this.javaOpts = javaOpts;
+  }
+
+  /**
+   * @param mode {@code 835} (one 835 of claims never sent) or {@code 837+835} (the 837 first, then
+   *     the 835 that answers it)
+   */
+  int run(Path dir, int sizeMb, String mode, int days) throws Exception {
+    Files.createDirectories(dir);
+    List<List<Path>> drops = new ArrayList<>();
+    for (int day = 0; day < Math.max(1, days); day++) {
+      drops.add(files(dir, sizeMb, mode, 42 + day));
+    }
+    long inputBytes = 0;
+    for (Path f : drops.get(0)) {
+      inputBytes += Files.size(f);
+    }
+    out.printf(
+        Locale.ROOT,
+        "JDK %s, %d cores; gateway JAVA_OPTS '%s'; mode %s, %d file(s) a drop, %.1f MB a drop%n",
+        System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors(),
+        javaOpts,
+        mode,
+        drops.get(0).size(),
+        inputBytes / 1e6);
+
+    double analyzeSeconds = analyze(dir, drops.get(0));
+    Path var = dir.resolve("gateway-var");
+    deleteTree(var);
+    try (Child gw = new Child(var)) {
+      gw.start();
+      long totalInput = 0;
+      for (int day = 0; day < drops.size(); day++) {
+        List<Path> drop = drops.get(day);
+        long start = System.nanoTime();
+        long expected = 0;
+        for (Path f : drop) {
+          gw.upload(f.getFileName().toString().endsWith(".837") ? "inbound/837" : "inbound/835", f);
+          expected += gw.awaitQueued(f.getFileName().toString(), Duration.ofHours(2));
+        }
+        long received = gw.consume(expected, Duration.ofHours(2));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long bytes = 0;
+        for (Path f : drop) {
+          bytes += Files.size(f);
+        }
+        totalInput += bytes;
+        long store = size(var.resolve("db"));
+        if (days > 0) {
+          out.printf(
+              Locale.ROOT,
+              "day %2d: %d records in %.1f s; store %.1f MB (%.2f bytes per input byte so far)%n",
+              day + 1,
+              received,
+              seconds,
+              store / 1e6,
+              (double) store / totalInput);
+        } else {
+          out.printf(
+              Locale.ROOT,
+              "gateway: drop -> last record %.1f s, %.2f MB/s, %.0f records/s (%d records, each"
+                  + " once)%n",
+              seconds,
+              bytes / 1e6 / seconds,
+              received / seconds,
+              received);
+          out.printf(
+              Locale.ROOT,
+              "analyze (JVM start included): %.1f s; gateway / analyze speed ratio %.2f%n",
+              analyzeSeconds,
+              analyzeSeconds / seconds);
+          out.printf(
+              Locale.ROOT,
+              "store while running: %.1f MB = %.1f bytes per input byte%n",
+              store / 1e6,
+              (double) store / bytes);
+        }
+      }
+      long rss = gw.peakRssBytes();
+      gw.stop();
+      long after = size(var.resolve("db"));
+      out.printf(
+          Locale.ROOT,
+          "store after shutdown: %.1f MB = %.1f bytes per input byte; gateway peak heap %d MB,"
+              + " peak RSS %d MB%n",
+          after / 1e6,
+          (double) after / totalInput,
+          gw.peakHeapMb(),
+          rss / 1_000_000);
+    }
+    return X12gw.OK;
+  }
+
+  private static List<Path> files(Path dir, int sizeMb, String mode, long seed) throws IOException {
+    long bytes = sizeMb * 1_000_000L;
+    Path f835 = dir.resolve("gw-" + seed + "-" + sizeMb + "mb.835");
+    if (!Files.isRegularFile(f835) || Files.size(f835) < bytes) {
+      new X12Generator(seed, 2000).write835(f835, bytes);
+    }
+    if (!"837+835".equals(mode)) {
+      return List.of(f835);
+    }
+    Path f837 = dir.resolve("gw-" + seed + "-" + sizeMb + "mb.837");
+    if (!Files.isRegularFile(f837) || Files.size(f837) < bytes) {
+      new X12Generator(seed, 2000).write837(f837, bytes);
+    }
+    return List.of(f837, f835);
+  }
+
+  /** {@code x12gw analyze} of the files in a separate JVM, output discarded: seconds. */
+  private double analyze(Path dir, List<Path> files) throws Exception {
+    List<String> cmd = new ArrayList<>(javaCommand());
+    cmd.add("analyze");
+    files.forEach(f -> cmd.add(f.toString()));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.redirectError(dir.resolve("analyze.log").toFile());
+    long start = System.nanoTime();
+    Process p = pb.start();
+    int status = p.waitFor();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (status > 1) {
+      throw new IllegalStateException("analyze failed; see " + dir.resolve("analyze.log"));
+    }
+    return seconds;
+  }
+
+  private List<String> javaCommand() {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String o : javaOpts.trim().split("\\s+")) {
+      if (!o.isEmpty()) {
+        cmd.add(o);
+      }
+    }
+    cmd.add("-Dx12gw.home=" + home);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(X12gw.class.getName());
+    return cmd;
+  }
+
+  static long size(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile)
+          .mapToLong(
+              p -> {
+                try {
+                  return Files.size(p);
+                } catch (IOException e) {
+                  return 0;
+                }
+              })
+          .sum();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** The gateway process under measurement. */
+  private final class Child implements AutoCloseable {
+    private final Path var;
+    private final Path log;
+    private final Path gcLog;
+    private final int sftpPort;
+    private final int brokerPort;
+    private final String password;
+    private Process process;
+    private Connection jms;
+    private final Set<String> seen = new HashSet<>();
+    private long duplicates;
+
+    Child(Path var) throws IOException {
+      this.var = Files.createDirectories(var);
+      this.log = var.resolve("gateway.log");
+      this.gcLog = var.resolve("gc.log");
+      this.sftpPort = freePort();
+      this.brokerPort = freePort();
+      byte[] random = new byte[12];
+      new SecureRandom().nextBytes(random);
+      this.password = java.util.HexFormat.of().formatHex(random);
+    }
+
+    void start() throws Exception {
+      List<String> cmd = new ArrayList<>(javaCommand());
+      cmd.add(1, "-Xlog:gc:file=" + gcLog);
+      cmd.add(1, "-Dlogback.configurationFile=" + home.resolve("config/logback.xml"));
+      cmd.add("run");
+      ProcessBuilder pb = new ProcessBuilder(cmd);
+      Map<String, String> env = pb.environment();
+      env.put("DB_PATH", var.resolve("db/gateway").toString());
+      env.put("SFTP_LOCAL_SERVER_DIR", var.resolve("sftp").toString());
+      env.put("SFTP_KNOWN_HOSTS_FILE", var.resolve("sftp/known_hosts").toString());
+      env.put("SFTP_PORT", String.valueOf(sftpPort));
+      env.put("SFTP_PASSWORD", password);
+      env.put("BROKER_EMBEDDED_DATA_DIR", var.resolve("artemis").toString());
+      env.put("BROKER_EMBEDDED_TCP_PORT", String.valueOf(brokerPort));
+      env.put("INTAKE_SPOOL_DIR", var.resolve("spool").toString());
+      pb.redirectErrorStream(true);
+      pb.redirectOutput(log.toFile());
+      process = pb.start();
+      await("Started receive-remittances", Duration.ofMinutes(2));
+      ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
+      jms = cf.createConnection();
+      jms.start();
+    }
+
+    private String logText() throws IOException {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    private void await(String text, Duration timeout) throws Exception {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!logText().contains(text)) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("the gateway exited; see " + log);
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("no '" + text + "' in " + log);
+        }
+        process.waitFor(20, TimeUnit.MILLISECONDS);
+      }
+    }
+
+    long awaitQueued(String fileName, Duration timeout) throws Exception {
+      await(fileName + ": committed;", timeout);
+      for (String line : logText().split("\n")) {
+        Matcher m = QUEUED.matcher(line);
+        if (line.contains(fileName + ": committed;") && m.find()) {
+          return Long.parseLong(m.group(1));
+        }
+      }
+      throw new IllegalStateException("no record count for " + fileName);
+    }
+
+    void upload(String folder, Path file) throws Exception {
+      SshClient client = SshClient.setUpDefaultClient();
+      client.setServerKeyVerifier(
+          new KnownHostsServerKeyVerifier(
+              RejectAllServerKeyVerifier.INSTANCE, var.resolve("sftp/known_hosts")));
+      client.start();
+      try (ClientSession ssh =
+          client
+              .connect("gateway", "127.0.0.1", sftpPort)
+              .verify(Duration.ofSeconds(10))
+              .getSession()) {
+        ssh.addPasswordIdentity(password);
+        ssh.auth().verify(Duration.ofSeconds(10));
+        try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(ssh)) {
+          String name = file.getFileName().toString();
+          String tmp = folder + "/." + name + ".part";
+          try (OutputStream o = sftp.write(tmp)) {
+            Files.copy(file, o);
+          }
+          sftp.rename(tmp, folder + "/" + name);
+        }
+      } finally {
+        client.stop();
+      }
+    }
+
+    /** Consumes until {@code expected} more distinct records arrived: how many did. */
+    long consume(long expected, Duration timeout) throws JMSException {
+      int before = seen.size();
+      Session s = jms.createSession(false, Session.AUTO_ACKNOWLEDGE);
+      try {
+        List<MessageConsumer> consumers = new ArrayList<>();
+        for (String q : QueueNames.defaults().all()) {
+          consumers.add(s.createConsumer(s.createQueue(q)));
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (seen.size() - before < expected && System.nanoTime() < deadline) {
+          boolean any = false;
+          for (MessageConsumer c : consumers) {
+            Message m;
+            while ((m = c.receiveNoWait()) != null) {
+              any = true;
+              if (!seen.add(m.getStringProperty("recordId"))) {
+                duplicates++;
+              }
+            }
+          }
+          if (!any) {
+            Message m = consumers.get(0).receive(5);
+            if (m != null && !seen.add(m.getStringProperty("recordId"))) {
+              duplicates++;
+            }
+          }
+        }
+      } finally {
+        s.close();
+      }
+      if (duplicates > 0) {
+        throw new IllegalStateException(duplicates + " record(s) arrived more than once");
+      }
+      return seen.size() - before;
+    }
+
+    long peakRssBytes() throws IOException {
+      for (String line : Files.readAllLines(Path.of("/proc", process.pid() + "", "status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+        }
+      }
+      return -1;
+    }
+
+    long peakHeapMb() throws IOException {
+      long peak = 0;
+      if (Files.isRegularFile(gcLog)) {
+        Matcher m = GC_PEAK.matcher(Files.readString(gcLog, StandardCharsets.UTF_8));
+        while (m.find()) {
+          peak = Math.max(peak, Long.parseLong(m.group(1)));
+        }
+      }
+      return peak;
+    }
+
+    void stop() throws Exception {
+      if (jms != null) {
+        jms.close();
+        jms = null;
+      }
+      process.destroy();
+      if (!process.waitFor(2, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("the gateway did not stop on SIGTERM");
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      if (jms != null) {
+        jms.close();
+      }
+      if (process != null && process.isAlive()) {
+        process.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
+      }
+    }
+  }
+}

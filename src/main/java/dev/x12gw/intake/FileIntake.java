@@ -1,0 +1,200 @@
+package dev.x12gw.intake;
+
+import dev.x12gw.domain.ClaimPayment;
+import dev.x12gw.domain.DenialOverturned;
+import dev.x12gw.domain.Finding;
+import dev.x12gw.domain.FindingSink;
+import dev.x12gw.domain.PaymentResult;
+import dev.x12gw.domain.Reconciler;
+import dev.x12gw.domain.ReconciliationPolicy;
+import dev.x12gw.domain.RemittanceHeader;
+import dev.x12gw.domain.RemittanceTrailer;
+import dev.x12gw.domain.SubmittedClaim;
+import dev.x12gw.domain.Withdrawal;
+import dev.x12gw.domain.classification.Classification;
+import dev.x12gw.domain.classification.Classifier;
+import dev.x12gw.domain.classification.PayerStats;
+import dev.x12gw.records.OutboundRecord;
+import dev.x12gw.records.RecordFactory;
+import dev.x12gw.x12.BindingSink;
+import dev.x12gw.x12.ReadResult;
+import dev.x12gw.x12.Transaction;
+import dev.x12gw.x12.X12Problem;
+import dev.x12gw.x12.X12Reader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One file's intake, from the reader's bindings to records: it holds the state of the transaction
+ * set being read (is it a re-sent remittance, what it matched and published so far), decides what a
+ * quarantined set undoes, and turns each finding into a classified record for the target. Used once
+ * per file, inside the caller's unit of work (a database transaction in the gateway).
+ */
+final class FileIntake implements BindingSink, FindingSink {
+  private final String fileName;
+  private final String sha256;
+  private final IntakeTarget target;
+  private final RecordFactory records;
+  private final Classifier classifier;
+  private final PayerStats stats;
+  private final Reconciler reconciler;
+
+  /** Records the file published, by type: counted once their transaction set is kept. */
+  private final Map<String, Long> published = new HashMap<>();
+
+  /** Payments (or claims) of the file matched to their counterpart, in kept transaction sets. */
+  private long matched;
+
+  /** Re-sent remittances (kept transaction sets that brought nothing new). */
+  private final List<X12Problem> duplicates = new ArrayList<>();
+
+  /** The transaction set being read (null between sets). */
+  private Transaction transaction;
+
+  /** Records published since the current transaction set began, by type. */
+  private final Map<String, Long> publishedInTransaction = new HashMap<>();
+
+  private long matchedInTransaction;
+  private boolean duplicateTransaction;
+
+  FileIntake(
+      String fileName,
+      String sha256,
+      IntakeTarget target,
+      RecordFactory records,
+      ReconciliationPolicy policy,
+      Classifier classifier) {
+    this.fileName = fileName;
+    this.sha256 = sha256;
+    this.target = target;
+    this.records = records;
+    this.classifier = classifier;
+    this.stats = target.stats();
+    this.reconciler = new Reconciler(target.repository(), policy, this);
+  }
+
+  /** Reads the file with {@code reader} and publishes its defects: what became of it. */
+  FileReport run(X12Reader reader, Path file) throws IOException {
+    ReadResult read = reader.parse(file, fileName, this);
+    List<X12Problem> problems = new ArrayList<>(read.problems());
+    problems.addAll(duplicates);
+    for (X12Problem p : problems) {
+      publish(records.problem(p, fileName, sha256, read.transactionsAccepted()), published);
+    }
+    if (!duplicates.isEmpty()) {
+      read =
+          new ReadResult(
+              read.transactionsAccepted(),
+              read.transactionsRejected(),
+              read.claims(),
+              read.payments(),
+              problems,
+              read.unreadable(),
+              read.envelopes());
+    }
+    return new FileReport(fileName, sha256, outcome(read), read, matched, published);
+  }
+
+  static FileOutcome outcome(ReadResult read) {
+    if (!read.quarantined()) {
+      return FileOutcome.PROCESSED;
+    }
+    return read.transactionsAccepted() > 0 ? FileOutcome.PARTIAL : FileOutcome.REJECTED;
+  }
+
+  // --- BindingSink: what the reader bound -------------------------------------------------
+
+  @Override
+  public void beginTransaction(Transaction t) {
+    transaction = t;
+    publishedInTransaction.clear();
+    matchedInTransaction = 0;
+    duplicateTransaction = false;
+    target.beginTransaction();
+  }
+
+  @Override
+  public void claim(SubmittedClaim claim) {
+    matchedInTransaction += reconciler.acceptClaim(claim);
+  }
+
+  @Override
+  public void payment(RemittanceHeader remittance, ClaimPayment payment) {
+    PaymentResult result = reconciler.acceptPayment(remittance, payment);
+    if (result == PaymentResult.MATCHED) {
+      matchedInTransaction++;
+    } else if (result == PaymentResult.DUPLICATE) {
+      duplicateTransaction = true;
+    }
+  }
+
+  @Override
+  public void remittanceEnd(RemittanceTrailer trailer) {
+    if (!reconciler.acceptRemittanceTrailer(trailer)) {
+      duplicateTransaction = true;
+    }
+  }
+
+  @Override
+  public void endTransaction(boolean accepted) {
+    if (accepted) {
+      reconciler.endTransaction();
+      if (duplicateTransaction) {
+        duplicates.add(duplicateRemittance(transaction));
+      }
+      target.commitTransaction();
+      publishedInTransaction.forEach((type, n) -> published.merge(type, n, Long::sum));
+      matched += matchedInTransaction;
+    } else {
+      reconciler.discardTransaction();
+      target.rollbackTransaction();
+    }
+    publishedInTransaction.clear();
+    transaction = null;
+  }
+
+  private static X12Problem duplicateRemittance(Transaction t) {
+    return new X12Problem(
+        X12Problem.Severity.WARNING,
+        "DUPLICATE_REMITTANCE",
+        "this remittance (same payer, payee, TRN02 trace number, amount and payment date) was"
+            + " taken in before; nothing new is recorded",
+        t.interchangeControlNumber(),
+        t.groupControlNumber(),
+        t.controlNumber(),
+        1,
+        t.fileSegmentPosition(),
+        "ST",
+        0);
+  }
+
+  // --- FindingSink: what reconciliation found ---------------------------------------------
+
+  @Override
+  public void accept(Finding finding, String supersedes) {
+    Classification c = classifier.classify(finding, stats).orElse(null);
+    publish(records.finding(finding, supersedes, c), publishedInTransaction);
+    if (c != null) {
+      stats.classified(PayerStats.Entry.of(finding, c));
+    }
+    if (finding instanceof DenialOverturned o) {
+      stats.overturned(o);
+    }
+  }
+
+  @Override
+  public void withdraw(Withdrawal withdrawal) {
+    stats.withdrawn(withdrawal.withdrawnRecordId());
+    publish(records.withdrawal(withdrawal), publishedInTransaction);
+  }
+
+  private void publish(OutboundRecord r, Map<String, Long> counts) {
+    if (target.records().publish(r)) {
+      counts.merge(r.recordType(), 1L, Long::sum);
+    }
+  }
+}

@@ -1,0 +1,303 @@
+package dev.x12gw.gateway;
+
+import dev.x12gw.TestFiles;
+import dev.x12gw.records.QueueNames;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.awaitility.Awaitility;
+
+/**
+ * The gateway as a separate process, started with the same main as {@code bin/x12gw run} on the
+ * project's own configuration (overridden through environment variables, as an operator would), its
+ * state in a test directory: so a test can kill it with SIGKILL at any instant and start it again
+ * on the same state.
+ */
+final class ChildGateway implements AutoCloseable {
+  private static final String PASSWORD = "child-test-password";
+
+  final Path var;
+  final int sftpPort;
+  final int brokerPort;
+  private final Path log;
+  private Process process;
+  private int starts;
+
+  /** The body of each record consumed, by record id (for failure messages). */
+  final Map<String, String> bodies = new TreeMap<>();
+
+  ChildGateway(Path var) throws IOException {
+    this.var = var;
+    this.sftpPort = GatewayHarness.freePort();
+    this.brokerPort = GatewayHarness.freePort();
+    this.log = var.resolve("gateway.log");
+  }
+
+  /** Starts the process and waits until its intake routes run. */
+  void start() throws IOException {
+    starts++;
+    Files.createDirectories(var);
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            javaBin,
+            "-Xmx512m",
+            "-Dx12gw.home=" + TestFiles.projectDir(),
+            "-Dlogback.configurationFile=" + TestFiles.projectDir().resolve("config/logback.xml"),
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.x12gw.cli.X12gw",
+            "run");
+    Map<String, String> env = pb.environment();
+    env.put("DB_PATH", var.resolve("db/gateway").toString());
+    env.put("SFTP_LOCAL_SERVER_DIR", var.resolve("sftp").toString());
+    env.put("SFTP_KNOWN_HOSTS_FILE", var.resolve("sftp/known_hosts").toString());
+    env.put("SFTP_PORT", String.valueOf(sftpPort));
+    env.put("SFTP_PASSWORD", PASSWORD);
+    env.put("SFTP_POLL_INITIAL_DELAY_MS", "100");
+    env.put("SFTP_POLL_DELAY_MS", "200");
+    env.put("SFTP_READ_LOCK_CHECK_INTERVAL_MS", "200");
+    env.put("BROKER_EMBEDDED_DATA_DIR", var.resolve("artemis").toString());
+    env.put("BROKER_EMBEDDED_TCP_PORT", String.valueOf(brokerPort));
+    env.put("INTAKE_SPOOL_DIR", var.resolve("spool").toString());
+    env.put("OUTBOX_POLL_INTERVAL_MS", "100");
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    Files.writeString(
+        log,
+        "---- start " + starts + "\n",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
+    process = pb.start();
+    Process started = process;
+    // a test JVM that is stopped (a build aborted) takes its gateway with it
+    Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
+    awaitLog("Started receive-remittances", Duration.ofSeconds(60));
+  }
+
+  /** Uploads a file to the drop as a clearinghouse does (temporary name, then renamed). */
+  void upload(String folder, Path file) throws Exception {
+    GatewayHarness.upload(
+        sftpPort,
+        var.resolve("sftp/known_hosts"),
+        PASSWORD,
+        folder,
+        file.getFileName().toString(),
+        file);
+  }
+
+  /** The log of the current start (since the last {@code ---- start} line). */
+  String currentLog() throws IOException {
+    String all = Files.readString(log, StandardCharsets.UTF_8);
+    return all.substring(all.lastIndexOf("---- start "));
+  }
+
+  /** Waits until the current start's log has a line containing {@code text}. */
+  void awaitLog(String text, Duration timeout) {
+    Awaitility.await("log line '" + text + "' in " + log)
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException("gateway exited:\n" + currentLog());
+              }
+              return currentLog().contains(text);
+            });
+  }
+
+  /** Waits until a line of the current start's log contains every one of {@code parts}. */
+  void awaitLine(List<String> parts, Duration timeout) {
+    Awaitility.await("a line with " + parts + " in " + log)
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException("gateway exited:\n" + currentLog());
+              }
+              return currentLog().lines().anyMatch(l -> parts.stream().allMatch(l::contains));
+            });
+  }
+
+  /**
+   * Waits until a file uploaded to {@code folder} has left it: the gateway moves a file away only
+   * once its intake committed (or it was found taken in before).
+   */
+  void awaitTakenIn(String folder, String name, Duration timeout) {
+    Path inbox = var.resolve("sftp/root").resolve(folder).resolve(name);
+    Awaitility.await(name + " moved out of " + folder)
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> !Files.exists(inbox));
+  }
+
+  /** Records a file's intake queued when it committed ("NAME: committed; N record(s)"). */
+  long queuedBy(String fileName) throws IOException {
+    Matcher m =
+        Pattern.compile(Pattern.quote(fileName) + ": committed; (\\d+) record")
+            .matcher(currentLog());
+    if (!m.find()) {
+      throw new IllegalStateException(fileName + " was not committed in this start");
+    }
+    return Long.parseLong(m.group(1));
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, no clean close of the store or the broker. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("gateway did not die");
+    }
+  }
+
+  /** SIGTERM: the gateway shuts down cleanly (Camel, broker, store). */
+  void stop() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        throw new IllegalStateException("gateway did not stop on SIGTERM");
+      }
+    }
+  }
+
+  /**
+   * Consumes records from every queue until {@code expected} distinct record ids arrived, then
+   * until the queues stay quiet for {@code quiet}: every record id with how often it arrived.
+   */
+  Map<String, Integer> consumeAll(long expected, Duration timeout, Duration quiet)
+      throws JMSException {
+    Map<String, Integer> seen = new TreeMap<>();
+    ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
+    try (cf;
+        Connection c = cf.createConnection()) {
+      c.start();
+      Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+      List<MessageConsumer> consumers = new ArrayList<>();
+      for (String q : QueueNames.defaults().all()) {
+        consumers.add(s.createConsumer(s.createQueue(q)));
+      }
+      long deadline = System.nanoTime() + timeout.toNanos();
+      long quietSince = System.nanoTime();
+      while (true) {
+        boolean any = false;
+        for (MessageConsumer consumer : consumers) {
+          Message m;
+          while ((m = consumer.receiveNoWait()) != null) {
+            seen.merge(m.getStringProperty("recordId"), 1, Integer::sum);
+            bodies.putIfAbsent(m.getStringProperty("recordId"), m.getBody(String.class));
+            any = true;
+          }
+        }
+        long now = System.nanoTime();
+        if (any) {
+          quietSince = now;
+        }
+        boolean complete = seen.size() >= expected;
+        if (complete && now - quietSince >= quiet.toNanos()) {
+          return seen;
+        }
+        if (now > deadline) {
+          return seen;
+        }
+        if (!any) {
+          Message m = consumers.get(0).receive(20);
+          if (m != null) {
+            seen.merge(m.getStringProperty("recordId"), 1, Integer::sum);
+            bodies.putIfAbsent(m.getStringProperty("recordId"), m.getBody(String.class));
+            quietSince = System.nanoTime();
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * What the store holds, table by table, as sorted rows of the columns that are facts (surrogate
+   * ids and wall-clock times left out): two runs over the same files compare equal.
+   */
+  Map<String, List<String>> storeFacts() throws SQLException {
+    Map<String, String> queries = new HashMap<>();
+    queries.put(
+        "intake_file",
+        "select sha256, file_name, flow, outcome, transactions_accepted, transactions_rejected,"
+            + " claims, payments from intake_file");
+    queries.put(
+        "claim",
+        "select transaction_type, patient_control_number, total_charge, payer_id,"
+            + " billing_provider_npi, frequency_code, transaction_control_number, detail,"
+            + " (select count(*) from claim_line l where l.claim_id = c.id) from claim c");
+    queries.put(
+        "claim_payment",
+        "select p.patient_control_number, p.status_code, p.billed_amount, p.paid_amount,"
+            + " p.claim_id is null, p.detail, r.trace_number,"
+            + " (select count(*) from service_payment s where s.claim_payment_id = p.id),"
+            + " (select count(*) from adjustment a where a.claim_payment_id = p.id),"
+            + " (select count(*) from remark k where k.claim_payment_id = p.id)"
+            + " from claim_payment p join remittance r on r.id = p.remittance_id");
+    queries.put(
+        "provider_adjustment",
+        "select provider_id, reason_code, reference, amount, case_id is null"
+            + " from provider_adjustment");
+    queries.put("claim_case", "select status, billed_amount, paid_amount, detail from claim_case");
+    queries.put("case_key", "select match_key from case_key");
+    queries.put(
+        "finding",
+        "select finding_key, record_id, record_type, superseded_at is null from finding");
+    queries.put(
+        "classified_finding",
+        "select finding_key, record_id, payer_id, category, denial_family, service_line, amount,"
+            + " overturned_by from classified_finding");
+    queries.put("outbox", "select record_id, record_type, queue, payer_id, body from outbox");
+    Map<String, List<String>> out = new TreeMap<>();
+    try (java.sql.Connection c =
+        DriverManager.getConnection("jdbc:h2:file:" + var.resolve("db/gateway"), "x12gw", "")) {
+      for (Map.Entry<String, String> q : queries.entrySet()) {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = c.createStatement().executeQuery(q.getValue())) {
+          ResultSetMetaData md = rs.getMetaData();
+          while (rs.next()) {
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+              row.append(rs.getString(i)).append('|');
+            }
+            rows.add(row.toString());
+          }
+        }
+        rows.sort(null);
+        out.put(q.getKey(), rows);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+}
