@@ -54,7 +54,7 @@ final class Browse {
       connection.start();
       Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
       for (String queue : queues) {
-        long onQueue = messageCount(session, queue);
+        long onQueue = messageCount(connection, queue);
         long shown = 0;
         boolean limited = false;
         try (QueueBrowser browser = session.createBrowser(session.createQueue(queue))) {
@@ -102,8 +102,10 @@ final class Browse {
    * The queue's message count from the broker's management address (-1 when the broker does not
    * answer, e.g. a user without the manage permission).
    */
-  private static long messageCount(Session session, String queue) {
+  private static long messageCount(Connection connection, String queue) {
     try {
+      // a session of its own: closing the requestor closes its session
+      Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
       jakarta.jms.Queue management =
           org.apache.activemq.artemis.api.jms.ActiveMQJMSClient.createQueue("activemq.management");
       jakarta.jms.QueueRequestor requestor =

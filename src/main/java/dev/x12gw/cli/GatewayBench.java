@@ -8,7 +8,6 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +26,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
-import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
-import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.sftp.client.SftpClient;
-import org.apache.sshd.sftp.client.SftpClientFactory;
 
 /**
  * {@code x12gw bench --gateway}: the gateway's own path, measured as a user meets it. Starts the
@@ -310,29 +303,8 @@ final class GatewayBench {
     }
 
     void upload(String folder, Path file) throws Exception {
-      SshClient client = SshClient.setUpDefaultClient();
-      client.setServerKeyVerifier(
-          new KnownHostsServerKeyVerifier(
-              RejectAllServerKeyVerifier.INSTANCE, var.resolve("sftp/known_hosts")));
-      client.start();
-      try (ClientSession ssh =
-          client
-              .connect("gateway", "127.0.0.1", sftpPort)
-              .verify(Duration.ofSeconds(10))
-              .getSession()) {
-        ssh.addPasswordIdentity(password);
-        ssh.auth().verify(Duration.ofSeconds(10));
-        try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(ssh)) {
-          String name = file.getFileName().toString();
-          String tmp = folder + "/." + name + ".part";
-          try (OutputStream o = sftp.write(tmp)) {
-            Files.copy(file, o);
-          }
-          sftp.rename(tmp, folder + "/" + name);
-        }
-      } finally {
-        client.stop();
-      }
+      dev.x12gw.gateway.SftpUploader.upload(
+          sftpPort, var.resolve("sftp/known_hosts"), "gateway", password, folder, file);
     }
 
     /** Consumes until {@code expected} more distinct records arrived: how many did. */

@@ -99,13 +99,8 @@ final class ChildGateway implements AutoCloseable {
 
   /** Uploads a file to the drop as a clearinghouse does (temporary name, then renamed). */
   void upload(String folder, Path file) throws Exception {
-    GatewayHarness.upload(
-        sftpPort,
-        var.resolve("sftp/known_hosts"),
-        PASSWORD,
-        folder,
-        file.getFileName().toString(),
-        file);
+    SftpUploader.upload(
+        sftpPort, var.resolve("sftp/known_hosts"), "gateway", PASSWORD, folder, file);
   }
 
   /** The log of the current start (since the last {@code ---- start} line). */
@@ -116,16 +111,7 @@ final class ChildGateway implements AutoCloseable {
 
   /** Waits until the current start's log has a line containing {@code text}. */
   void awaitLog(String text, Duration timeout) {
-    Awaitility.await("log line '" + text + "' in " + log)
-        .atMost(timeout)
-        .pollInterval(Duration.ofMillis(20))
-        .until(
-            () -> {
-              if (!process.isAlive()) {
-                throw new IllegalStateException("gateway exited:\n" + currentLog());
-              }
-              return currentLog().contains(text);
-            });
+    awaitLine(List.of(text), timeout);
   }
 
   /** Waits until a line of the current start's log contains every one of {@code parts}. */

@@ -11,7 +11,6 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +21,6 @@ import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
-import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
-import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
-import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.sftp.client.SftpClient;
-import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.awaitility.Awaitility;
 
 /**
@@ -125,37 +118,18 @@ final class GatewayHarness implements AutoCloseable {
    * the host key checked against the gateway's known_hosts.
    */
   void upload(String folder, String name, Path file) throws Exception {
-    upload(
+    Path named = file;
+    if (!file.getFileName().toString().equals(name)) {
+      named = Files.createDirectories(var.resolve("uploads/" + System.nanoTime())).resolve(name);
+      Files.copy(file, named);
+    }
+    SftpUploader.upload(
         Integer.parseInt(gateway.settings().get("sftp.port")),
         var.resolve("sftp/known_hosts"),
+        "gateway",
         PASSWORD,
         folder,
-        name,
-        file);
-  }
-
-  /** Uploads to a gateway's SFTP drop on {@code port} as {@link #upload(String, String, Path)}. */
-  static void upload(
-      int port, Path knownHosts, String password, String folder, String name, Path file)
-      throws Exception {
-    SshClient client = SshClient.setUpDefaultClient();
-    client.setServerKeyVerifier(
-        new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE, knownHosts));
-    client.start();
-    try (ClientSession ssh =
-        client.connect("gateway", "127.0.0.1", port).verify(Duration.ofSeconds(10)).getSession()) {
-      ssh.addPasswordIdentity(password);
-      ssh.auth().verify(Duration.ofSeconds(10));
-      try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(ssh)) {
-        String tmp = folder + "/." + name + ".part";
-        try (OutputStream out = sftp.write(tmp)) {
-          Files.copy(file, out);
-        }
-        sftp.rename(tmp, folder + "/" + name);
-      }
-    } finally {
-      client.stop();
-    }
+        named);
   }
 
   /** A record received from {@code queue}, with its JMS headers, or null after the timeout. */
