@@ -28,10 +28,25 @@ public final class X12Generator {
   private final SplittableRandom random;
   private final int claimsPerTransaction;
 
+  /** Claim numbers (CLM01/CLP01) and EFT trace numbers start here: 0 for the first batch. */
+  private final long firstClaim;
+
+  private final long firstTrace;
+
   public X12Generator(long seed, int claimsPerTransaction) {
+    this(seed, claimsPerTransaction, 0);
+  }
+
+  /**
+   * @param batch the n-th file of a series (a day of remittances): its claims and EFT traces get
+   *     numbers of their own (batch 0 is the single-file benchmark's)
+   */
+  public X12Generator(long seed, int claimsPerTransaction, int batch) {
     this.seed = seed;
     this.random = new SplittableRandom(seed);
     this.claimsPerTransaction = claimsPerTransaction;
+    this.firstClaim = batch * 100_000_000L;
+    this.firstTrace = batch * 100_000L;
   }
 
   /** The service lines of claim {@code n}, the same in the 837 and the 835. */
@@ -63,7 +78,7 @@ public final class X12Generator {
   /** Writes an 835 of at least {@code bytes}; returns the number of CLP claim payments. */
   public long write835(Path file, long bytes) throws IOException {
     try (Counting out = new Counting(Files.newBufferedWriter(file, StandardCharsets.US_ASCII))) {
-      long claims = 0;
+      long claims = firstClaim;
       int tx = 0;
       envelopeStart(out, "HP", "005010X221A1");
       while (out.count < bytes) {
@@ -73,7 +88,7 @@ public final class X12Generator {
         seg(
             out,
             "BPR*I*125000.00*C*ACH*CCP*01*011000015*DA*123456789*1123456789**01*021000021*DA*987654321*20261120");
-        seg(out, "TRN*1*EFT" + (20261120000L + tx) + "*1123456789");
+        seg(out, "TRN*1*EFT" + (20261120000L + firstTrace + tx) + "*1123456789");
         seg(out, "DTM*405*20261119");
         seg(out, "N1*PR*ACME HEALTH PLAN");
         seg(out, "N3*PO BOX 1000");
@@ -90,7 +105,7 @@ public final class X12Generator {
         seg(out, "SE*" + (out.segments - start + 1) + "*" + String.format("%04d", tx));
       }
       envelopeEnd(out, tx);
-      return claims;
+      return claims - firstClaim;
     }
   }
 
@@ -195,7 +210,7 @@ public final class X12Generator {
   /** Writes an 837P of at least {@code bytes}; returns the number of CLM claims. */
   public long write837(Path file, long bytes) throws IOException {
     try (Counting out = new Counting(Files.newBufferedWriter(file, StandardCharsets.US_ASCII))) {
-      long claims = 0;
+      long claims = firstClaim;
       int tx = 0;
       envelopeStart(out, "HC", "005010X222A1");
       while (out.count < bytes) {
@@ -252,7 +267,7 @@ public final class X12Generator {
         seg(out, "SE*" + (out.segments - start + 1) + "*" + String.format("%04d", tx));
       }
       envelopeEnd(out, tx);
-      return claims;
+      return claims - firstClaim;
     }
   }
 

@@ -59,7 +59,7 @@ final class GatewayBench {
     Files.createDirectories(dir);
     List<List<Path>> drops = new ArrayList<>();
     for (int day = 0; day < Math.max(1, days); day++) {
-      drops.add(files(dir, sizeMb, mode, 42 + day));
+      drops.add(files(dir, sizeMb, mode, day));
     }
     long inputBytes = 0;
     for (Path f : drops.get(0)) {
@@ -142,18 +142,20 @@ final class GatewayBench {
     return X12gw.OK;
   }
 
-  private static List<Path> files(Path dir, int sizeMb, String mode, long seed) throws IOException {
+  /** The files of day {@code day}: claims and EFT traces numbered apart from other days'. */
+  private static List<Path> files(Path dir, int sizeMb, String mode, int day) throws IOException {
     long bytes = sizeMb * 1_000_000L;
-    Path f835 = dir.resolve("gw-" + seed + "-" + sizeMb + "mb.835");
+    long seed = 42 + day;
+    Path f835 = dir.resolve("gw-day" + day + "-" + sizeMb + "mb.835");
     if (!Files.isRegularFile(f835) || Files.size(f835) < bytes) {
-      new X12Generator(seed, 2000).write835(f835, bytes);
+      new X12Generator(seed, 2000, day).write835(f835, bytes);
     }
     if (!"837+835".equals(mode)) {
       return List.of(f835);
     }
-    Path f837 = dir.resolve("gw-" + seed + "-" + sizeMb + "mb.837");
+    Path f837 = dir.resolve("gw-day" + day + "-" + sizeMb + "mb.837");
     if (!Files.isRegularFile(f837) || Files.size(f837) < bytes) {
-      new X12Generator(seed, 2000).write837(f837, bytes);
+      new X12Generator(seed, 2000, day).write837(f837, bytes);
     }
     return List.of(f837, f835);
   }
