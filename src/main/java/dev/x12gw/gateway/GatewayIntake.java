@@ -126,6 +126,11 @@ public final class GatewayIntake {
                 logOutcome(r);
                 return r;
               });
+      if (report != null) {
+        // durable before the file is moved away or acknowledged, and before the next file is
+        // read: a crash then never loses a file that a later one was taken in after
+        database.sync();
+      }
     } finally {
       storeLock.unlock();
     }
@@ -133,7 +138,6 @@ public final class GatewayIntake {
       LOG.info("{}: same content as a file already taken in; nothing new", name);
       return;
     }
-    database.sync(); // durable before the file is moved away or acknowledged
     LOG.info(
         "{}: committed; {} record(s) queued for publishing",
         name,
