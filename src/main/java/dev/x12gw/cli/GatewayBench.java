@@ -1,6 +1,8 @@
 package dev.x12gw.cli;
 
 import dev.x12gw.bench.X12Generator;
+import dev.x12gw.gateway.LocalGatewayEnvironment;
+import dev.x12gw.gateway.SftpUploader;
 import dev.x12gw.records.QueueNames;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -19,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -237,6 +238,7 @@ final class GatewayBench {
     private final int brokerPort;
     private final String password;
     private Process process;
+    private ActiveMQConnectionFactory factory;
     private Connection jms;
     private final Set<String> seen = new HashSet<>();
     private long duplicates;
@@ -258,21 +260,13 @@ final class GatewayBench {
       cmd.add(1, "-Dlogback.configurationFile=" + home.resolve("config/logback.xml"));
       cmd.add("run");
       ProcessBuilder pb = new ProcessBuilder(cmd);
-      Map<String, String> env = pb.environment();
-      env.put("DB_PATH", var.resolve("db/gateway").toString());
-      env.put("SFTP_LOCAL_SERVER_DIR", var.resolve("sftp").toString());
-      env.put("SFTP_KNOWN_HOSTS_FILE", var.resolve("sftp/known_hosts").toString());
-      env.put("SFTP_PORT", String.valueOf(sftpPort));
-      env.put("SFTP_PASSWORD", password);
-      env.put("BROKER_EMBEDDED_DATA_DIR", var.resolve("artemis").toString());
-      env.put("BROKER_EMBEDDED_TCP_PORT", String.valueOf(brokerPort));
-      env.put("INTAKE_SPOOL_DIR", var.resolve("spool").toString());
+      pb.environment().putAll(LocalGatewayEnvironment.of(var, sftpPort, brokerPort, password));
       pb.redirectErrorStream(true);
       pb.redirectOutput(log.toFile());
       process = pb.start();
       await("Started receive-remittances", Duration.ofMinutes(2));
-      ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
-      jms = cf.createConnection();
+      factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
+      jms = factory.createConnection();
       jms.start();
     }
 
@@ -305,8 +299,8 @@ final class GatewayBench {
     }
 
     void upload(String folder, Path file) throws Exception {
-      dev.x12gw.gateway.SftpUploader.upload(
-          sftpPort, var.resolve("sftp/known_hosts"), "gateway", password, folder, file);
+      SftpUploader.upload(
+          sftpPort, LocalGatewayEnvironment.knownHosts(var), "gateway", password, folder, file);
     }
 
     /** Consumes until {@code expected} more distinct records arrived: how many did. */
@@ -367,10 +361,7 @@ final class GatewayBench {
     }
 
     void stop() throws Exception {
-      if (jms != null) {
-        jms.close();
-        jms = null;
-      }
+      closeJms();
       process.destroy();
       if (!process.waitFor(2, TimeUnit.MINUTES)) {
         process.destroyForcibly();
@@ -378,11 +369,20 @@ final class GatewayBench {
       }
     }
 
-    @Override
-    public void close() throws Exception {
+    private void closeJms() throws JMSException {
       if (jms != null) {
         jms.close();
+        jms = null;
       }
+      if (factory != null) {
+        factory.close();
+        factory = null;
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      closeJms();
       if (process != null && process.isAlive()) {
         process.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
       }

@@ -70,17 +70,10 @@ final class ChildGateway implements AutoCloseable {
             "dev.x12gw.cli.X12gw",
             "run");
     Map<String, String> env = pb.environment();
-    env.put("DB_PATH", var.resolve("db/gateway").toString());
-    env.put("SFTP_LOCAL_SERVER_DIR", var.resolve("sftp").toString());
-    env.put("SFTP_KNOWN_HOSTS_FILE", var.resolve("sftp/known_hosts").toString());
-    env.put("SFTP_PORT", String.valueOf(sftpPort));
-    env.put("SFTP_PASSWORD", PASSWORD);
+    env.putAll(LocalGatewayEnvironment.of(var, sftpPort, brokerPort, PASSWORD));
     env.put("SFTP_POLL_INITIAL_DELAY_MS", "100");
     env.put("SFTP_POLL_DELAY_MS", "200");
     env.put("SFTP_READ_LOCK_CHECK_INTERVAL_MS", "200");
-    env.put("BROKER_EMBEDDED_DATA_DIR", var.resolve("artemis").toString());
-    env.put("BROKER_EMBEDDED_TCP_PORT", String.valueOf(brokerPort));
-    env.put("INTAKE_SPOOL_DIR", var.resolve("spool").toString());
     env.put("OUTBOX_POLL_INTERVAL_MS", "100");
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

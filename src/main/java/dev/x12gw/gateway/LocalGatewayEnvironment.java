@@ -1,0 +1,32 @@
+package dev.x12gw.gateway;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The environment variables that give a gateway process ({@code x12gw run}) a state folder of its
+ * own: store, local SFTP drop and its host keys, broker journal and spool below {@code var}, on the
+ * given ports. Overrides of {@code config/application.properties} as an operator would set them;
+ * for the gateway benchmark and the tests that start the gateway as a separate process.
+ */
+public final class LocalGatewayEnvironment {
+  private LocalGatewayEnvironment() {}
+
+  public static Map<String, String> of(
+      Path var, int sftpPort, int brokerPort, String sftpPassword) {
+    return Map.of(
+        "DB_PATH", var.resolve("db/gateway").toString(),
+        "SFTP_LOCAL_SERVER_DIR", var.resolve("sftp").toString(),
+        "SFTP_KNOWN_HOSTS_FILE", knownHosts(var).toString(),
+        "SFTP_PORT", String.valueOf(sftpPort),
+        "SFTP_PASSWORD", sftpPassword,
+        "BROKER_EMBEDDED_DATA_DIR", var.resolve("artemis").toString(),
+        "BROKER_EMBEDDED_TCP_PORT", String.valueOf(brokerPort),
+        "INTAKE_SPOOL_DIR", var.resolve("spool").toString());
+  }
+
+  /** The host keys the local drop writes at start (for {@link SftpUploader}). */
+  public static Path knownHosts(Path var) {
+    return var.resolve("sftp/known_hosts");
+  }
+}
