@@ -17,10 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -36,10 +38,13 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * records/s, the {@code analyze} time of the same files in the same run (a separate process too,
  * JVM start included) and the ratio, peak heap (from the GC log) and peak RSS, and the store's size
  * while running and after a clean shutdown, per input byte. {@code --days N} drops one file a day
- * for N days (distinct content each) and prints the store size after each.
+ * for N days (distinct content each) and prints the store size after each; with {@code
+ * --day-seconds S} a day lasts S seconds (the next drop waits for it) and the gateway's outbox
+ * retention of seven days is set to 7×S seconds, so a month of retention is measured in minutes.
  */
 final class GatewayBench {
   private static final Pattern QUEUED = Pattern.compile(": committed; (\\d+) record");
+  private static final Pattern PUBLISHED = Pattern.compile("Published (\\d+) record");
   private static final Pattern GC_PEAK = Pattern.compile("(\\d+)M->\\d+M\\(\\d+M\\)");
 
   private final Path home;
@@ -56,7 +61,7 @@ final class GatewayBench {
    * @param mode {@code 835} (one 835 of claims never sent) or {@code 837+835} (the 837 first, then
    *     the 835 that answers it)
    */
-  int run(Path dir, int sizeMb, String mode, int days) throws Exception {
+  int run(Path dir, int sizeMb, String mode, int days, int daySeconds) throws Exception {
     Files.createDirectories(dir);
     List<List<Path>> drops = new ArrayList<>();
     for (int day = 0; day < Math.max(1, days); day++) {
@@ -79,11 +84,29 @@ final class GatewayBench {
     double analyzeSeconds = analyze(dir, drops.get(0));
     Path var = dir.resolve("gateway-var");
     deleteTree(var);
-    try (Child gw = new Child(var)) {
+    Map<String, String> env = new java.util.HashMap<>();
+    if (daySeconds > 0) {
+      env.put("OUTBOX_RETENTION", Duration.ofSeconds(7L * daySeconds).toString());
+      env.put("OUTBOX_PURGE_INTERVAL_MS", String.valueOf(Math.max(1000, daySeconds * 250)));
+      out.printf(
+          Locale.ROOT,
+          "a day lasts %d s: outbox retention 7 days = %s, checked every %s ms%n",
+          daySeconds,
+          env.get("OUTBOX_RETENTION"),
+          env.get("OUTBOX_PURGE_INTERVAL_MS"));
+    }
+    try (Child gw = new Child(var, env)) {
       gw.start();
       long totalInput = 0;
+      long firstDrop = System.nanoTime();
       for (int day = 0; day < drops.size(); day++) {
         List<Path> drop = drops.get(day);
+        long dayStart = firstDrop + TimeUnit.SECONDS.toNanos((long) day * daySeconds);
+        long wait = dayStart - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        LocalDateTime dropped = LocalDateTime.now();
         long start = System.nanoTime();
         long expected = 0;
         for (Path f : drop) {
@@ -121,6 +144,7 @@ final class GatewayBench {
               "analyze (JVM start included): %.1f s; gateway / analyze speed ratio %.2f%n",
               analyzeSeconds,
               analyzeSeconds / seconds);
+          gw.phases(drop, dropped, received).ifPresent(out::println);
           out.printf(
               Locale.ROOT,
               "store while running: %.1f MB = %.1f bytes per input byte%n",
@@ -243,8 +267,11 @@ final class GatewayBench {
     private final Set<String> seen = new HashSet<>();
     private long duplicates;
 
-    Child(Path var) throws IOException {
+    private final Map<String, String> env;
+
+    Child(Path var, Map<String, String> env) throws IOException {
       this.var = Files.createDirectories(var);
+      this.env = Map.copyOf(env);
       this.log = var.resolve("gateway.log");
       this.gcLog = var.resolve("gc.log");
       this.sftpPort = freePort();
@@ -261,6 +288,7 @@ final class GatewayBench {
       cmd.add("run");
       ProcessBuilder pb = new ProcessBuilder(cmd);
       pb.environment().putAll(LocalGatewayEnvironment.of(var, sftpPort, brokerPort, password));
+      pb.environment().putAll(env);
       pb.redirectErrorStream(true);
       pb.redirectOutput(log.toFile());
       process = pb.start();
@@ -296,6 +324,66 @@ final class GatewayBench {
         }
       }
       throw new IllegalStateException("no record count for " + fileName);
+    }
+
+    /**
+     * Where the time of a one-file drop went, from the gateway's log lines: drop to taken in (SFTP
+     * poll, read lock, download), taken in to commit (read, store, match, classify, queue), commit
+     * and sync, and the relay's pace after the commit.
+     */
+    java.util.Optional<String> phases(List<Path> drop, LocalDateTime dropped, long records)
+        throws IOException {
+      if (drop.size() != 1) {
+        return java.util.Optional.empty();
+      }
+      String name = drop.get(0).getFileName().toString();
+      LocalDateTime reading = null;
+      LocalDateTime committing = null;
+      LocalDateTime committed = null;
+      LocalDateTime lastPublished = null;
+      long afterCommit = 0;
+      for (String line : logText().split("\n")) {
+        if (line.length() < 23) {
+          continue;
+        }
+        LocalDateTime at;
+        try {
+          at = LocalDateTime.parse(line.substring(0, 23).replace(' ', 'T'));
+        } catch (java.time.format.DateTimeParseException e) {
+          continue;
+        }
+        if (line.contains(name + ": reading ")) {
+          reading = at;
+        } else if (line.contains(name + ": ") && line.endsWith("; committing")) {
+          committing = at;
+        } else if (line.contains(name + ": committed;")) {
+          committed = at;
+        } else if (committed != null && line.contains("OutboxRelay - Published ")) {
+          Matcher m = PUBLISHED.matcher(line);
+          if (m.find()) {
+            afterCommit += Long.parseLong(m.group(1));
+            lastPublished = at;
+          }
+        }
+      }
+      if (reading == null || committing == null || committed == null) {
+        return java.util.Optional.empty();
+      }
+      double relaySeconds =
+          lastPublished == null ? 0 : Duration.between(committed, lastPublished).toMillis() / 1e3;
+      return java.util.Optional.of(
+          String.format(
+              Locale.ROOT,
+              "phases: drop -> taken in %.1f s (SFTP poll, read lock, download); read, store, match,"
+                  + " classify %.1f s; commit and sync %.1f s; relay after the commit %d of %d"
+                  + " records in %.1f s (%.0f records/s)",
+              Duration.between(dropped, reading).toMillis() / 1e3,
+              Duration.between(reading, committing).toMillis() / 1e3,
+              Duration.between(committing, committed).toMillis() / 1e3,
+              afterCommit,
+              records,
+              relaySeconds,
+              relaySeconds > 0 ? afterCommit / relaySeconds : 0));
     }
 
     void upload(String folder, Path file) throws Exception {

@@ -27,7 +27,8 @@ public final class X12gw {
              x12gw validate [--config FILE] [--ack-dir DIR] PATH...
              x12gw browse [--config FILE] [--limit N] [QUEUE...]
              x12gw bench [--size-mb N] [--runs N] [--dir DIR]
-             x12gw bench --gateway [--size-mb N] [--mode 835|837+835] [--days N] [--dir DIR]
+             x12gw bench --gateway [--size-mb N] [--mode 835|837+835] [--days N [--day-seconds S]]
+                               [--dir DIR]
              x12gw generate 835|837 SIZE_MB FILE
 
         run      start the gateway (SFTP drop, Smooks, H2, JMS) until stopped with Ctrl-C
@@ -61,7 +62,9 @@ public final class X12gw {
                  records/s, the analyze time of the same files (separate JVM) and the ratio,
                  peak heap and RSS, store bytes while running and after shutdown per input
                  byte; --days N drops one such file a day (distinct content) and prints the
-                 store size after each; JAVA_OPTS is passed to the gateway and analyze
+                 store size after each; --day-seconds S makes a day last S seconds of the
+                 gateway's clock (outbox.retention of 7 days = 7*S seconds), so a month of
+                 retention runs in minutes; JAVA_OPTS is passed to the gateway and analyze
         generate write a synthetic 835 or 837P of at least SIZE_MB megabytes to FILE (the
                  benchmark's files: 2-10 lines a claim, CAS, PLB, reversals, denials)
 
@@ -106,7 +109,8 @@ public final class X12gw {
       } else if ("browse".equals(command) && "--limit".equals(args[i]) && i + 1 < args.length) {
         options.put(args[i], args[++i]);
       } else if ("bench".equals(command)
-          && java.util.Set.of("--size-mb", "--runs", "--dir", "--mode", "--days").contains(args[i])
+          && java.util.Set.of("--size-mb", "--runs", "--dir", "--mode", "--days", "--day-seconds")
+              .contains(args[i])
           && i + 1 < args.length) {
         options.put(args[i], args[++i]);
       } else if ("bench".equals(command) && "--gateway".equals(args[i])) {
@@ -235,12 +239,14 @@ public final class X12gw {
         int size;
         int runs;
         int days;
+        int daySeconds;
         try {
           size = Integer.parseInt(options.getOrDefault("--size-mb", gateway ? "10" : "100"));
           runs = Integer.parseInt(options.getOrDefault("--runs", "3"));
           days = Integer.parseInt(options.getOrDefault("--days", "0"));
+          daySeconds = Integer.parseInt(options.getOrDefault("--day-seconds", "0"));
         } catch (NumberFormatException e) {
-          err.println("x12gw: --size-mb, --runs and --days take whole numbers");
+          err.println("x12gw: --size-mb, --runs, --days and --day-seconds take whole numbers");
           return USAGE;
         }
         String mode = options.getOrDefault("--mode", "835");
@@ -253,11 +259,12 @@ public final class X12gw {
                 ? Path.of(options.get("--dir"))
                 : settings.path("bench.dir", "var/bench");
         if (gateway) {
-          if (!List.of("835", "837+835").contains(mode) || days < 0) {
+          if (!List.of("835", "837+835").contains(mode) || days < 0 || daySeconds < 0) {
             err.print(USAGE_TEXT);
             return USAGE;
           }
-          return new GatewayBench(home, out, env("JAVA_OPTS", "")).run(dir, size, mode, days);
+          return new GatewayBench(home, out, env("JAVA_OPTS", ""))
+              .run(dir, size, mode, days, daySeconds);
         }
         return new Bench(
                 settings.path("x12.mapping", "edi-mappings/x12-gateway.smooks.xml"),

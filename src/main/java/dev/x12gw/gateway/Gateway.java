@@ -24,12 +24,10 @@ import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.apache.camel.support.service.ServiceSupport;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jms.connection.JmsTransactionManager;
 
 /**
  * The gateway process: Camel Main with the YAML routes of {@code routes/}, and what they need
@@ -97,10 +95,16 @@ public final class Gateway implements AutoCloseable {
         "x12Intake",
         new GatewayIntake(
             database, processor, settings.path("intake.spool-dir", "var/spool"), acknowledged));
-    main.bind("outboxRelay", new OutboxRelay(database, settings.getInt("outbox.batch-size", 500)));
+    main.bind(
+        "outboxRelay", new OutboxRelay(database, settings.getInt("outbox.batch-size", 500), jms));
+    main.bind(
+        "outboxRetention",
+        new OutboxRetention(
+            database,
+            java.time.Duration.parse(settings.get("outbox.retention", "P7D")),
+            java.time.Clock.systemUTC()));
     main.bind("fileRegistry", new FileRegistry(database));
     main.bind("jms", JmsComponent.jmsComponent(jms));
-    main.bind("jmsTransaction", new SpringTransactionPolicy(new JmsTransactionManager(jms)));
     main.addMainListener(
         new MainListenerSupport() {
           @Override

@@ -1,5 +1,8 @@
 package dev.x12gw.store;
 
+import static dev.x12gw.store.SqlValues.money;
+import static dev.x12gw.store.SqlValues.setDate;
+
 import dev.x12gw.domain.CaseFile;
 import dev.x12gw.domain.CaseFile.CaseAdjustment;
 import dev.x12gw.domain.CaseFile.CaseClaim;
@@ -12,7 +15,6 @@ import dev.x12gw.domain.ProviderAdjustment;
 import dev.x12gw.domain.RecordType;
 import dev.x12gw.domain.RemittanceHeader;
 import dev.x12gw.domain.SubmittedClaim;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -22,7 +24,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -88,7 +89,9 @@ final class Cases {
     if (!keys.isEmpty()) {
       try (PreparedStatement ps =
           c.prepareStatement(
-              "merge into case_key (match_key, case_id) key (match_key) values (?,?)")) {
+              alone
+                  ? "insert into case_key (match_key, case_id) values (?,?)" // none is stored
+                  : "merge into case_key (match_key, case_id) key (match_key) values (?,?)")) {
         for (String k : new LinkedHashSet<>(keys)) {
           ps.setString(1, k);
           ps.setLong(2, target);
@@ -323,21 +326,5 @@ final class Cases {
     } catch (SQLException e) {
       throw new StoreException("cannot store the lifecycle of case " + caseId, e);
     }
-  }
-
-  private static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {
-    if (d == null) {
-      ps.setNull(i, Types.DATE);
-    } else {
-      ps.setDate(i, Date.valueOf(d));
-    }
-  }
-
-  private static BigDecimal money(BigDecimal v) {
-    if (v == null) {
-      return null;
-    }
-    BigDecimal s = v.stripTrailingZeros();
-    return s.scale() < 2 ? s.setScale(2) : s;
   }
 }

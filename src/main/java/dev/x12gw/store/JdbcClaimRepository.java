@@ -1,6 +1,7 @@
 package dev.x12gw.store;
 
-import dev.x12gw.domain.Adjustment;
+import static dev.x12gw.store.SqlValues.setDate;
+
 import dev.x12gw.domain.CaseFile;
 import dev.x12gw.domain.ClaimLifecycle;
 import dev.x12gw.domain.ClaimPayment;
@@ -10,18 +11,14 @@ import dev.x12gw.domain.ProviderAdjustment;
 import dev.x12gw.domain.ProviderSummary;
 import dev.x12gw.domain.RemittanceHeader;
 import dev.x12gw.domain.RemittanceTrailer;
-import dev.x12gw.domain.ServicePayment;
 import dev.x12gw.domain.SubmittedClaim;
 import dev.x12gw.domain.SubmittedLine;
-import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -135,7 +132,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
                   + " status_code, billed_amount, paid_amount, patient_responsibility_amount,"
                   + " claim_filing_indicator, payer_claim_control_number, facility_code,"
                   + " frequency_code, statement_from, statement_to, claim_id, matched_at, detail,"
-                  + " case_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                  + " case_id, line_count) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
               Statement.RETURN_GENERATED_KEYS)) {
         ps.setLong(1, remittanceId);
         ps.setInt(2, p.ordinal());
@@ -154,16 +151,9 @@ public final class JdbcClaimRepository implements ClaimRepository {
         ps.setNull(15, Types.TIMESTAMP_WITH_TIMEZONE);
         ps.setString(16, DomainJson.write(p));
         ps.setLong(17, joined.caseId());
+        ps.setInt(18, p.lines().size());
         ps.executeUpdate();
         id = generatedKey(ps);
-      }
-      insertAdjustments(id, null, p.adjustments());
-      insertRemarks(id, null, p.remarkCodes());
-      int ordinal = 0;
-      for (ServicePayment line : p.lines()) {
-        long lineId = insertLine(id, ++ordinal, line);
-        insertAdjustments(id, lineId, line.adjustments());
-        insertRemarks(id, lineId, line.remarkCodes());
       }
       if (!joined.alone()) {
         Cases.linkPayments(connection, joined.caseId());
@@ -214,87 +204,6 @@ public final class JdbcClaimRepository implements ClaimRepository {
     }
     remittanceIds.put(r, id);
     return id;
-  }
-
-  private long insertLine(long paymentId, int ordinal, ServicePayment l) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "insert into service_payment (claim_payment_id, line_ordinal, procedure_qualifier,"
-                + " procedure_code, modifiers, charge_amount, paid_amount, revenue_code,"
-                + " units_paid, submitted_procedure_code, submitted_modifiers, submitted_units,"
-                + " service_date, line_control_number, allowed_amount)"
-                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            Statement.RETURN_GENERATED_KEYS)) {
-      ps.setLong(1, paymentId);
-      ps.setInt(2, ordinal);
-      ps.setString(3, l.procedure().qualifier());
-      ps.setString(4, l.procedure().code());
-      ps.setString(5, String.join(":", l.procedure().modifiers()));
-      ps.setBigDecimal(6, l.chargeAmount());
-      ps.setBigDecimal(7, l.paidAmount());
-      ps.setString(8, l.revenueCode());
-      ps.setBigDecimal(9, l.unitsPaid());
-      ps.setString(10, l.submittedProcedure() == null ? null : l.submittedProcedure().code());
-      ps.setString(
-          11,
-          l.submittedProcedure() == null
-              ? null
-              : String.join(":", l.submittedProcedure().modifiers()));
-      ps.setBigDecimal(12, l.submittedUnits());
-      setDate(ps, 13, l.serviceDate());
-      ps.setString(14, l.lineControlNumber());
-      ps.setBigDecimal(15, l.allowedAmount());
-      ps.executeUpdate();
-      return generatedKey(ps);
-    }
-  }
-
-  private void insertAdjustments(long paymentId, Long lineId, List<Adjustment> adjustments)
-      throws SQLException {
-    if (adjustments.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "insert into adjustment (claim_payment_id, service_payment_id, level, group_code,"
-                + " reason_code, amount, quantity) values (?,?,?,?,?,?,?)")) {
-      for (Adjustment a : adjustments) {
-        ps.setLong(1, paymentId);
-        if (lineId == null) {
-          ps.setNull(2, Types.BIGINT);
-        } else {
-          ps.setLong(2, lineId);
-        }
-        ps.setString(3, a.level().name());
-        ps.setString(4, a.group());
-        ps.setString(5, a.reason());
-        ps.setBigDecimal(6, a.amount());
-        ps.setBigDecimal(7, a.quantity());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-  }
-
-  private void insertRemarks(long paymentId, Long lineId, List<String> codes) throws SQLException {
-    if (codes.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "insert into remark (claim_payment_id, service_payment_id, code) values (?,?,?)")) {
-      for (String code : codes) {
-        ps.setLong(1, paymentId);
-        if (lineId == null) {
-          ps.setNull(2, Types.BIGINT);
-        } else {
-          ps.setLong(2, lineId);
-        }
-        ps.setString(3, code);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
   }
 
   @Override
@@ -400,31 +309,5 @@ public final class JdbcClaimRepository implements ClaimRepository {
       }
       return keys.getLong(1);
     }
-  }
-
-  private static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {
-    if (d == null) {
-      ps.setNull(i, Types.DATE);
-    } else {
-      ps.setDate(i, Date.valueOf(d));
-    }
-  }
-
-  private static LocalDate date(ResultSet rs, String column) throws SQLException {
-    Date d = rs.getDate(column);
-    return d == null ? null : d.toLocalDate();
-  }
-
-  /** Stored DECIMAL(20,4) back to the sender's precision (at least two places). */
-  private static BigDecimal money(BigDecimal v) {
-    if (v == null) {
-      return null;
-    }
-    BigDecimal s = v.stripTrailingZeros();
-    return s.scale() < 2 ? s.setScale(2) : s;
-  }
-
-  private static BigDecimal quantity(BigDecimal v) {
-    return v == null ? null : v.stripTrailingZeros();
   }
 }

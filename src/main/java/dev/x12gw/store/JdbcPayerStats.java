@@ -1,5 +1,7 @@
 package dev.x12gw.store;
 
+import static dev.x12gw.store.SqlValues.money;
+
 import dev.x12gw.domain.DenialOverturned;
 import dev.x12gw.domain.classification.DenialFamily;
 import dev.x12gw.domain.classification.PayerFamilyStat;
@@ -103,11 +105,6 @@ public final class JdbcPayerStats implements PayerStats {
     } catch (SQLException ex) {
       throw new StoreException("cannot withdraw a classified finding", ex);
     }
-  }
-
-  /** A stored decimal(20,4) as money: trailing zeros dropped, at least two places. */
-  private static java.math.BigDecimal money(java.math.BigDecimal v) {
-    return dev.x12gw.domain.Money.normalize(v.stripTrailingZeros());
   }
 
   @Override

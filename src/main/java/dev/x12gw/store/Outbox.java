@@ -82,5 +82,25 @@ public final class Outbox {
     }
   }
 
+  /**
+   * Retention: drops the bodies of records published before {@code before}, at most {@code limit}
+   * of them in this transaction (the caller repeats until none is left). The rows stay: a record
+   * id, once queued, is still never queued again.
+   *
+   * @return how many bodies were dropped
+   */
+  public static int dropPublishedBodies(Connection c, Instant before, int limit)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update outbox set body = null where seq in (select seq from outbox"
+                + " where published_at < ? and body is not null order by published_at, seq"
+                + " limit ?)")) {
+      ps.setTimestamp(1, Timestamp.from(before));
+      ps.setInt(2, limit);
+      return ps.executeUpdate();
+    }
+  }
+
   private Outbox() {}
 }

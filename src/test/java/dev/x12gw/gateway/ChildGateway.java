@@ -232,10 +232,7 @@ final class ChildGateway implements AutoCloseable {
     queries.put(
         "claim_payment",
         "select p.patient_control_number, p.status_code, p.billed_amount, p.paid_amount,"
-            + " p.claim_id is null, p.detail, r.trace_number,"
-            + " (select count(*) from service_payment s where s.claim_payment_id = p.id),"
-            + " (select count(*) from adjustment a where a.claim_payment_id = p.id),"
-            + " (select count(*) from remark k where k.claim_payment_id = p.id)"
+            + " p.claim_id is null, p.detail, r.trace_number, p.line_count"
             + " from claim_payment p join remittance r on r.id = p.remittance_id");
     queries.put(
         "provider_adjustment",

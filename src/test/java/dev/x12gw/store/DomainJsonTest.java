@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The complete domain records survive the store's JSON detail columns unchanged. */
+/** The complete domain records survive the store's compact JSON detail columns unchanged. */
 class DomainJsonTest {
   @Test
   void everyBoundRecordOfTheFixturesReadsBackEqual() throws Exception {
@@ -35,6 +35,8 @@ class DomainJsonTest {
     for (Object r : records) {
       String json = DomainJson.write(r);
       assertThat(DomainJson.read(json, r.getClass())).as(json).isEqualTo(r);
+      // compact: absent values and empty lists and maps are not written
+      assertThat(json).doesNotContain(":null").doesNotContain(":[]").doesNotContain(":{}");
     }
   }
 }
