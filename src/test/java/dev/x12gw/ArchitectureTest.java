@@ -47,4 +47,22 @@ class ArchitectureTest {
         .resideInAnyPackage("org.apache.camel..", "dev.x12gw.store..", "dev.x12gw.gateway..")
         .check(classes);
   }
+
+  @Test
+  void sqlLivesInTheStoreOnly() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.x12gw.store..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.sql.Statement")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.sql.PreparedStatement")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.sql.ResultSet")
+        .because("SQL is written in store/ only (docs/store.md)")
+        .check(classes);
+  }
 }

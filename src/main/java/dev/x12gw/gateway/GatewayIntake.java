@@ -2,6 +2,7 @@ package dev.x12gw.gateway;
 
 import dev.x12gw.intake.FileReport;
 import dev.x12gw.intake.X12FileProcessor;
+import dev.x12gw.store.AckControlNumbers;
 import dev.x12gw.store.Database;
 import dev.x12gw.store.IntakeFiles;
 import dev.x12gw.store.JdbcIntakeTarget;
@@ -170,14 +171,7 @@ public final class GatewayIntake {
 
   private long nextControlNumber() {
     try {
-      return database.inTransaction(
-          c -> {
-            try (var rs =
-                c.createStatement().executeQuery("select next value for ack_control_number")) {
-              rs.next();
-              return rs.getLong(1);
-            }
-          });
+      return database.inTransaction(AckControlNumbers::next);
     } catch (Exception e) {
       throw new IllegalStateException("cannot draw an acknowledgment control number", e);
     }
