@@ -1,53 +1,70 @@
 package dev.x12gw.records;
 
+import dev.x12gw.domain.RecordQueue;
+import dev.x12gw.domain.RecordType;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Destination queue of each record type (configured as {@code queue.denials}, {@code
- * queue.underpayments}, {@code queue.exceptions}, {@code queue.resolutions}, {@code
- * queue.unmatched-remits} and {@code queue.errors}).
+ * The configured name of every {@link RecordQueue} ({@code queue.denials}, {@code
+ * queue.underpayments}, ... in {@code config/application.properties}).
  */
-public record QueueNames(
-    String denials,
-    String underpayments,
-    String exceptions,
-    String resolutions,
-    String unmatchedRemits,
-    String errors) {
+public record QueueNames(Map<RecordQueue, String> names) {
   public QueueNames {
-    Objects.requireNonNull(denials, "queue.denials");
-    Objects.requireNonNull(underpayments, "queue.underpayments");
-    Objects.requireNonNull(exceptions, "queue.exceptions");
-    Objects.requireNonNull(resolutions, "queue.resolutions");
-    Objects.requireNonNull(unmatchedRemits, "queue.unmatched-remits");
-    Objects.requireNonNull(errors, "queue.errors");
+    EnumMap<RecordQueue, String> copy = new EnumMap<>(RecordQueue.class);
+    for (RecordQueue q : RecordQueue.values()) {
+      String name = names.get(q);
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException(q.setting() + " names no queue");
+      }
+      copy.put(q, name.trim());
+    }
+    names = java.util.Collections.unmodifiableMap(copy);
   }
 
   public static QueueNames defaults() {
-    return new QueueNames(
-        "x12.denials",
-        "x12.underpayments",
-        "x12.exceptions",
-        "x12.resolutions",
-        "x12.remits.unmatched",
-        "x12.errors");
+    return from(setting -> null);
   }
 
-  /** Queue names from settings ({@code queue.*} keys). */
+  /** Queue names from settings ({@code queue.*} keys); a missing key takes its default name. */
   public static QueueNames from(Function<String, String> setting) {
-    return new QueueNames(
-        setting.apply("queue.denials"),
-        setting.apply("queue.underpayments"),
-        setting.apply("queue.exceptions"),
-        setting.apply("queue.resolutions"),
-        setting.apply("queue.unmatched-remits"),
-        setting.apply("queue.errors"));
+    Map<RecordQueue, String> names = new EnumMap<>(RecordQueue.class);
+    for (RecordQueue q : RecordQueue.values()) {
+      names.put(q, Objects.requireNonNullElse(setting.apply(q.setting()), q.defaultName()));
+    }
+    return new QueueNames(names);
   }
 
-  /** Every queue, for the broker to declare. */
+  /** The queue's configured name. */
+  public String of(RecordQueue queue) {
+    return names.get(queue);
+  }
+
+  /**
+   * The queue records of this type go to.
+   *
+   * @throws IllegalArgumentException for {@code FINDING_WITHDRAWN}, whose queue is that of the
+   *     record it withdraws
+   */
+  public String of(RecordType type) {
+    if (type.queue() == null) {
+      throw new IllegalArgumentException(type + " goes to the queue of the record it withdraws");
+    }
+    return of(type.queue());
+  }
+
+  /** Every queue, for the broker to declare (each name once). */
   public List<String> all() {
-    return List.of(denials, underpayments, exceptions, resolutions, unmatchedRemits, errors);
+    List<String> out = new ArrayList<>();
+    for (String name : names.values()) {
+      if (!out.contains(name)) {
+        out.add(name);
+      }
+    }
+    return List.copyOf(out);
   }
 }

@@ -41,9 +41,6 @@ import java.util.Set;
 public final class RecordFactory {
   public static final int SCHEMA_VERSION = 1;
 
-  /** Record type of a {@link Withdrawal}. */
-  public static final String FINDING_WITHDRAWN = "FINDING_WITHDRAWN";
-
   /** Problem codes after which the rest of the file could not be read. */
   private static final Set<String> UNREADABLE =
       Set.of(
@@ -174,7 +171,7 @@ public final class RecordFactory {
     ObjectNode o = NODES.objectNode();
     o.put("schemaVersion", SCHEMA_VERSION);
     o.put("recordId", w.recordId());
-    o.put("recordType", FINDING_WITHDRAWN);
+    o.put("recordType", RecordType.FINDING_WITHDRAWN.name());
     o.put("withdrawnRecordId", w.withdrawnRecordId());
     o.put("withdrawnRecordType", w.withdrawnType().name());
     o.put("patientControlNumber", w.patientControlNumber());
@@ -185,7 +182,11 @@ public final class RecordFactory {
     detection.put("ruleId", w.detection().ruleId());
     detection.put("rationale", w.detection().rationale());
     return new OutboundRecord(
-        w.recordId(), FINDING_WITHDRAWN, queue(w.withdrawnType()), w.payer().id(), write(o));
+        w.recordId(),
+        RecordType.FINDING_WITHDRAWN.name(),
+        queue(w.withdrawnType()),
+        w.payer().id(),
+        write(o));
   }
 
   /** Every group, CARC, RARC and PLB reason on the record checked against the dated code lists. */
@@ -265,13 +266,7 @@ public final class RecordFactory {
 
   /** The queue of a record type. */
   public String queue(RecordType type) {
-    return switch (type) {
-      case CLAIM_DENIAL, LINE_DENIAL -> queues.denials();
-      case UNDERPAYMENT -> queues.underpayments();
-      case RECOUPMENT, BALANCING_EXCEPTION -> queues.exceptions();
-      case DENIAL_OVERTURNED -> queues.resolutions();
-      case UNMATCHED_REMIT -> queues.unmatchedRemits();
-    };
+    return queues.of(type);
   }
 
   private static void adjustments(ArrayNode out, List<Adjustment> adjustments) {
@@ -432,7 +427,8 @@ public final class RecordFactory {
    */
   public OutboundRecord problem(
       X12Problem problem, String fileName, String sha256, int transactionsAccepted) {
-    String type = problem.isError() ? "INTAKE_ERROR" : "INTAKE_WARNING";
+    RecordType recordType = problem.isError() ? RecordType.INTAKE_ERROR : RecordType.INTAKE_WARNING;
+    String type = recordType.name();
     String id =
         RecordIds.of(
             type,
@@ -463,7 +459,7 @@ public final class RecordFactory {
         problem.fileSegmentPosition() > 0 ? problem.fileSegmentPosition() : null);
     o.put("segmentId", blankToNull(problem.segmentId()));
     o.put("elementPosition", problem.elementPosition() > 0 ? problem.elementPosition() : null);
-    return new OutboundRecord(id, type, queues.errors(), "", write(o));
+    return new OutboundRecord(id, type, queues.of(recordType), "", write(o));
   }
 
   /** What happened to the data a problem concerns. */

@@ -1,18 +1,30 @@
 package dev.x12gw.domain.classification;
 
 import dev.x12gw.domain.Finding;
+import dev.x12gw.domain.RecordType;
 import dev.x12gw.domain.Recoupment;
 import dev.x12gw.domain.Underpayment;
 
-/** The finding types a classification rule can name. */
+/** The finding types a classification rule can name, each a kind of one {@link RecordType}. */
 public enum FindingKind {
-  CLAIM_DENIAL,
-  LINE_DENIAL,
-  UNDERPAYMENT_BELOW_CONTRACT,
-  UNDERPAYMENT_DOWNCODED,
-  UNDERPAYMENT_NSA_INITIAL_PAYMENT,
-  RECOUPMENT_REVERSAL,
-  RECOUPMENT_PROVIDER_ADJUSTMENT;
+  CLAIM_DENIAL(RecordType.CLAIM_DENIAL),
+  LINE_DENIAL(RecordType.LINE_DENIAL),
+  UNDERPAYMENT_BELOW_CONTRACT(RecordType.UNDERPAYMENT),
+  UNDERPAYMENT_DOWNCODED(RecordType.UNDERPAYMENT),
+  UNDERPAYMENT_NSA_INITIAL_PAYMENT(RecordType.UNDERPAYMENT),
+  RECOUPMENT_REVERSAL(RecordType.RECOUPMENT),
+  RECOUPMENT_PROVIDER_ADJUSTMENT(RecordType.RECOUPMENT);
+
+  private final RecordType type;
+
+  FindingKind(RecordType type) {
+    this.type = type;
+  }
+
+  /** The record type findings of this kind are published as. */
+  public RecordType type() {
+    return type;
+  }
 
   /** The kind of a finding, or null when findings of its type are not classified. */
   public static FindingKind of(Finding f) {
@@ -36,13 +48,11 @@ public enum FindingKind {
 
   /** DENIAL, UNDERPAYMENT or RECOUPMENT: what payer intelligence counts the finding as. */
   public String category() {
-    return isDenial()
-        ? "DENIAL"
-        : name().startsWith("UNDERPAYMENT") ? "UNDERPAYMENT" : "RECOUPMENT";
+    return type.category().name();
   }
 
   /** True for the denial kinds. */
   public boolean isDenial() {
-    return this == CLAIM_DENIAL || this == LINE_DENIAL;
+    return type.category() == RecordType.Category.DENIAL;
   }
 }
