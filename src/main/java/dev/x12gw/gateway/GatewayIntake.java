@@ -33,6 +33,9 @@ public final class GatewayIntake {
   /** SHA-256 of the file content (hex). */
   public static final String SHA256 = "X12FileSha256";
 
+  /** Header set by the intake route: the X12 transaction of the drop folder (837 or 835). */
+  public static final String FLOW = "X12Flow";
+
   /** Local spool copy of the file. */
   public static final String SPOOL = "X12SpoolFile";
 
@@ -100,7 +103,7 @@ public final class GatewayIntake {
     Message in = exchange.getMessage();
     String name = in.getHeader(Exchange.FILE_NAME_ONLY, String.class);
     String sha = in.getHeader(SHA256, String.class);
-    String flow = in.getHeader("X12Flow", "x12", String.class);
+    String flow = in.getHeader(FLOW, "x12", String.class);
     Path spool = Path.of(in.getHeader(SPOOL, String.class));
     FileReport report;
     storeLock.lock();
