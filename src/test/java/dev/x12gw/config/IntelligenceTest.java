@@ -68,7 +68,7 @@ class IntelligenceTest {
     assertThat(nsa.excludedFilingIndicators())
         .containsExactlyInAnyOrder(
             "09", "16", "AM", "CH", "LM", "MA", "MB", "MC", "OF", "TV", "VA", "WC");
-    assertThat(nsa.networks()).isEmpty();
+    assertThat(nsa.networks().rows()).isEmpty();
   }
 
   @Test
