@@ -32,6 +32,9 @@ CITYWIDE = dict(name="CITYWIDE EMERGENCY PHYSICIANS", npi="1582036418", tin="364
 SKYLIFT = dict(name="SKYLIFT AIR MEDICAL", npi="1647309529", tin="364455789",
                taxonomy="3416A0800X", n3="45 AIRPORT RD", n4="SPRINGFIELD*IL*627070000",
                isa="SKYLIFTAIR", submitter="SUBM004", phone="5555550500")
+RIVERBEND = dict(name="RIVERBEND ORTHOPAEDIC GROUP", npi="1758392041", tin="371122334",
+                 taxonomy="207X00000X", n3="900 RIVER RD", n4="SPRINGFIELD*IL*627040000",
+                 isa="RIVERBENDORTH", submitter="SUBM005", phone="5555550600")
 
 
 def provider_segs(prov, taxonomy=None):
@@ -48,6 +51,8 @@ BLUE = dict(name="BLUE RIVER INSURANCE", id="60054", isa="BLUERIVER", n3="PO BOX
             n4="DES MOINES*IA*50301", phone="8005550188", trn3="1600054000", clp06="CI")
 SUMMIT = dict(name="SUMMIT MUTUAL HEALTH", id="54771", isa="SUMMITMUTUAL", n3="PO BOX 5400",
               n4="DENVER*CO*80217", phone="8005550177", trn3="1547710000", clp06="CI")
+LAKESHORE = dict(name="LAKESHORE COMMUNITY HEALTH", id="39026", isa="LAKESHORE", n3="PO BOX 3900",
+                 n4="MILWAUKEE*WI*53201", phone="8005550166", trn3="1390260000", clp06="CI")
 
 # control numbers: ISA13 0000030NN for 837, 0000040NN for 835 (unique across all scenarios)
 _ctrl = {"837": 3000, "835": 4000}
@@ -1174,6 +1179,88 @@ def s34():
              "Act air ambulance claim, escalate to the NSA dispute process).")
 
 
+def s35():
+    sc = "nsa-air-ambulance-and-ortho-one-payer"
+    # the ortho group's own contract with LAKESHORE (billing_npi); no payer-wide row, and none for
+    # the air ambulance provider
+    emit_text(sc, "contract.csv",
+              "# RIVERBEND ORTHOPAEDIC GROUP's contract with LAKESHORE COMMUNITY HEALTH (39026);\n"
+              "# SKYLIFT AIR MEDICAL has none with this payer.\n"
+              + CONTRACT_HEADER.strip() + ",billing_npi,billing_tin\n"
+              + "39026,29881,,2400.00,2026-01-01,2026-12-31,%s,\n" % RIVERBEND["npi"]
+              + "39026,29880,,2300.00,2026-01-01,2026-12-31,%s,\n" % RIVERBEND["npi"]
+              + "39026,27447,,5200.00,2026-01-01,2026-12-31,%s,\n" % RIVERBEND["npi"])
+    transport = ["CR1*LB*170**A*DH*38", "CRC*07*Y*01"]
+    a1 = patient("AIRONE", "LKTEST6101", "19610214", "M")
+    a2 = patient("AIRTWO", "LKTEST6102", "19740530", "F")
+    d1, d2 = "20261005", "20261008"
+
+    def air(pcn, p, svc, ref):
+        return dict(clm01=pcn, patient=p, payer=LAKESHORE, group="LKGRP390", pos="42",
+                    dx=["S72001A"], x2300=transport, lines=[
+                        dict(proc="A0431", mods=["SH"], charge="18500", date=svc,
+                             ref6r=ref + "A"),
+                        dict(proc="A0436", mods=["SH"], charge="4200", units="42", date=svc,
+                             ref6r=ref + "B")])
+
+    emit(sc, "1-claims-air-ambulance.837", claim_837("20261014", [
+        air("PCN6101", a1, d1, "L6101"), air("PCN6102", a2, d2, "L6102")], provider=SKYLIFT))
+    o1 = patient("KNEE", "LKTEST6201", "19790311", "M")
+    o2 = patient("HIP", "LKTEST6202", "19520704", "F")
+    d3, d4 = "20261007", "20261009"
+    emit(sc, "2-claims-ortho.837", claim_837("20261016", [
+        dict(clm01="PCN6201", patient=o1, payer=LAKESHORE, group="LKGRP390", pos="24",
+             dx=["S83241A"], lines=[dict(proc="29881", mods=["RT"], charge="4200", date=d3,
+                                         ref6r="L6201A")]),
+        dict(clm01="PCN6202", patient=o2, payer=LAKESHORE, group="LKGRP390", pos="21",
+             dx=["S72001A"], lines=[dict(proc="27236", mods=["RT"], charge="9800", date=d4,
+                                         ref6r="L6202A")])], provider=RIVERBEND))
+
+    def air_paid(pcn, clp07, p, svc, ref, moa=None):
+        return clp(pcn, "1", clp07, p, [
+            line_835("A0431", "18500", "6000", svc, [("CO", "45", "11000"), ("PR", "2", "1500")],
+                     mods=["SH"], ref6r=ref + "A", b6="7500"),
+            line_835("A0436", "4200", "1260", svc, [("CO", "45", "2520"), ("PR", "2", "420")],
+                     units="42", mods=["SH"], ref6r=ref + "B", b6="1680")], moa=moa, pos="42")
+
+    emit(sc, "3-remit-air-ambulance.835", remit_835(LAKESHORE, "20261110", "LKEFT6101", [
+        air_paid("PCN6101", "LK26016101", a1, d1, "L6101"),
+        air_paid("PCN6102", "LK26016102", a2, d2, "L6102", moa=["N866", "N877"])],
+        provider=SKYLIFT))
+    emit(sc, "4-remit-ortho.835", remit_835(LAKESHORE, "20261112", "LKEFT6201", [
+        clp("PCN6201", "1", "LK26016201", o1, [
+            line_835("29881", "4200", "1600", d3, [("CO", "45", "2200"), ("PR", "2", "400")],
+                     mods=["RT"], ref6r="L6201A", b6="2000")], pos="24"),
+        clp("PCN6202", "1", "LK26016202", o2, [
+            line_835("27236", "9800", "2480", d4, [("CO", "45", "6700"), ("PR", "2", "620")],
+                     mods=["RT"], ref6r="L6202A", b6="3100")], moa=["N864", "N877"],
+            pos="21")], provider=RIVERBEND))
+    scenario(sc, "One payer, two billing providers, one analyze run. LAKESHORE COMMUNITY HEALTH "
+                 "(39026; in the example payers.csv without a network status) is billed by the "
+                 "air ambulance provider SKYLIFT AIR MEDICAL (NPI 1647309529, no contract with "
+                 "this payer) and by RIVERBEND ORTHOPAEDIC GROUP (NPI 1758392041, TIN 371122334, "
+                 "taxonomy 207X00000X), whose own contract rows (contract.csv, billing_npi) rate "
+                 "29881, 29880 and 27447. Air: PCN6101 (2026-10-05) and PCN6102 (2026-10-08), "
+                 "each A0431-SH 18,500.00 + A0436-SH 42 units 4,200.00, each paid 6,000.00 + "
+                 "1,260.00 (CO-45, PR-2); PCN6102 also carries the payer's NSA remarks N866 and "
+                 "N877 (MOA). Ortho: PCN6201 29881-RT 4,200.00 at an ASC, allowed 2,000.00 (paid "
+                 "1,600.00 + PR-2 400.00), no remark; PCN6202 27236-RT 9,800.00 (inpatient, no "
+                 "contract rate for the code), allowed 3,100.00 (paid 2,480.00 + PR-2 620.00) "
+                 "with the payer's NSA remarks N864 and N877.",
+             "PCN6101 and PCN6102: an UNDERPAYMENT NSA_INITIAL_PAYMENT per line (A0431 expected "
+             "18,500.00, actual 7,500.00; A0436 expected 4,200.00, actual 1,680.00; "
+             "ESCALATE_DISPUTE, one dispute batch key per code), network OUT_OF_NETWORK, "
+             "networkBasis NO_CONTRACT: the ortho group's contract does not put the air ambulance "
+             "in network (with or without the payer's remarks). PCN6201: UNDERPAYMENT "
+             "BELOW_CONTRACT (2,400.00 contracted for this provider, contract.billingNpi "
+             "1758392041, variance 400.00; APPEAL), network IN_NETWORK, networkBasis CONTRACT_ROW "
+             "contract.csv:4. PCN6202: UNDERPAYMENT NSA_INITIAL_PAYMENT (expected 9,800.00, "
+             "actual 3,100.00, variance 6,700.00; ESCALATE_DISPUTE), network OUT_OF_NETWORK, "
+             "networkBasis PAYER_REMARK (RARC N864 N877), and the rationale says the "
+             "configuration (contract row contract.csv:4) and the payer disagree; before the "
+             "payer's remark decided, this claim gave no record at all.")
+
+
 def top_readme():
     rows = ["| Scenario | What it shows | Records expected |", "|---|---|---|"]
     for d, shows, expected in SCENARIOS:
@@ -1194,7 +1281,9 @@ secondary-payer, other-payer-primary and payer-override scenarios, BLUE RIVER IN
 The No Surprises Act scenarios use the out-of-network payer SUMMIT MUTUAL HEALTH (54771) and the
 providers CITYWIDE EMERGENCY PHYSICIANS (NPI 1582036418) and SKYLIFT AIR MEDICAL (NPI
 1647309529); the hospital outpatient lab scenario is billed by PRAIRIE VIEW GENERAL HOSPITAL (NPI
-1276593849). ISA13 is unique across all files (0000030NN for 837s, 0000040NN for 835s). Every 835
+1276593849). The network-per-provider scenario has the payer LAKESHORE COMMUNITY HEALTH (39026)
+billed by SKYLIFT AIR MEDICAL and RIVERBEND ORTHOPAEDIC GROUP (NPI 1758392041); its
+`contract.csv` has the optional provider columns `billing_npi,billing_tin`. ISA13 is unique across all files (0000030NN for 837s, 0000040NN for 835s). Every 835
 balances at line, claim and transaction level except `unbalanced-claim-and-transaction/`, which is
 unbalanced on purpose.
 
@@ -1219,7 +1308,7 @@ balance (`check_balance`).
 def main():
     for f in (s01, s02, s03, s04, s05, s06, s07, s08, s09, s10, s11, s12, s13, s14, s15, s16,
               s17, s18, s19, s20, s21, s22, s23, s24, s25, s26, s27, s28, s29, s30, s31, s32,
-              s33, s34):
+              s33, s34, s35):
         f()
     top_readme()
     for w in WRITTEN:

@@ -1,6 +1,8 @@
 package dev.x12gw.config;
 
 import dev.x12gw.domain.Network;
+import dev.x12gw.domain.NetworkRow;
+import dev.x12gw.domain.ProviderScope;
 import dev.x12gw.domain.classification.CarcDefault;
 import dev.x12gw.domain.classification.ClaimFact;
 import dev.x12gw.domain.classification.ClassificationRule;
@@ -19,6 +21,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -33,8 +36,8 @@ import java.util.function.Function;
 /**
  * Reader of the classification knowledge in {@code config/classification/} (documented in its
  * README): {@code rules.csv}, {@code payer-rules.csv}, {@code carc-families.csv}, {@code
- * service-lines.csv}, {@code payers.csv} and {@code families.csv}. Every value is validated; an
- * error names the file, the line and the column.
+ * service-lines.csv}, {@code payers.csv}, {@code networks.csv} and {@code families.csv}. Every
+ * value is validated; an error names the file, the line and the column.
  */
 public final class ClassificationFiles {
   /** Columns of rules.csv and payer-rules.csv. */
@@ -65,6 +68,15 @@ public final class ClassificationFiles {
   static final List<String> PAYER_COLUMNS =
       List.of("payer_id", "payer_name", "network", "appeal_window_days", "note");
   static final List<String> FAMILY_COLUMNS = List.of("family", "default_overturn_rate", "note");
+  static final List<String> NETWORK_COLUMNS =
+      List.of(
+          "payer_id",
+          "billing_npi",
+          "billing_tin",
+          "network",
+          "effective_from",
+          "effective_to",
+          "note");
 
   private ClassificationFiles() {}
 
@@ -237,18 +249,59 @@ public final class ClassificationFiles {
         throw row.error("appeal_window_days", "is not a whole number of days");
       }
     }
-    Network network = null;
-    String n = row.get("network").toUpperCase(Locale.ROOT);
-    if (!n.isEmpty()) {
-      network =
-          switch (n) {
-            case "IN", "IN_NETWORK" -> Network.IN_NETWORK;
-            case "OUT", "OUT_OF_NETWORK" -> Network.OUT_OF_NETWORK;
-            default -> throw row.error("network", "must be IN, OUT or empty");
-          };
-    }
+    Network network = networkValue(row);
     return new PayerTerms(
         required(row, "payer_id"), row.get("payer_name"), days, network, row.source());
+  }
+
+  /**
+   * Network status per provider and payer ({@code networks.csv}); every row names a provider (a
+   * payer-wide status is the {@code network} column of {@code payers.csv}).
+   */
+  static List<NetworkRow> networks(Path file) {
+    return rows(file, NETWORK_COLUMNS, ClassificationFiles::network);
+  }
+
+  private static NetworkRow network(Row row) {
+    ProviderScope provider =
+        ContractFiles.providerScope(
+            row.get("billing_npi"), row.get("billing_tin"), (c, v, p) -> row.error(c, p));
+    if (provider.any()) {
+      throw row.error(
+          "billing_npi",
+          "and billing_tin are both empty; name the provider (a status for every provider of a"
+              + " payer is the network column of payers.csv)");
+    }
+    Network network = networkValue(row);
+    if (network == null) {
+      throw row.error("network", "is required: IN or OUT");
+    }
+    LocalDate from = date(row, "effective_from");
+    LocalDate to = date(row, "effective_to");
+    if (from != null && to != null && to.isBefore(from)) {
+      throw row.error("effective_to", "is before effective_from " + from);
+    }
+    return new NetworkRow(required(row, "payer_id"), provider, network, from, to, row.source());
+  }
+
+  private static LocalDate date(Row row, String column) {
+    try {
+      return Csv.isoDate(row.get(column));
+    } catch (IllegalArgumentException e) {
+      throw row.error(column, e.getMessage());
+    }
+  }
+
+  private static Network networkValue(Row row) {
+    String n = row.get("network").toUpperCase(Locale.ROOT);
+    if (n.isEmpty()) {
+      return null;
+    }
+    return switch (n) {
+      case "IN", "IN_NETWORK" -> Network.IN_NETWORK;
+      case "OUT", "OUT_OF_NETWORK" -> Network.OUT_OF_NETWORK;
+      default -> throw row.error("network", "must be IN, OUT or empty");
+    };
   }
 
   /** Default overturn rates ({@code families.csv}); every family must be there once. */

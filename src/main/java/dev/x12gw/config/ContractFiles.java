@@ -2,6 +2,7 @@ package dev.x12gw.config;
 
 import dev.x12gw.domain.ContractRate;
 import dev.x12gw.domain.ContractSchedule;
+import dev.x12gw.domain.ProviderScope;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -25,10 +26,11 @@ import java.util.stream.Stream;
  * optionally in double quotes with {@code ""} for a quote inside. Blank lines, lines of empty
  * values only and lines starting with {@code #} are skipped. The first other line is the header; it
  * must name the columns {@code payer_id, procedure_code, modifier, allowed_amount, effective_from,
- * effective_to} in any order and case; further columns are ignored. Each following line is one
- * {@link ContractRate}: the allowed amount per unit is a plain decimal (no currency sign, no
- * thousands separators), dates are {@code yyyy-MM-dd} and inclusive, an empty date is open-ended
- * and an empty modifier means any.
+ * effective_to} in any order and case, and may name the optional provider columns {@code
+ * billing_npi, billing_tin} (empty = every provider); further columns are ignored. Each following
+ * line is one {@link ContractRate}: the allowed amount per unit is a plain decimal (no currency
+ * sign, no thousands separators), dates are {@code yyyy-MM-dd} and inclusive, an empty date is
+ * open-ended and an empty modifier means any.
  *
  * <p>Every problem is a {@link ContractFileException} naming the file, the line, the column and the
  * value.
@@ -37,6 +39,11 @@ public final class ContractFiles {
   static final String HEADER =
       "payer_id,procedure_code,modifier,allowed_amount,effective_from,effective_to";
   private static final List<String> COLUMNS = List.of(HEADER.split(","));
+
+  /** Optional columns: the billing provider a rate is for (empty = every provider). */
+  static final List<String> PROVIDER_COLUMNS = List.of("billing_npi", "billing_tin");
+
+  private static final Pattern TIN = Pattern.compile("[0-9]{2}-?[0-9]{7}");
   private static final Pattern PROCEDURE = Pattern.compile("[A-Z0-9]{1,48}");
   private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
   private static final Pattern AMOUNT = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
@@ -125,7 +132,8 @@ public final class ContractFiles {
     for (int i = 0; i < header.fields().size(); i++) {
       String column = header.fields().get(i).toLowerCase(Locale.ROOT);
       names.add(column);
-      if (COLUMNS.contains(column) && positions.putIfAbsent(column, i) != null) {
+      if ((COLUMNS.contains(column) || PROVIDER_COLUMNS.contains(column))
+          && positions.putIfAbsent(column, i) != null) {
         throw new ContractFileException(
             label + " line " + header.line() + ": column " + column + " appears twice");
       }
@@ -152,6 +160,26 @@ public final class ContractFiles {
       rates.add(new RowReader(label, fileName, row, names, positions).rate());
     }
     return rates;
+  }
+
+  /** How a reader reports a bad value: column, value, problem. */
+  interface BadValue {
+    RuntimeException of(String column, String value, String problem);
+  }
+
+  /**
+   * The provider columns {@code billing_npi} and {@code billing_tin} (shared by contracts and
+   * {@code networks.csv}): an NPI is 10 digits with a valid check digit, a TIN 9 digits (a dash
+   * after the second is allowed); both empty = every provider.
+   */
+  static ProviderScope providerScope(String npi, String tin, BadValue bad) {
+    if (!npi.isEmpty() && !ProviderScope.isNpi(npi)) {
+      throw bad.of("billing_npi", npi, "is not an NPI (10 digits with a valid check digit)");
+    }
+    if (!tin.isEmpty() && !TIN.matcher(tin).matches()) {
+      throw bad.of("billing_tin", tin, "is not a TIN (9 digits, e.g. 371234567 or 37-1234567)");
+    }
+    return new ProviderScope(npi, tin);
   }
 
   /** One data line turned into a rate, with messages naming file, line, column and value. */
@@ -190,9 +218,11 @@ public final class ContractFiles {
       if (from != null && to != null && to.isBefore(from)) {
         throw bad("effective_to", value("effective_to"), "is before effective_from " + from);
       }
+      ProviderScope provider =
+          providerScope(optional("billing_npi"), optional("billing_tin"), this::bad);
       try {
         return new ContractRate(
-            payerId, procedure, modifier, amount, from, to, fileName + ":" + row.line());
+            payerId, procedure, modifier, amount, from, to, fileName + ":" + row.line(), provider);
       } catch (IllegalArgumentException e) {
         throw new ContractFileException(label + " line " + row.line() + ": " + e.getMessage(), e);
       }
@@ -214,6 +244,11 @@ public final class ContractFiles {
                 + ")");
       }
       return row.fields().get(i);
+    }
+
+    /** An optional column's value, "" when the header does not name it. */
+    private String optional(String column) {
+      return positions.containsKey(column) ? value(column) : "";
     }
 
     private BigDecimal amount() {

@@ -1,8 +1,10 @@
 package dev.x12gw.config;
 
 import dev.x12gw.domain.ContractSchedule;
-import dev.x12gw.domain.Network;
+import dev.x12gw.domain.NetworkRow;
+import dev.x12gw.domain.NetworkTable;
 import dev.x12gw.domain.NsaPolicy;
+import dev.x12gw.domain.ProviderScope;
 import dev.x12gw.domain.ReconciliationPolicy;
 import dev.x12gw.domain.classification.CarcDefault;
 import dev.x12gw.domain.classification.ClassificationRules;
@@ -19,7 +21,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +93,11 @@ public record Intelligence(
             economics,
             settings.getInt("nsa.open.negotiation.business.days", 30),
             settings.getInt("nsa.idr.initiation.business.days", 4));
-    ReconciliationPolicy policy = Reconciliation.policy(settings, contracts, nsa(settings, payers));
+    List<NetworkRow> networks =
+        ClassificationFiles.networks(
+            settings.path("classification.networks", "config/classification/networks.csv"));
+    ReconciliationPolicy policy =
+        Reconciliation.policy(settings, contracts, nsa(settings, payers, networks));
     List<String> warnings = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     LocalDate today = LocalDate.now();
@@ -128,13 +133,24 @@ public record Intelligence(
     return out;
   }
 
-  /** The No Surprises Act policy from {@code nsa.*} settings and the payer table's networks. */
-  static NsaPolicy nsa(Settings settings, List<PayerTerms> payers) {
-    Map<String, Network> networks = new HashMap<>();
+  /**
+   * The No Surprises Act policy from {@code nsa.*} settings, the network table ({@code
+   * networks.csv}, per provider and payer) and the payer table's networks (every provider of a
+   * payer).
+   */
+  static NsaPolicy nsa(Settings settings, List<PayerTerms> payers, List<NetworkRow> providers) {
+    List<NetworkRow> rows = new ArrayList<>(providers);
     for (PayerTerms p : payers) {
       if (p.network() != null) {
-        networks.put(p.payerId(), p.network());
+        rows.add(
+            new NetworkRow(p.payerId(), ProviderScope.ANY, p.network(), null, null, p.source()));
       }
+    }
+    NetworkTable networks;
+    try {
+      networks = NetworkTable.of(rows);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigFileException(e.getMessage(), e);
     }
     String basisText = settings.get("nsa.target.basis", "BILLED_CHARGES").trim();
     NsaPolicy.TargetBasis basis;

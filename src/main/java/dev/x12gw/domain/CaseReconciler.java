@@ -34,7 +34,9 @@ import java.util.Optional;
  *   <li>{@value #RULE_BELOW_CONTRACT} / {@value #RULE_DOWNCODED} - paid + patient responsibility
  *       below contract × units, beyond the tolerance.
  *   <li>{@value #RULE_NSA_INITIAL_PAYMENT} - an out-of-network No Surprises Act line (no contract)
- *       whose paid + patient cost sharing is below the configured target, beyond the tolerance.
+ *       whose paid + patient cost sharing is below the configured target, beyond the tolerance. A
+ *       claim the payer marked with an NSA remark is measured against the target first, whatever
+ *       contract or network status the configuration has for the billing provider.
  *   <li>{@value #RULE_REVERSAL} - a reversal takes back the reversed payment, net of the correction
  *       that follows; {@value #RULE_PLB} - a PLB against the claim takes money back.
  *   <li>{@value #RULE_OVERTURNED} - a later payment pays a denied claim or line.
@@ -454,6 +456,9 @@ public final class CaseReconciler {
           nsa = a;
         }
       }
+      // the payer's own NSA remark decides: its initial payment is measured against the NSA
+      // target first, whatever contract or network rule the configuration has for the provider
+      boolean payerMarked = nsa != null && nsa.payerMarked();
       boolean found = false;
       List<LineMatch> lines = linesOf.get(p);
       for (LineMatch m : lines) {
@@ -464,21 +469,25 @@ public final class CaseReconciler {
         BigDecimal units = m.billedUnits();
         LocalDate date = line.serviceDate() != null ? line.serviceDate() : pay.serviceDate();
         BigDecimal actual = line.paidAmount().add(patientShare(pay, line, lines.size()));
+        if (payerMarked && nsaInitialPayment(p, claim, m, nsa, units, actual, date)) {
+          found = true;
+          continue;
+        }
         Procedure submitted = line.submittedProcedure();
         UnderpaymentKind kind = null;
         Optional<ContractRate> rate = Optional.empty();
         if (submitted != null && !submitted.code().equalsIgnoreCase(line.procedure().code())) {
-          rate = find(p, submitted, date);
+          rate = find(p, claim, submitted, date);
           if (rate.isPresent()) {
             kind = UnderpaymentKind.DOWNCODED;
           }
         }
         if (kind == null) {
-          rate = find(p, line.procedure(), date);
+          rate = find(p, claim, line.procedure(), date);
           kind = UnderpaymentKind.BELOW_CONTRACT;
         }
         if (rate.isEmpty()) {
-          if (nsa != null) {
+          if (nsa != null && !payerMarked) {
             found |= nsaInitialPayment(p, claim, m, nsa, units, actual, date);
           }
           continue;
@@ -564,7 +573,10 @@ public final class CaseReconciler {
         BigDecimal actual,
         LocalDate date) {
       ServicePayment line = m.paid();
-      Optional<NsaTarget> target = policy.nsa().target(p.remittance(), line, units, date);
+      Optional<NsaTarget> target =
+          policy
+              .nsa()
+              .target(p.remittance(), NsaPolicy.provider(p.remittance(), claim), line, units, date);
       if (target.isEmpty()) {
         return false;
       }
@@ -584,7 +596,8 @@ public final class CaseReconciler {
               + expected.toPlainString()
               + " ("
               + target.get().describe()
-              + ").";
+              + ")."
+              + (nsa.payerDisagrees() ? " " + nsa.disagreement() : "");
       add(
           new Underpayment(
               id(
@@ -612,10 +625,16 @@ public final class CaseReconciler {
       return true;
     }
 
-    Optional<ContractRate> find(CasePayment p, Procedure procedure, LocalDate date) {
+    Optional<ContractRate> find(
+        CasePayment p, SubmittedClaim claim, Procedure procedure, LocalDate date) {
       return policy
           .contracts()
-          .find(p.remittance().payerKeys(), procedure.code(), procedure.modifiers(), date);
+          .find(
+              p.remittance().payerKeys(),
+              NsaPolicy.provider(p.remittance(), claim),
+              procedure.code(),
+              procedure.modifiers(),
+              date);
     }
 
     /** Units the service was billed for: the 837 line, else SVC07, else SVC05, else one. */

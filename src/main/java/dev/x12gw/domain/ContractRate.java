@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param effectiveFrom the first day the rate applies, or null when it has no start
  * @param effectiveTo the last day the rate applies, or null when it has no end
  * @param source where the rate came from, e.g. {@code acme.csv:3}
+ * @param provider the billing providers the rate is for ({@code billing_npi}, {@code billing_tin});
+ *     {@link ProviderScope#ANY} (or null) for every provider with this payer
  */
 public record ContractRate(
     String payerId,
@@ -28,7 +30,8 @@ public record ContractRate(
     BigDecimal allowedAmount,
     LocalDate effectiveFrom,
     LocalDate effectiveTo,
-    String source) {
+    String source,
+    ProviderScope provider) {
   public ContractRate {
     payerId = Text.requireText(payerId, "contract payer id");
     procedureCode =
@@ -45,6 +48,7 @@ public record ContractRate(
           "contract rate ends before it starts: " + effectiveFrom + " to " + effectiveTo);
     }
     source = Text.requireText(source, "contract rate source");
+    provider = Objects.requireNonNullElse(provider, ProviderScope.ANY);
   }
 
   /** The payer id normalised for matching ({@link RemittanceHeader#payerKey(String)}). */

@@ -2,12 +2,12 @@ package dev.x12gw.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -20,8 +20,12 @@ import java.util.Set;
  * compensation and the like, by CLP06 / SBR09 claim filing indicator) and either the payer says so
  * (an NSA remark code such as N864, N865, N866, N876, N877) or the provider is out of network and
  * the service is emergency care (place of service, emergency revenue code) or air ambulance
- * (HCPCS). The network comes from the payer table when configured there; otherwise a payer with no
- * contract rows is taken as out of network.
+ * (HCPCS). The network is decided per billing provider, payer and date of service: a configured
+ * status (the network table for the provider, else the payer table for every provider), else in
+ * network when the provider has a contract row with the payer in effect on the date, else out of
+ * network. When the payer marks the claim with an NSA remark, the claim is eligible whatever the
+ * configuration says, and an in-network configuration is overruled ({@link
+ * NetworkBasis#PAYER_REMARK}).
  *
  * @param enabled false turns detection off
  * @param signalRemarks RARCs by which the payer states the claim is under the NSA
@@ -31,7 +35,8 @@ import java.util.Set;
  * @param emergencyPlaces places of service of emergency care (23 = emergency room, hospital)
  * @param emergencyRevenueCodes 837I/835 revenue codes of emergency care (0450-0459, 0981)
  * @param excludedFilingIndicators claim filing indicators of plans the NSA IDR does not cover
- * @param networks configured network status by normalised payer key
+ * @param networks configured network statuses per payer and provider ({@code networks.csv}, and the
+ *     {@code network} column of {@code payers.csv} for every provider of a payer)
  * @param targetBasis what an initial payment should reach
  * @param targetPercent percent of billed charges for {@link TargetBasis#PERCENT_OF_BILLED}
  * @param referenceAmounts reference allowed amounts (e.g. QPA) per payer and procedure
@@ -44,7 +49,7 @@ public record NsaPolicy(
     Set<String> emergencyPlaces,
     Set<String> emergencyRevenueCodes,
     Set<String> excludedFilingIndicators,
-    Map<String, Network> networks,
+    NetworkTable networks,
     TargetBasis targetBasis,
     BigDecimal targetPercent,
     ContractSchedule referenceAmounts) {
@@ -68,7 +73,7 @@ public record NsaPolicy(
     emergencyPlaces = Set.copyOf(emergencyPlaces);
     emergencyRevenueCodes = Set.copyOf(emergencyRevenueCodes);
     excludedFilingIndicators = upper(excludedFilingIndicators);
-    networks = Map.copyOf(networks);
+    Objects.requireNonNull(networks, "networks");
     Objects.requireNonNull(targetBasis, "target basis");
     Objects.requireNonNull(targetPercent, "target percent");
     if (targetPercent.signum() <= 0 || targetPercent.compareTo(new BigDecimal(1000)) > 0) {
@@ -91,7 +96,7 @@ public record NsaPolicy(
         Set.of(),
         Set.of(),
         Set.of(),
-        Map.of(),
+        NetworkTable.empty(),
         TargetBasis.BILLED_CHARGES,
         HUNDRED,
         ContractSchedule.empty());
@@ -111,19 +116,51 @@ public record NsaPolicy(
         .anyMatch(r -> finalPaymentRemarks.contains(r.toUpperCase(Locale.ROOT)));
   }
 
-  /** The provider's network with this payer: configured, else by whether a contract exists. */
-  public Network network(Collection<String> payerKeys, ContractSchedule contracts) {
-    for (String k : payerKeys) {
-      Network n = networks.get(RemittanceHeader.payerKey(k));
-      if (n != null) {
-        return n;
-      }
+  /**
+   * A billing provider's network status with a payer on a date, from the configuration: the network
+   * table row for the provider, else the payer table's status for every provider ({@link
+   * NetworkBasis#CONFIGURED}); else in network when the provider has a contract row with the payer
+   * in effect on the date ({@link NetworkBasis#CONTRACT_ROW}); else out of network ({@link
+   * NetworkBasis#NO_CONTRACT}).
+   *
+   * @param provider the 837 billing provider (NM1*85, REF*EI), else the 835 payee; null when
+   *     unknown
+   * @param date the date of service, or null
+   */
+  public NetworkDecision network(
+      Collection<String> payerKeys, Provider provider, LocalDate date, ContractSchedule contracts) {
+    Optional<NetworkRow> row = networks.find(payerKeys, provider, date);
+    if (row.isPresent()) {
+      return new NetworkDecision(
+          row.get().network(), NetworkBasis.CONFIGURED, row.get().source(), null);
     }
-    return contracts.hasPayer(payerKeys) ? Network.IN_NETWORK : Network.OUT_OF_NETWORK;
+    return contracts
+        .rowFor(payerKeys, provider, date)
+        .map(
+            r ->
+                new NetworkDecision(
+                    Network.IN_NETWORK, NetworkBasis.CONTRACT_ROW, r.source(), null))
+        .orElseGet(NetworkDecision::noContract);
   }
 
-  private boolean configured(Collection<String> payerKeys) {
-    return payerKeys.stream().anyMatch(k -> networks.containsKey(RemittanceHeader.payerKey(k)));
+  /** The billing provider of a claim payment: the 837's (NM1*85, REF*EI), else the 835 payee. */
+  public static Provider provider(RemittanceHeader remit, SubmittedClaim claim) {
+    return claim != null ? claim.billingProvider() : remit.payee();
+  }
+
+  /**
+   * The date the network is decided for: the claim payment's service date (DTM*232, else its
+   * lines'), else the 837 claim's, else the payment date.
+   */
+  public static LocalDate serviceDate(
+      RemittanceHeader remit, ClaimPayment pay, SubmittedClaim claim) {
+    if (pay != null && pay.serviceDate() != null) {
+      return pay.serviceDate();
+    }
+    if (claim != null && claim.statementFrom() != null) {
+      return claim.statementFrom();
+    }
+    return remit.paymentDate() != null ? remit.paymentDate() : remit.productionDate();
   }
 
   /**
@@ -135,10 +172,11 @@ public record NsaPolicy(
   public NsaAssessment assess(
       RemittanceHeader remit, ClaimPayment pay, SubmittedClaim claim, ContractSchedule contracts) {
     Set<String> keys = remit.payerKeys();
-    Network network = network(keys, contracts);
-    boolean configured = configured(keys);
+    Provider provider = provider(remit, claim);
+    LocalDate date = serviceDate(remit, pay, claim);
+    NetworkDecision configured = network(keys, provider, date, contracts);
     if (!enabled) {
-      return NsaAssessment.notEligible(network, configured, List.of());
+      return NsaAssessment.notEligible(configured, List.of());
     }
     String filing = pay.claimFilingIndicator();
     if ((filing == null || filing.isBlank()) && claim != null) {
@@ -147,12 +185,15 @@ public record NsaPolicy(
     if (filing != null
         && excludedFilingIndicators.contains(filing.trim().toUpperCase(Locale.ROOT))) {
       return NsaAssessment.notEligible(
-          network, configured, List.of("EXCLUDED_PLAN claim filing indicator " + filing));
+          configured, List.of("EXCLUDED_PLAN claim filing indicator " + filing));
     }
     List<String> basis = new ArrayList<>();
+    List<String> remarks = new ArrayList<>();
     for (String r : pay.allRemarkCodes()) {
-      if (signalRemarks.contains(r.toUpperCase(Locale.ROOT))) {
-        basis.add("RARC " + r.toUpperCase(Locale.ROOT));
+      String code = r.toUpperCase(Locale.ROOT);
+      if (signalRemarks.contains(code) && !remarks.contains(code)) {
+        remarks.add(code);
+        basis.add("RARC " + code);
       }
     }
     List<String> service = new ArrayList<>();
@@ -174,14 +215,29 @@ public record NsaPolicy(
         break;
       }
     }
-    if (network == Network.OUT_OF_NETWORK && !service.isEmpty()) {
+    if (configured.network() == Network.OUT_OF_NETWORK && !service.isEmpty()) {
       basis.addAll(service);
-      basis.add(
-          configured
-              ? "OUT_OF_NETWORK (payer table)"
-              : "OUT_OF_NETWORK (no contract with this payer)");
+      basis.add(outOfNetwork(configured, keys, provider, date));
     }
-    return new NsaAssessment(!basis.isEmpty(), network, configured, basis);
+    NetworkDecision decided = configured;
+    if (!remarks.isEmpty() && configured.network() == Network.IN_NETWORK) {
+      // the payer's own NSA remark decides: the claim was processed as out of network
+      decided = NetworkDecision.payerRemark("RARC " + String.join(" ", remarks), configured);
+    }
+    return new NsaAssessment(!basis.isEmpty(), decided, remarks, basis);
+  }
+
+  /** The basis entry of an out-of-network decision of the configuration. */
+  private String outOfNetwork(
+      NetworkDecision d, Set<String> keys, Provider provider, LocalDate date) {
+    if (d.basis() == NetworkBasis.NO_CONTRACT) {
+      return "OUT_OF_NETWORK (no contract row for the billing provider with this payer)";
+    }
+    boolean forProvider =
+        networks.find(keys, provider, date).map(r -> !r.provider().any()).orElse(false);
+    return forProvider
+        ? "OUT_OF_NETWORK (network table " + d.source() + ")"
+        : "OUT_OF_NETWORK (payer table)";
   }
 
   /**
@@ -191,7 +247,11 @@ public record NsaPolicy(
    * @param units units the line was billed for
    */
   public Optional<NsaTarget> target(
-      RemittanceHeader remit, ServicePayment line, BigDecimal units, java.time.LocalDate date) {
+      RemittanceHeader remit,
+      Provider provider,
+      ServicePayment line,
+      BigDecimal units,
+      LocalDate date) {
     return switch (targetBasis) {
       case BILLED_CHARGES ->
           Optional.of(new NsaTarget(targetBasis, HUNDRED, null, line.chargeAmount()));
@@ -204,16 +264,23 @@ public record NsaPolicy(
                   line.chargeAmount()
                       .multiply(targetPercent)
                       .divide(HUNDRED, 2, RoundingMode.HALF_UP)));
-      case REFERENCE_TABLE -> reference(remit, line, units, date);
+      case REFERENCE_TABLE -> reference(remit, provider, line, units, date);
     };
   }
 
-  /** The reference-table row (e.g. QPA) for a line, times its units. */
+  /**
+   * The reference-table row (e.g. QPA) for a line, times its units; rows naming the billing
+   * provider come before payer-wide rows, as in contracts.
+   */
   public Optional<NsaTarget> reference(
-      RemittanceHeader remit, ServicePayment line, BigDecimal units, java.time.LocalDate date) {
+      RemittanceHeader remit,
+      Provider provider,
+      ServicePayment line,
+      BigDecimal units,
+      LocalDate date) {
     Procedure p = line.submittedProcedure() != null ? line.submittedProcedure() : line.procedure();
     return referenceAmounts
-        .find(remit.payerKeys(), p.code(), p.modifiers(), date)
+        .find(remit.payerKeys(), provider, p.code(), p.modifiers(), date)
         .map(
             r ->
                 new NsaTarget(

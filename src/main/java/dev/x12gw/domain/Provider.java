@@ -5,10 +5,14 @@ package dev.x12gw.domain;
  *
  * @param npi national provider identifier, empty when the sender used another id
  * @param name organisation or last name as sent
+ * @param taxId employer identification number: 837 loop 2010AA REF*EI; 835 N1*PE N104 when N103 =
+ *     FI, else loop 1000B REF*TJ; empty when not sent. Used to match contract and network rows,
+ *     never published or logged
  */
-public record Provider(String npi, String name) {
+public record Provider(String npi, String name, String taxId) {
   public Provider {
     npi = Text.orEmpty(npi);
     name = Text.orEmpty(name);
+    taxId = Text.orEmpty(taxId).replace("-", "");
   }
 }

@@ -13,6 +13,7 @@ import dev.x12gw.domain.ContractRate;
 import dev.x12gw.domain.DenialOverturned;
 import dev.x12gw.domain.Finding;
 import dev.x12gw.domain.LineMatch;
+import dev.x12gw.domain.NetworkDecision;
 import dev.x12gw.domain.NsaPolicy;
 import dev.x12gw.domain.Provider;
 import dev.x12gw.domain.ProviderAdjustment;
@@ -160,6 +161,11 @@ public final class RecordFactory {
     // contract version 1, added with denial intelligence
     o.set("classification", classification != null ? classification(classification) : null);
     codeWarnings(o.putArray("codeWarnings"), f);
+    // contract version 1, added with networks per provider and payer
+    NetworkDecision network = classification != null ? classification.network() : null;
+    o.put("network", network != null ? network.network().name() : null);
+    o.put("networkBasis", network != null ? network.basis().name() : null);
+    o.put("networkSource", network != null ? network.source() : null);
     return new OutboundRecord(
         f.recordId(), f.type().name(), queue(f.type()), remit.payer().id(), write(o));
   }
@@ -343,6 +349,8 @@ public final class RecordFactory {
     c.put("effectiveTo", date(rate.effectiveTo()));
     c.put("source", rate.source());
     c.put("actualAmount", u.actualAmount());
+    c.put("billingNpi", blankToNull(rate.provider().npi()));
+    c.put("billingTin", blankToNull(rate.provider().tin()));
     return c;
   }
 

@@ -70,6 +70,7 @@ public final class Claim837Binder implements TransactionBinder {
   private EntityName billing;
   private EntityName payTo;
   private String billingTaxonomy = "";
+  private String billingTaxId = "";
   // 2000B/C context
   private EntityName subscriber;
   private EntityName payerName;
@@ -203,6 +204,7 @@ public final class Claim837Binder implements TransactionBinder {
         billing = null;
         payTo = null;
         billingTaxonomy = "";
+        billingTaxId = "";
         resetSubscriber();
       }
       case "22" -> {
@@ -355,11 +357,16 @@ public final class Claim837Binder implements TransactionBinder {
   }
 
   private void ref(Segment s) {
-    if (claim == null) {
-      return;
-    }
     String q = s.element(1).trim();
     String value = s.element(2).trim();
+    if (claim == null) {
+      // loop 2010AA REF*EI: the billing provider's employer identification number (REF*SY, a
+      // social security number, is deliberately not kept)
+      if (area == Area.BILLING_PROVIDER && billing != null && payTo == null && "EI".equals(q)) {
+        billingTaxId = value;
+      }
+      return;
+    }
     switch (area) {
       case CLAIM -> {
         claim.references.putIfAbsent(q, value);
@@ -608,8 +615,8 @@ public final class Claim837Binder implements TransactionBinder {
             : new Party(payerName.id(), payerName.lastOrOrganization());
     Provider provider =
         billing == null
-            ? new Provider("", "")
-            : new Provider(billing.npi(), billing.lastOrOrganization());
+            ? new Provider("", "", "")
+            : new Provider(billing.npi(), billing.lastOrOrganization(), billingTaxId);
     sink.claim(
         new SubmittedClaim(
             transactionType,

@@ -468,7 +468,10 @@ public final class Remittance835Binder implements TransactionBinder {
         paymentAmount,
         new Party(payerId, payerName),
         keys,
-        new Provider("XX".equals(payeeQualifier) ? payeeId : "", payeeName),
+        new Provider(
+            "XX".equals(payeeQualifier) ? payeeId : "",
+            payeeName,
+            "FI".equals(payeeQualifier) ? payeeId : payeeReferences.getOrDefault("TJ", "")),
         source,
         handlingCode,
         creditDebit,

@@ -37,6 +37,7 @@ class ClassificationFilesTest {
           "carc-families.csv",
           "service-lines.csv",
           "payers.csv",
+          "networks.csv",
           "families.csv");
   private static final Path SHIPPED_CODES =
       TestFiles.projectDir().resolve("config/code-tables").toAbsolutePath();
@@ -50,7 +51,9 @@ class ClassificationFilesTest {
     Files.createDirectories(dir);
     for (String name : FILES) {
       Files.copy(
-          TestFiles.projectDir().resolve("config/classification").resolve(name), dir.resolve(name));
+          TestFiles.projectDir().resolve("config/classification").resolve(name),
+          dir.resolve(name),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
@@ -59,6 +62,7 @@ class ClassificationFilesTest {
     values.put("classification.dir", "classification");
     values.put("classification.payers", "classification/payers.csv");
     values.put("classification.payer-rules", "classification/payer-rules.csv");
+    values.put("classification.networks", "classification/networks.csv");
     values.put("code-tables.dir", SHIPPED_CODES.toString());
     values.put("contracts.dir", "contracts");
     return Intelligence.load(Settings.of(home, values), null);
@@ -489,10 +493,72 @@ class ClassificationFilesTest {
     append("payers.csv", "54771,SUMMIT MUTUAL HEALTH,out,120,");
     append("payers.csv", "87726,ACME HEALTH PLAN,IN_NETWORK,,");
     Intelligence i = load();
-    assertThat(i.policy().nsa().networks())
-        .containsExactlyInAnyOrderEntriesOf(
-            Map.of(
-                "54771", dev.x12gw.domain.Network.OUT_OF_NETWORK,
-                "87726", dev.x12gw.domain.Network.IN_NETWORK));
+    assertThat(i.policy().nsa().networks().rows())
+        .extracting(r -> r.payerKey() + " " + r.network() + " " + r.source() + " " + r.provider())
+        .containsExactly(
+            "54771 OUT_OF_NETWORK payers.csv:5 " + dev.x12gw.domain.ProviderScope.ANY,
+            "87726 IN_NETWORK payers.csv:6 " + dev.x12gw.domain.ProviderScope.ANY);
+  }
+
+  @Test
+  void networksLoadPerProviderBeforeThePayerTable() throws IOException {
+    append("payers.csv", "39026,LAKESHORE COMMUNITY HEALTH,OUT,,");
+    int line = append("networks.csv", "39026,1758392041,,IN,2026-01-01,,ortho group");
+    append("networks.csv", "39026,,36-4455789,in_network,,2026-12-31,");
+    Intelligence i = load();
+    assertThat(i.policy().nsa().networks().rows())
+        .extracting(r -> r.provider().npi() + "/" + r.provider().tin() + " " + r.network())
+        .containsExactly("1758392041/ IN_NETWORK", "/364455789 IN_NETWORK", "/ OUT_OF_NETWORK");
+    dev.x12gw.domain.NetworkDecision ortho =
+        i.policy()
+            .nsa()
+            .network(
+                java.util.Set.of("39026"),
+                new dev.x12gw.domain.Provider("1758392041", "RIVERBEND", ""),
+                java.time.LocalDate.of(2026, 10, 1),
+                i.policy().contracts());
+    assertThat(ortho.source()).isEqualTo("networks.csv:" + line);
+    assertThat(
+            i.policy()
+                .nsa()
+                .network(
+                    java.util.Set.of("39026"),
+                    new dev.x12gw.domain.Provider("1234567893", "OTHER", ""),
+                    java.time.LocalDate.of(2026, 10, 1),
+                    i.policy().contracts())
+                .source())
+        .startsWith("payers.csv:");
+  }
+
+  @Test
+  void badNetworkRowsNameFileLineAndColumn() throws IOException {
+    int line = append("networks.csv", "39026,,,IN,,,");
+    assertThatThrownBy(this::load)
+        .isInstanceOf(ConfigFileException.class)
+        .hasMessageContaining("networks.csv line " + line + ", billing_npi")
+        .hasMessageContaining("network column of payers.csv");
+    copyTheShippedFiles();
+    line = append("networks.csv", "39026,1758392042,,IN,,,");
+    assertThatThrownBy(this::load)
+        .hasMessageContaining("networks.csv line " + line + ", billing_npi: \"1758392042\"")
+        .hasMessageContaining("check digit");
+    copyTheShippedFiles();
+    line = append("networks.csv", "39026,1758392041,,MAYBE,,,");
+    assertThatThrownBy(this::load)
+        .hasMessageContaining("networks.csv line " + line + ", network: \"MAYBE\"");
+    copyTheShippedFiles();
+    line = append("networks.csv", "39026,1758392041,,,,,");
+    assertThatThrownBy(this::load)
+        .hasMessageContaining("networks.csv line " + line + ", network: \"\" is required");
+    copyTheShippedFiles();
+    line = append("networks.csv", "39026,1758392041,,IN,2026-02-01,2026-01-31,");
+    assertThatThrownBy(this::load)
+        .hasMessageContaining("networks.csv line " + line + ", effective_to");
+    copyTheShippedFiles();
+    append("networks.csv", "39026,1758392041,,IN,2026-01-01,,");
+    append("networks.csv", "39026,1758392041,,OUT,2026-06-01,,");
+    assertThatThrownBy(this::load)
+        .isInstanceOf(ConfigFileException.class)
+        .hasMessageContaining("two network statuses for payer 39026 and billing NPI 1758392041");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.x12gw.domain.ContractRate;
 import dev.x12gw.domain.ContractSchedule;
+import dev.x12gw.domain.Provider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,6 +132,79 @@ class ContractFilesTest {
     assertThatThrownBy(() -> ContractFiles.load(file))
         .isInstanceOf(ContractFileException.class)
         .hasMessageStartingWith(file + " line 4, " + expected);
+  }
+
+  private static final String PROVIDER_HEADER =
+      "payer_id,procedure_code,modifier,allowed_amount,effective_from,effective_to,"
+          + "billing_npi,billing_tin\n";
+  private static final Provider ORTHO = new Provider("1758392041", "RIVERBEND", "371122334");
+  private static final Provider AIR = new Provider("1647309529", "SKYLIFT", "364455789");
+
+  @Test
+  void providerColumnsAreOptionalAndEmptyMeansEveryProvider() throws IOException {
+    Path file =
+        write(
+            "providers.csv",
+            PROVIDER_HEADER
+                + "39026,29881,,2400.00,2026-01-01,2026-12-31,1758392041,\n"
+                + "39026,29881,,2100.00,2026-01-01,2026-12-31,,\n"
+                + "39026,29881,,2200.00,2026-01-01,2026-12-31,,37-1122334\n"
+                + "39026,29881,,2300.00,2026-01-01,2026-12-31,1758392041,371122334\n");
+    ContractSchedule s = ContractFiles.load(file);
+    assertThat(s.rates())
+        .extracting(r -> r.provider().npi() + "/" + r.provider().tin())
+        .containsExactly("1758392041/", "/", "/371122334", "1758392041/371122334");
+    // the provider's own row (NPI and TIN) first, then payer-wide for anyone else
+    assertThat(s.find(Set.of("39026"), ORTHO, "29881", List.of(), JUNE))
+        .map(ContractRate::source)
+        .contains("providers.csv:5");
+    assertThat(s.find(Set.of("39026"), AIR, "29881", List.of(), JUNE))
+        .map(ContractRate::source)
+        .contains("providers.csv:3");
+    // the existing header stays valid: every row is payer-wide
+    ContractSchedule old = ContractFiles.load(write("old.csv", HEADER + "39026,29881,,2100,,\n"));
+    assertThat(old.rates().get(0).provider().any()).isTrue();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiterString = "|",
+      value = {
+        "39026,29881,,2400,,,1758392042, | billing_npi: \"1758392042\" is not an NPI (10 digits"
+            + " with a valid check digit)",
+        "39026,29881,,2400,,,175839204, | billing_npi: \"175839204\" is not an NPI",
+        "39026,29881,,2400,,,,3711223345 | billing_tin: \"3711223345\" is not a TIN",
+        "39026,29881,,2400,,,,371-122334 | billing_tin: \"371-122334\" is not a TIN",
+      })
+  void badProviderColumnsNameFileLineAndColumn(String row, String expected) throws IOException {
+    Path file = write("p.csv", PROVIDER_HEADER + row + "\n");
+    assertThatThrownBy(() -> ContractFiles.load(file))
+        .isInstanceOf(ContractFileException.class)
+        .hasMessageStartingWith(file + " line 2, " + expected);
+  }
+
+  @Test
+  void overlapsAreRefusedPerProviderOnly() throws IOException {
+    // the same code for two providers and for every provider: no overlap
+    Path ok =
+        write(
+            "ok.csv",
+            PROVIDER_HEADER
+                + "39026,29881,,2400,2026-01-01,2026-12-31,1758392041,\n"
+                + "39026,29881,,2500,2026-01-01,2026-12-31,1647309529,\n"
+                + "39026,29881,,2100,2026-01-01,2026-12-31,,\n");
+    assertThat(ContractFiles.load(ok).size()).isEqualTo(3);
+    Path twice =
+        write(
+            "twice.csv",
+            PROVIDER_HEADER
+                + "39026,29881,,2400,2026-01-01,2026-12-31,1758392041,\n"
+                + "39026,29881,,2450,2026-07-01,,1758392041,\n");
+    assertThatThrownBy(() -> ContractFiles.load(twice))
+        .isInstanceOf(ContractFileException.class)
+        .hasMessageContaining("billing NPI 1758392041")
+        .hasMessageContaining("twice.csv:2")
+        .hasMessageContaining("twice.csv:3");
   }
 
   @Test

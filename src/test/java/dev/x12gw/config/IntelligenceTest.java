@@ -68,7 +68,7 @@ class IntelligenceTest {
     assertThat(nsa.excludedFilingIndicators())
         .containsExactlyInAnyOrder(
             "09", "16", "AM", "CH", "LM", "MA", "MB", "MC", "OF", "TV", "VA", "WC");
-    assertThat(nsa.networks()).isEmpty();
+    assertThat(nsa.networks().rows()).isEmpty();
   }
 
   @Test
@@ -222,6 +222,37 @@ class IntelligenceTest {
     assertThat(nsa.referenceAmounts().rates())
         .extracting(ContractRate::source)
         .containsExactly("qpa.csv:5", "qpa.csv:6", "qpa.csv:7");
+  }
+
+  @Test
+  void theExampleNetworkTableLoadsBeforeTheExamplePayerTable() {
+    NsaPolicy nsa =
+        load(
+                "classification.networks",
+                "config/classification/examples/networks.csv",
+                "classification.payers",
+                "config/classification/examples/payers.csv")
+            .policy()
+            .nsa();
+    // provider rows first (networks.csv), then the payer-wide statuses of payers.csv
+    assertThat(nsa.networks().rows())
+        .extracting(r -> r.source() + " " + r.network())
+        .containsExactly(
+            "networks.csv:6 OUT_OF_NETWORK",
+            "networks.csv:7 IN_NETWORK",
+            "networks.csv:8 OUT_OF_NETWORK",
+            "payers.csv:4 IN_NETWORK",
+            "payers.csv:5 IN_NETWORK",
+            "payers.csv:6 OUT_OF_NETWORK");
+    // CITYWIDE's own row beats ACME's payer-wide IN
+    assertThat(
+            nsa.network(
+                    java.util.Set.of("87726"),
+                    new dev.x12gw.domain.Provider("1582036418", "CITYWIDE", ""),
+                    java.time.LocalDate.of(2026, 10, 5),
+                    dev.x12gw.domain.ContractSchedule.empty())
+                .source())
+        .isEqualTo("networks.csv:8");
   }
 
   @Test

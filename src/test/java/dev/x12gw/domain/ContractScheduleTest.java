@@ -24,7 +24,8 @@ class ContractScheduleTest {
         new BigDecimal(amount),
         from == null ? null : LocalDate.parse(from),
         to == null ? null : LocalDate.parse(to),
-        "acme.csv:" + line);
+        "acme.csv:" + line,
+        ProviderScope.ANY);
   }
 
   private static ContractRate year2026(String code, String modifier, String amount, int line) {
@@ -53,12 +54,13 @@ class ContractScheduleTest {
         .hasMessageContaining("procedure code");
     assertThatThrownBy(() -> rate("87726", "99213", "", "-0.01", null, null, 1))
         .hasMessageContaining("negative");
-    assertThatThrownBy(() -> new ContractRate("87726", "99213", "", null, null, null, "acme.csv:1"))
+    assertThatThrownBy(
+            () -> new ContractRate("87726", "99213", "", null, null, null, "acme.csv:1", null))
         .hasMessageContaining("allowed amount");
     assertThatThrownBy(() -> rate("87726", "99213", "", "1", "2026-02-01", "2026-01-31", 1))
         .hasMessageContaining("ends before it starts");
     assertThatThrownBy(
-            () -> new ContractRate("87726", "99213", "", BigDecimal.ONE, null, null, " "))
+            () -> new ContractRate("87726", "99213", "", BigDecimal.ONE, null, null, " ", null))
         .hasMessageContaining("source");
   }
 
@@ -262,5 +264,119 @@ class ContractScheduleTest {
     assertThat(ContractSchedule.empty().size()).isZero();
     assertThat(ContractSchedule.empty().find(ACME, "99213", List.of(), JUNE)).isEmpty();
     assertThat(ContractSchedule.of(List.of())).isEqualTo(ContractSchedule.empty());
+  }
+
+  // --- providers ---------------------------------------------------------------------------------
+
+  private static final Provider ORTHO = new Provider("1758392041", "RIVERBEND", "371122334");
+  private static final Provider SAME_TIN =
+      new Provider("1234567893", "RIVERBEND WEST", "371122334");
+  private static final Provider AIR = new Provider("1647309529", "SKYLIFT", "364455789");
+
+  private static ContractRate forProvider(
+      String code, String amount, String npi, String tin, String from, String to, int line) {
+    return new ContractRate(
+        "39026",
+        code,
+        "",
+        new BigDecimal(amount),
+        from == null ? null : LocalDate.parse(from),
+        to == null ? null : LocalDate.parse(to),
+        "lake.csv:" + line,
+        new ProviderScope(npi, tin));
+  }
+
+  @Test
+  void theProvidersOwnRateBeatsThePayerWideRate() {
+    ContractSchedule s =
+        ContractSchedule.of(
+            List.of(
+                forProvider("29881", "2100", "", "", null, null, 2),
+                forProvider("29881", "2200", "", "371122334", null, null, 3),
+                forProvider("29881", "2400", "1758392041", "", null, null, 4),
+                forProvider("29881", "2300", "1758392041", "371122334", null, null, 5),
+                forProvider("27447", "5000", "", "", null, null, 6)));
+    Set<String> lake = Set.of("39026");
+    assertThat(s.find(lake, ORTHO, "29881", List.of(), JUNE).map(ContractRate::source))
+        .contains("lake.csv:5");
+    assertThat(s.find(lake, SAME_TIN, "29881", List.of(), JUNE).map(ContractRate::source))
+        .contains("lake.csv:3");
+    assertThat(s.find(lake, AIR, "29881", List.of(), JUNE).map(ContractRate::source))
+        .contains("lake.csv:2");
+    // a code the provider has no own rate for falls back to the payer-wide rate
+    assertThat(s.find(lake, ORTHO, "27447", List.of(), JUNE).map(ContractRate::source))
+        .contains("lake.csv:6");
+    // no provider known: payer-wide rates only
+    assertThat(s.find(lake, "29881", List.of(), JUNE).map(ContractRate::source))
+        .contains("lake.csv:2");
+    // a provider whose TIN is unknown matches no row that names a TIN
+    Provider npiOnly = new Provider("1758392041", "RIVERBEND", "");
+    assertThat(s.find(lake, npiOnly, "29881", List.of(), JUNE).map(ContractRate::source))
+        .contains("lake.csv:4");
+  }
+
+  @Test
+  void theContractRowOfAProviderIsItsOwnElseAPayerWideOneInEffectOnTheDate() {
+    ContractSchedule orthoOnly =
+        ContractSchedule.of(
+            List.of(
+                forProvider("29881", "2400", "1758392041", "", "2026-01-01", "2026-12-31", 2),
+                forProvider("27447", "5000", "1758392041", "", "2026-01-01", "2026-12-31", 3)));
+    Set<String> lake = Set.of("39026");
+    assertThat(orthoOnly.rowFor(lake, ORTHO, JUNE).map(ContractRate::source))
+        .contains("lake.csv:2");
+    // another provider of the same payer is not under the ortho group's contract
+    assertThat(orthoOnly.rowFor(lake, AIR, JUNE)).isEmpty();
+    assertThat(orthoOnly.rowFor(lake, null, JUNE)).isEmpty();
+    // another payer
+    assertThat(orthoOnly.rowFor(Set.of("87726"), ORTHO, JUNE)).isEmpty();
+    // outside the contract's dates; an unknown date is covered
+    assertThat(orthoOnly.rowFor(lake, ORTHO, LocalDate.of(2027, 1, 1))).isEmpty();
+    assertThat(orthoOnly.rowFor(lake, ORTHO, null)).isPresent();
+    ContractSchedule withWide =
+        ContractSchedule.of(
+            List.of(
+                forProvider("99213", "110", "", "", "2026-01-01", "2026-03-31", 2),
+                forProvider("29881", "2400", "1758392041", "", "2026-01-01", "2026-12-31", 3),
+                forProvider("99214", "150", "", "", "2026-01-01", "2026-12-31", 4)));
+    assertThat(withWide.rowFor(lake, AIR, JUNE).map(ContractRate::source)).contains("lake.csv:4");
+    assertThat(withWide.rowFor(lake, ORTHO, JUNE).map(ContractRate::source)).contains("lake.csv:3");
+    assertThat(ContractSchedule.empty().rowFor(lake, ORTHO, JUNE)).isEmpty();
+  }
+
+  @Test
+  void overlappingRatesAreRefusedPerProviderScope() {
+    assertThatThrownBy(
+            () ->
+                ContractSchedule.of(
+                    List.of(
+                        forProvider("29881", "2400", "1758392041", "", null, null, 2),
+                        forProvider("29881", "2500", "1758392041", "", null, null, 3))))
+        .hasMessageContaining("billing NPI 1758392041")
+        .hasMessageContaining("lake.csv:2")
+        .hasMessageContaining("lake.csv:3");
+    assertThat(
+            ContractSchedule.of(
+                    List.of(
+                        forProvider("29881", "2400", "1758392041", "", null, null, 2),
+                        forProvider("29881", "2400", "", "371122334", null, null, 3),
+                        forProvider("29881", "2100", "", "", null, null, 4)))
+                .size())
+        .isEqualTo(3);
+  }
+
+  @Test
+  void aProviderScopeIsValidated() {
+    assertThat(new ProviderScope(" 1758392041 ", "37-1122334"))
+        .isEqualTo(new ProviderScope("1758392041", "371122334"));
+    assertThat(ProviderScope.ANY.any()).isTrue();
+    assertThatThrownBy(() -> new ProviderScope("1758392042", ""))
+        .hasMessageContaining("check digit");
+    assertThatThrownBy(() -> new ProviderScope("", "12345")).hasMessageContaining("9 digits");
+    assertThat(ProviderScope.isNpi("1234567893")).isTrue();
+    assertThat(ProviderScope.isNpi("1234567890")).isFalse();
+    assertThat(new ProviderScope("1758392041", "371122334").describe())
+        .isEqualTo("billing NPI 1758392041, TIN 371122334");
+    assertThat(new ProviderScope("", "371122334").describe()).isEqualTo("billing TIN 371122334");
   }
 }

@@ -44,10 +44,19 @@ class NsaPolicyTest {
         Set.of("23"),
         revenueCodes(),
         Set.of("09", "16", "AM", "CH", "LM", "MA", "MB", "MC", "OF", "TV", "VA", "WC"),
-        networks,
+        table(networks),
         basis,
         new BigDecimal(percent),
         reference);
+  }
+
+  /** Payer-wide configured statuses, as the payer table gives them. */
+  private static NetworkTable table(Map<String, Network> networks) {
+    List<NetworkRow> rows = new java.util.ArrayList<>();
+    networks.forEach(
+        (payer, n) ->
+            rows.add(new NetworkRow(payer, ProviderScope.ANY, n, null, null, "payers.csv:2")));
+    return NetworkTable.of(rows);
   }
 
   private static NsaPolicy policy() {
@@ -66,7 +75,8 @@ class NsaPolicyTest {
         new BigDecimal(allowed),
         LocalDate.of(2026, 1, 1),
         LocalDate.of(2026, 12, 31),
-        "contract.csv:2");
+        "contract.csv:2",
+        ProviderScope.ANY);
   }
 
   /** A contract with payer 87726: the provider is in network unless the payer table says not. */
@@ -122,7 +132,7 @@ class NsaPolicyTest {
         "PCN1",
         amount("250.00"),
         new Party("87726", "ACME HEALTH PLAN"),
-        new Provider("1234567893", "GOOD HEALTH CLINIC"),
+        new Provider("1234567893", "GOOD HEALTH CLINIC", "371234567"),
         pos,
         "1",
         null,
@@ -193,15 +203,65 @@ class NsaPolicyTest {
   // --- assess ----------------------------------------------------------------------------------
 
   @Test
-  void theNsaRemarkAloneMakesTheClaimEligible() {
-    // in network (a contract exists), no claim, an office visit: only N864 speaks for the NSA
+  void theNsaRemarkAloneMakesTheClaimEligibleAndOverrulesAnInNetworkContract() {
+    // in network (a contract exists), no claim, an office visit: only N864 speaks for the NSA,
+    // and the payer's remark decides the network
     NsaAssessment a =
         policy()
             .assess(REMIT, paid(List.of("N864"), svc("99213", "250", "100", "L1")), null, CONTRACT);
     assertThat(a.eligible()).isTrue();
+    assertThat(a.payerMarked()).isTrue();
     assertThat(a.basis()).containsExactly("RARC N864");
-    assertThat(a.network()).isEqualTo(Network.IN_NETWORK);
+    assertThat(a.network()).isEqualTo(Network.OUT_OF_NETWORK);
+    assertThat(a.networkDecision().basis()).isEqualTo(NetworkBasis.PAYER_REMARK);
+    assertThat(a.networkDecision().source()).isEqualTo("RARC N864");
+    assertThat(a.networkDecision().overridden())
+        .isEqualTo(
+            new NetworkDecision(
+                Network.IN_NETWORK, NetworkBasis.CONTRACT_ROW, "contract.csv:2", null));
+    assertThat(a.payerDisagrees()).isTrue();
+    assertThat(a.disagreement())
+        .isEqualTo(
+            "The configuration says IN_NETWORK (contract row contract.csv:2) but the payer"
+                + " processed the claim under the No Surprises Act (RARC N864): the payer's remark"
+                + " decides; check the provider's network status with the payer.");
     assertThat(a.networkConfigured()).isFalse();
+  }
+
+  @Test
+  void theNsaRemarkOnAnOutOfNetworkClaimAgreesWithTheConfiguration() {
+    NsaAssessment a =
+        policy(Map.of("87726", Network.OUT_OF_NETWORK))
+            .assess(
+                REMIT,
+                paid(List.of("N866", "N877", "N866"), svc("A0431", "250", "100", "L1")),
+                null,
+                CONTRACT);
+    assertThat(a.payerMarked()).isTrue();
+    assertThat(a.payerRemarks()).containsExactly("N866", "N877");
+    assertThat(a.networkDecision())
+        .isEqualTo(
+            new NetworkDecision(
+                Network.OUT_OF_NETWORK, NetworkBasis.CONFIGURED, "payers.csv:2", null));
+    assertThat(a.payerDisagrees()).isFalse();
+    assertThat(a.disagreement()).isEmpty();
+    assertThat(a.basis())
+        .containsExactly(
+            "RARC N866", "RARC N877", "AIR_AMBULANCE A0431", "OUT_OF_NETWORK (payer table)");
+  }
+
+  @Test
+  void anExcludedPlanKeepsTheConfiguredNetworkEvenWithAnNsaRemark() {
+    NsaAssessment a =
+        policy()
+            .assess(
+                REMIT,
+                filing(paid(List.of("N864"), svc("99213", "250", "100", "L1")), "MB"),
+                null,
+                CONTRACT);
+    assertThat(a.eligible()).isFalse();
+    assertThat(a.payerMarked()).isFalse();
+    assertThat(a.networkDecision().basis()).isEqualTo(NetworkBasis.CONTRACT_ROW);
   }
 
   @Test
@@ -227,7 +287,8 @@ class NsaPolicyTest {
     assertThat(a.networkConfigured()).isFalse();
     assertThat(a.basis())
         .containsExactly(
-            "EMERGENCY_PLACE_OF_SERVICE 23", "OUT_OF_NETWORK (no contract with this payer)");
+            "EMERGENCY_PLACE_OF_SERVICE 23",
+            "OUT_OF_NETWORK (no contract row for the billing provider with this payer)");
   }
 
   @Test
@@ -290,7 +351,9 @@ class NsaPolicyTest {
                 REMIT, paid(svc("A0431", "25000", "5000", "L1")), null, ContractSchedule.empty());
     assertThat(a.eligible()).isTrue();
     assertThat(a.basis())
-        .containsExactly("AIR_AMBULANCE A0431", "OUT_OF_NETWORK (no contract with this payer)");
+        .containsExactly(
+            "AIR_AMBULANCE A0431",
+            "OUT_OF_NETWORK (no contract row for the billing provider with this payer)");
   }
 
   @Test
@@ -315,7 +378,8 @@ class NsaPolicyTest {
     assertThat(a.eligible()).isTrue();
     assertThat(a.basis())
         .containsExactly(
-            "EMERGENCY_REVENUE_CODE 0450", "OUT_OF_NETWORK (no contract with this payer)");
+            "EMERGENCY_REVENUE_CODE 0450",
+            "OUT_OF_NETWORK (no contract row for the billing provider with this payer)");
     // a revenue code outside 0450-0459 and 0981 is not emergency care
     NsaAssessment clinic =
         policy()
@@ -393,7 +457,7 @@ class NsaPolicyTest {
   @Test
   void billedChargesTargetIsTheLineCharge() {
     Optional<NsaTarget> t =
-        policy().target(REMIT, svc("99285", "1234.56", "300", "L1"), BigDecimal.ONE, DOS);
+        policy().target(REMIT, null, svc("99285", "1234.56", "300", "L1"), BigDecimal.ONE, DOS);
     assertThat(t).isPresent();
     assertThat(t.get().basis()).isEqualTo(TargetBasis.BILLED_CHARGES);
     assertThat(t.get().amount()).isEqualTo(new BigDecimal("1234.56"));
@@ -406,7 +470,7 @@ class NsaPolicyTest {
     NsaPolicy eighty =
         policy(Map.of(), TargetBasis.PERCENT_OF_BILLED, "80", ContractSchedule.empty());
     NsaTarget t =
-        eighty.target(REMIT, svc("99285", "1234.56", "300", "L1"), BigDecimal.ONE, DOS).get();
+        eighty.target(REMIT, null, svc("99285", "1234.56", "300", "L1"), BigDecimal.ONE, DOS).get();
     // 1234.56 x 80 % = 987.648
     assertThat(t.amount()).isEqualTo(new BigDecimal("987.65"));
     assertThat(t.basis()).isEqualTo(TargetBasis.PERCENT_OF_BILLED);
@@ -416,14 +480,14 @@ class NsaPolicyTest {
     // 100.06 x 75 % = 75.045: half up, not half even
     assertThat(
             seventyFive
-                .target(REMIT, svc("99285", "100.06", "50", "L1"), BigDecimal.ONE, DOS)
+                .target(REMIT, null, svc("99285", "100.06", "50", "L1"), BigDecimal.ONE, DOS)
                 .get()
                 .amount())
         .isEqualTo(new BigDecimal("75.05"));
     // 100.02 x 75 % = 75.015
     assertThat(
             seventyFive
-                .target(REMIT, svc("99285", "100.02", "50", "L1"), BigDecimal.ONE, DOS)
+                .target(REMIT, null, svc("99285", "100.02", "50", "L1"), BigDecimal.ONE, DOS)
                 .get()
                 .amount())
         .isEqualTo(new BigDecimal("75.02"));
@@ -435,13 +499,13 @@ class NsaPolicyTest {
     ContractSchedule table = ContractSchedule.of(List.of(qpa, rate("87726", "A0436", "95.00")));
     NsaPolicy p = policy(Map.of(), TargetBasis.REFERENCE_TABLE, "100", table);
     NsaTarget t =
-        p.target(REMIT, svc("99285", "2000", "500", "L1"), new BigDecimal("2"), DOS).get();
+        p.target(REMIT, null, svc("99285", "2000", "500", "L1"), new BigDecimal("2"), DOS).get();
     assertThat(t.basis()).isEqualTo(TargetBasis.REFERENCE_TABLE);
     assertThat(t.reference()).isEqualTo(qpa);
     assertThat(t.amount()).isEqualTo(new BigDecimal("1560.00"));
     assertThat(t.describe()).isEqualTo("reference amount contract.csv:2");
     assertThat(
-            p.target(REMIT, svc("A0436", "400", "100", "L1"), new BigDecimal("37.5"), DOS)
+            p.target(REMIT, null, svc("A0436", "400", "100", "L1"), new BigDecimal("37.5"), DOS)
                 .get()
                 .amount())
         // allowed x units is not rounded (as contract rates in CaseReconciler): 3562.500
@@ -454,7 +518,7 @@ class NsaPolicyTest {
             "2000",
             "400",
             "L1");
-    assertThat(p.target(REMIT, recoded, BigDecimal.ONE, DOS).get().amount())
+    assertThat(p.target(REMIT, null, recoded, BigDecimal.ONE, DOS).get().amount())
         .isEqualTo(new BigDecimal("780.00"));
   }
 
@@ -466,15 +530,21 @@ class NsaPolicyTest {
             TargetBasis.REFERENCE_TABLE,
             "100",
             ContractSchedule.of(List.of(rate("87726", "99285", "780.00"))));
-    assertThat(p.target(REMIT, svc("99284", "2000", "500", "L1"), BigDecimal.ONE, DOS)).isEmpty();
+    assertThat(p.target(REMIT, null, svc("99284", "2000", "500", "L1"), BigDecimal.ONE, DOS))
+        .isEmpty();
     // another payer's row does not price this payer's line
     assertThat(
-            p.target(remit("60054", "T9"), svc("99285", "2000", "500", "L1"), BigDecimal.ONE, DOS))
+            p.target(
+                remit("60054", "T9"), null, svc("99285", "2000", "500", "L1"), BigDecimal.ONE, DOS))
         .isEmpty();
     // outside the row's dates
     assertThat(
             p.target(
-                REMIT, svc("99285", "2000", "500", "L1"), BigDecimal.ONE, LocalDate.of(2027, 1, 2)))
+                REMIT,
+                null,
+                svc("99285", "2000", "500", "L1"),
+                BigDecimal.ONE,
+                LocalDate.of(2027, 1, 2)))
         .isEmpty();
   }
 
@@ -508,5 +578,171 @@ class NsaPolicyTest {
             policy(Map.of(), TargetBasis.PERCENT_OF_BILLED, "1000", ContractSchedule.empty())
                 .targetPercent())
         .isEqualTo(new BigDecimal("1000"));
+  }
+
+  // --- network per provider and payer ----------------------------------------------------------
+
+  private static final Provider ORTHO = new Provider("1758392041", "RIVERBEND", "371122334");
+  private static final Provider AIR = new Provider("1647309529", "SKYLIFT", "364455789");
+  private static final Set<String> LAKE = Set.of("39026");
+
+  private static final ContractSchedule ORTHO_CONTRACT =
+      ContractSchedule.of(
+          List.of(
+              new ContractRate(
+                  "39026",
+                  "29881",
+                  "",
+                  new BigDecimal("2400.00"),
+                  LocalDate.of(2026, 1, 1),
+                  LocalDate.of(2026, 12, 31),
+                  "contract.csv:2",
+                  new ProviderScope("1758392041", ""))));
+
+  private static NetworkRow row(String npi, String tin, Network n, String from, String to, int l) {
+    return new NetworkRow(
+        "39026",
+        new ProviderScope(npi, tin),
+        n,
+        from == null ? null : LocalDate.parse(from),
+        to == null ? null : LocalDate.parse(to),
+        "networks.csv:" + l);
+  }
+
+  private static NsaPolicy withNetworks(NetworkRow... rows) {
+    NsaPolicy p = policy();
+    return new NsaPolicy(
+        true,
+        p.signalRemarks(),
+        p.finalPaymentRemarks(),
+        p.airAmbulanceCodes(),
+        p.emergencyPlaces(),
+        p.emergencyRevenueCodes(),
+        p.excludedFilingIndicators(),
+        NetworkTable.of(List.of(rows)),
+        p.targetBasis(),
+        p.targetPercent(),
+        p.referenceAmounts());
+  }
+
+  @Test
+  void oneProvidersContractDoesNotPutAnotherProviderOfThePayerInNetwork() {
+    assertThat(policy().network(LAKE, ORTHO, DOS, ORTHO_CONTRACT))
+        .isEqualTo(
+            new NetworkDecision(
+                Network.IN_NETWORK, NetworkBasis.CONTRACT_ROW, "contract.csv:2", null));
+    assertThat(policy().network(LAKE, AIR, DOS, ORTHO_CONTRACT))
+        .isEqualTo(NetworkDecision.noContract());
+    // the contract has ended by the date of service
+    assertThat(policy().network(LAKE, ORTHO, LocalDate.of(2027, 2, 1), ORTHO_CONTRACT).basis())
+        .isEqualTo(NetworkBasis.NO_CONTRACT);
+  }
+
+  @Test
+  void aConfiguredStatusBeatsTheContractsAndTheProvidersRowBeatsThePayerWideOne() {
+    NsaPolicy p =
+        withNetworks(
+            row("1758392041", "", Network.OUT_OF_NETWORK, "2026-07-01", null, 2),
+            row("", "364455789", Network.IN_NETWORK, null, "2026-12-31", 3),
+            new NetworkRow(
+                "39026", ProviderScope.ANY, Network.OUT_OF_NETWORK, null, null, "payers.csv:7"));
+    // from July the ortho group is configured out of network despite its contract row
+    assertThat(p.network(LAKE, ORTHO, DOS, ORTHO_CONTRACT))
+        .isEqualTo(
+            new NetworkDecision(
+                Network.OUT_OF_NETWORK, NetworkBasis.CONFIGURED, "networks.csv:2", null));
+    // before July its row does not apply: the payer-wide status does
+    assertThat(p.network(LAKE, ORTHO, LocalDate.of(2026, 3, 1), ORTHO_CONTRACT).source())
+        .isEqualTo("payers.csv:7");
+    // the air ambulance is configured in network by its TIN
+    assertThat(p.network(LAKE, AIR, DOS, ContractSchedule.empty()))
+        .isEqualTo(
+            new NetworkDecision(
+                Network.IN_NETWORK, NetworkBasis.CONFIGURED, "networks.csv:3", null));
+    assertThatThrownBy(
+            () ->
+                NetworkTable.of(
+                    List.of(
+                        row("1758392041", "", Network.IN_NETWORK, "2026-01-01", null, 2),
+                        row("1758392041", "", Network.OUT_OF_NETWORK, "2026-06-01", null, 3))))
+        .hasMessageContaining("networks.csv:2")
+        .hasMessageContaining("networks.csv:3");
+  }
+
+  @Test
+  void theMostRecentRowOfAProviderWins() {
+    NsaPolicy p =
+        withNetworks(
+            row("1758392041", "", Network.IN_NETWORK, "2026-01-01", "2026-06-30", 2),
+            row("1758392041", "", Network.OUT_OF_NETWORK, "2026-07-01", null, 3),
+            row("1758392041", "371122334", Network.IN_NETWORK, "2026-10-01", "2026-10-31", 4));
+    assertThat(p.network(LAKE, ORTHO, LocalDate.of(2026, 5, 1), ContractSchedule.empty()).source())
+        .isEqualTo("networks.csv:2");
+    assertThat(p.network(LAKE, ORTHO, LocalDate.of(2026, 9, 1), ContractSchedule.empty()).source())
+        .isEqualTo("networks.csv:3");
+    // NPI and TIN beat NPI alone
+    assertThat(p.network(LAKE, ORTHO, DOS, ContractSchedule.empty()).source())
+        .isEqualTo("networks.csv:4");
+  }
+
+  @Test
+  void anAirAmbulanceWithoutAContractIsOutOfNetworkThoughAnotherProviderHasOne() {
+    RemittanceHeader lake = remit("39026", "LK1");
+    ClaimPayment pay = paid(svc("A0431", "18500", "6000", "L1"));
+    SubmittedClaim air =
+        SubmittedClaim.basic(
+            "837P",
+            "PCN1",
+            amount("18500"),
+            new Party("39026", "LAKESHORE"),
+            AIR,
+            "41",
+            "1",
+            null,
+            null,
+            null,
+            List.of(Fixtures.line(1, "L1", "A0431", "18500")),
+            new SourceRef("claims.837", "000000101", "101", "0001"));
+    NsaAssessment a = policy().assess(lake, pay, air, ORTHO_CONTRACT);
+    assertThat(a.eligible()).isTrue();
+    assertThat(a.payerMarked()).isFalse();
+    assertThat(a.networkDecision()).isEqualTo(NetworkDecision.noContract());
+    assertThat(a.basis())
+        .containsExactly(
+            "AIR_AMBULANCE A0431",
+            "OUT_OF_NETWORK (no contract row for the billing provider with this payer)");
+    // the same claim billed by the ortho group (under contract) is in network: not eligible
+    SubmittedClaim byOrtho =
+        SubmittedClaim.basic(
+            "837P",
+            "PCN1",
+            amount("18500"),
+            new Party("39026", "LAKESHORE"),
+            ORTHO,
+            "41",
+            "1",
+            null,
+            null,
+            null,
+            List.of(Fixtures.line(1, "L1", "A0431", "18500")),
+            new SourceRef("claims.837", "000000101", "101", "0001"));
+    assertThat(policy().assess(lake, pay, byOrtho, ORTHO_CONTRACT).eligible()).isFalse();
+  }
+
+  @Test
+  void networkDecisionsAreValidated() {
+    assertThatThrownBy(
+            () -> new NetworkDecision(Network.IN_NETWORK, NetworkBasis.NO_CONTRACT, null, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new NetworkDecision(Network.IN_NETWORK, NetworkBasis.CONTRACT_ROW, null, null))
+        .hasMessageContaining("source");
+    assertThatThrownBy(
+            () ->
+                new NetworkDecision(
+                    Network.OUT_OF_NETWORK, NetworkBasis.PAYER_REMARK, "RARC N864", null))
+        .hasMessageContaining("overrode");
+    assertThat(NetworkDecision.noContract().describe())
+        .isEqualTo("OUT_OF_NETWORK (no contract row for the billing provider with this payer)");
   }
 }

@@ -60,6 +60,8 @@ class ClaimFidelityTest {
         .extracting(EntityName::role)
         .containsExactly("41", "40", "85", "87", "IL", "PR", "QC", "DN", "82", "77", "DQ");
     assertThat(claim.billingProvider().npi()).isEqualTo("1234567893");
+    // loop 2010AA REF*EI: matched against contract and network rows
+    assertThat(claim.billingProvider().taxId()).isEqualTo("371234567");
     assertThat(claim.entity("87").orElseThrow().lastOrOrganization())
         .isEqualTo("GOOD HEALTH BILLING LLC");
     assertThat(claim.entity("QC").orElseThrow().first()).isEqualTo("JANE");

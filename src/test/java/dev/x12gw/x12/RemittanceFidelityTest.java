@@ -82,6 +82,7 @@ class RemittanceFidelityTest {
         .containsEntry("2U", "87726")
         .containsEntry("NF", "NAIC123");
     assertThat(header.payee().npi()).isEqualTo("1234567893");
+    assertThat(header.payee().taxId()).isEqualTo("371234567");
     assertThat(header.payeeIdQualifier()).isEqualTo("XX");
     assertThat(header.payeeReferences())
         .containsEntry("TJ", "371234567")

@@ -1,5 +1,6 @@
 package dev.x12gw.domain.classification;
 
+import dev.x12gw.domain.NetworkDecision;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,6 +37,9 @@ import java.util.Objects;
  * @param noSurprisesAct the IDR clock, for eligible denials and underpayments, else null
  * @param disputeBatchKey shared by NSA disputes that can be batched (same provider, payer, service
  *     and 30-business-day window), else null
+ * @param network the billing provider's network status with the payer on the date of service and
+ *     what decided it (published as the record's {@code network}, {@code networkBasis}, {@code
+ *     networkSource})
  */
 public record Classification(
     DenialFamily denialFamily,
@@ -59,7 +63,8 @@ public record Classification(
     BigDecimal laborCost,
     BigDecimal priority,
     NoSurprisesAct noSurprisesAct,
-    String disputeBatchKey) {
+    String disputeBatchKey,
+    NetworkDecision network) {
   public Classification {
     Objects.requireNonNull(denialFamily, "family");
     Objects.requireNonNull(rootCause, "root cause");
@@ -73,5 +78,6 @@ public record Classification(
     Objects.requireNonNull(expectedRecovery, "expected recovery");
     Objects.requireNonNull(laborCost, "labor cost");
     Objects.requireNonNull(priority, "priority");
+    Objects.requireNonNull(network, "network");
   }
 }

@@ -117,6 +117,14 @@ public final class Classifier {
                 + ", then federal IDR.";
       }
       evidence.add("No Surprises Act: " + String.join(", ", facts.nsa().basis()));
+      if (facts.nsa().payerDisagrees()) {
+        rationale = rationale + " " + facts.nsa().disagreement();
+        evidence.add(
+            "network: "
+                + facts.nsa().networkDecision().describe()
+                + " overrules the configuration's "
+                + facts.nsa().networkDecision().overridden().describe());
+      }
       if (pathway == RecoveryPathway.ESCALATE_DISPUTE) {
         batch = batchKey(facts);
       }
@@ -182,7 +190,8 @@ public final class Classifier {
             labor,
             Money.normalize(expected.subtract(labor)),
             nsa,
-            batch));
+            batch,
+            facts.nsa().networkDecision()));
   }
 
   /** The first payer override, else the first general rule, that matches; null when none. */
@@ -306,7 +315,14 @@ public final class Classifier {
     NsaAssessment nsa =
         pay == null
             ? NsaAssessment.notEligible(
-                policy.nsa().network(remit.payerKeys(), policy.contracts()), false, List.of())
+                policy
+                    .nsa()
+                    .network(
+                        remit.payerKeys(),
+                        NsaPolicy.provider(remit, claim),
+                        NsaPolicy.serviceDate(remit, null, claim),
+                        policy.contracts()),
+                List.of())
             : policy.nsa().assess(remit, pay, claim, policy.contracts());
     Set<ClaimFact> claimFacts = EnumSet.noneOf(ClaimFact.class);
     if (claim == null) {
@@ -559,7 +575,11 @@ public final class Classifier {
     for (ServicePayment s : lines) {
       LocalDate date = s.serviceDate() != null ? s.serviceDate() : pay.serviceDate();
       BigDecimal units = f.line() != null ? f.line().billedUnits() : s.billedUnits();
-      Optional<NsaTarget> t = policy.nsa().reference(f.remittance(), s, units, date);
+      Optional<NsaTarget> t =
+          policy
+              .nsa()
+              .reference(
+                  f.remittance(), NsaPolicy.provider(f.remittance(), f.claim()), s, units, date);
       if (t.isEmpty()) {
         return Optional.empty();
       }

@@ -101,7 +101,15 @@ class ClassifierTest {
             Set.of("23"),
             Set.of("0450"),
             Set.of("MB"),
-            Map.of("87726", Network.IN_NETWORK),
+            dev.x12gw.domain.NetworkTable.of(
+                List.of(
+                    new dev.x12gw.domain.NetworkRow(
+                        "87726",
+                        dev.x12gw.domain.ProviderScope.ANY,
+                        Network.IN_NETWORK,
+                        null,
+                        null,
+                        "payers.csv:2"))),
             NsaPolicy.TargetBasis.BILLED_CHARGES,
             new BigDecimal(100),
             ContractSchedule.empty());
@@ -215,7 +223,13 @@ class ClassifierTest {
             null,
             null,
             "",
-            dev.x12gw.domain.NsaAssessment.notEligible(Network.IN_NETWORK, false, List.of()));
+            dev.x12gw.domain.NsaAssessment.notEligible(
+                new dev.x12gw.domain.NetworkDecision(
+                    Network.IN_NETWORK,
+                    dev.x12gw.domain.NetworkBasis.CONFIGURED,
+                    "payers.csv:2",
+                    null),
+                List.of()));
     assertThat(facts.driving().code()).isEqualTo("CO-50");
   }
 
@@ -284,7 +298,8 @@ class ClassifierTest {
     assertThat(nsa.eligible()).isTrue();
     assertThat(nsa.basis())
         .containsExactly(
-            "EMERGENCY_PLACE_OF_SERVICE 23", "OUT_OF_NETWORK (no contract with this payer)");
+            "EMERGENCY_PLACE_OF_SERVICE 23",
+            "OUT_OF_NETWORK (no contract row for the billing provider with this payer)");
     assertThat(nsa.openNegotiationDeadline()).isEqualTo(LocalDate.of(2027, 1, 5));
     // opened on 01-05 it runs to 02-17 (MLK 01-18 and Washington's Birthday 02-15 skipped);
     // IDR within 4 business days after: 02-18, 02-19, 02-22, 02-23

@@ -129,7 +129,8 @@ final class Witness {
             k,
             nsa
                 ? null
-                : new ContractRate(payer, procedure, "", expected, null, null, "contract.csv:2"),
+                : new ContractRate(
+                    payer, procedure, "", expected, null, null, "contract.csv:2", null),
             nsa
                 ? new NsaTarget(
                     NsaPolicy.TargetBasis.BILLED_CHARGES, new BigDecimal(100), null, expected)
@@ -188,7 +189,7 @@ final class Witness {
         BigDecimal.ZERO,
         new Party(payer, "PAYER " + payer),
         Set.of(payer),
-        new Provider(npi, "GOOD HEALTH CLINIC"),
+        new Provider(npi, "GOOD HEALTH CLINIC", "371234567"),
         new SourceRef("remit.835", "000000201", "201", "0001"),
         "I",
         "C",
@@ -295,7 +296,7 @@ final class Witness {
         pcn,
         charge,
         new Party(payer, "PAYER " + payer),
-        new Provider(npi, "GOOD HEALTH CLINIC"),
+        new Provider(npi, "GOOD HEALTH CLINIC", "371234567"),
         billType != null ? billType : place,
         frequency,
         frequency.equals("1") ? null : "CCN-" + pcn,
