@@ -58,7 +58,8 @@ class ValidateCommandTest {
             "ERROR INVALID_NUMBER ISA13=000000251 GS06=251 ST02=5001 segment 8 (CLP03) [file segment 10]")
         .contains("ST02 5002 835 005010X221A1: accepted")
         .contains("version-4010-unsupported.837: REJECTED")
-        .contains("version 004010X098A1 is not supported")
+        .contains(
+            "ERROR UNSUPPORTED_TRANSACTION ISA13=000000303 GS06=303 ST02=0303 segment 1 (ST03) [file segment 3]: ST03 '004010X098A1' at segment 1 is version 004010, not 005010; this gateway reads 005010X221A1 (835), 005010X222A1 (837P)")
         .contains("not-x12.txt: UNREADABLE");
     assertThat(Files.readString(acks.resolve("bad-amount-one-transaction-quarantined.835.999")))
         .contains("IK3*CLP*8**8~\nIK4*3**6~\nIK5*R*5~");
