@@ -28,6 +28,11 @@ public final class EnvelopeReport {
       return isa(13);
     }
 
+    /** The delimiters the ISA declared (acknowledgments are written back with them). */
+    public Delimiters delimiters() {
+      return isa.delimiters();
+    }
+
     public List<X12Problem> problems() {
       return List.copyOf(problems);
     }

@@ -15,6 +15,8 @@ public final class Transaction {
   private final String version;
   private final String guide;
   private final long fileSegmentPosition;
+  private final String versionSource;
+  private final long versionFilePosition;
   private final List<X12Problem> problems = new ArrayList<>(2);
   private final java.util.Set<String> reportedOnce = new java.util.HashSet<>(2);
   private int segmentCount = 1;
@@ -26,7 +28,9 @@ public final class Transaction {
       String controlNumber,
       String transactionSetId,
       String version,
-      long fileSegmentPosition) {
+      long fileSegmentPosition,
+      String versionSource,
+      long versionFilePosition) {
     this.interchangeControlNumber = interchangeControlNumber;
     this.groupControlNumber = groupControlNumber;
     this.controlNumber = controlNumber;
@@ -34,6 +38,8 @@ public final class Transaction {
     this.version = version;
     this.guide = guideOf(transactionSetId, version);
     this.fileSegmentPosition = fileSegmentPosition;
+    this.versionSource = versionSource;
+    this.versionFilePosition = versionFilePosition;
   }
 
   /**
@@ -87,6 +93,16 @@ public final class Transaction {
     return version;
   }
 
+  /** Where {@link #version()} was read: "ST03", "GS08", or "" when neither has one. */
+  public String versionSource() {
+    return versionSource;
+  }
+
+  /** File segment position of the segment {@link #version()} was read from, or 0. */
+  public long versionFilePosition() {
+    return versionFilePosition;
+  }
+
   public String guide() {
     return guide;
   }
@@ -127,6 +143,28 @@ public final class Transaction {
       Segment at,
       int segmentPosition,
       int element) {
+    return report(
+        severity,
+        code,
+        message,
+        at == null ? "" : at.id(),
+        segmentPosition,
+        at == null ? 0 : at.filePosition(),
+        element);
+  }
+
+  /**
+   * Records a defect in this transaction located by segment id and positions (for a segment of the
+   * envelope around it, {@code segmentPosition} is 0); an ERROR quarantines it.
+   */
+  public X12Problem report(
+      X12Problem.Severity severity,
+      String code,
+      String message,
+      String segmentId,
+      int segmentPosition,
+      long fileSegmentPosition,
+      int element) {
     X12Problem p =
         new X12Problem(
             severity,
@@ -136,8 +174,8 @@ public final class Transaction {
             groupControlNumber,
             controlNumber,
             segmentPosition,
-            at == null ? 0 : at.filePosition(),
-            at == null ? "" : at.id(),
+            fileSegmentPosition,
+            segmentId,
             element);
     problems.add(p);
     if (severity == X12Problem.Severity.ERROR) {

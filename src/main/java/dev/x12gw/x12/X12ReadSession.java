@@ -153,24 +153,9 @@ public final class X12ReadSession {
   public void endTransaction(boolean complete) {
     Transaction tx = transaction;
     if (binder == null) {
-      String version = tx.version().isEmpty() ? "no version" : tx.version();
-      tx.report(
-          X12Problem.Severity.ERROR,
-          "UNSUPPORTED_TRANSACTION",
-          !tx.version().isEmpty() && !tx.version().startsWith("00501")
-              ? "transaction set "
-                  + tx.transactionSetId()
-                  + " version "
-                  + version
-                  + " is not supported (the gateway reads version 5010); quarantined"
-              : "transaction set "
-                  + tx.transactionSetId()
-                  + " ("
-                  + version
-                  + ") has no mapping in edi-mappings; quarantined",
-          null,
-          0,
-          0);
+      if (tx.problems().stream().noneMatch(p -> "GUIDE_AMBIGUOUS".equals(p.code()))) {
+        unsupported(tx);
+      }
     } else if (complete && !tx.isRejected()) {
       try {
         binder.end();
@@ -192,6 +177,53 @@ public final class X12ReadSession {
     downstream.endTransaction(!tx.isRejected());
     transaction = null;
     binder = null;
+  }
+
+  /**
+   * A transaction set no mapping binds: says what was read (ST01, and the version with the element
+   * and segment it was read from), and what this gateway reads.
+   */
+  static void unsupported(Transaction tx) {
+    String version = tx.version();
+    String source = tx.versionSource();
+    String read =
+        "ST03".equals(source)
+            ? "ST03 '" + EnvelopeTracker.printable(version) + "' at segment 1"
+            : "GS08".equals(source)
+                ? "GS08 '"
+                    + EnvelopeTracker.printable(version)
+                    + "' at file segment "
+                    + tx.versionFilePosition()
+                    + " (ST03 is absent)"
+                : "";
+    String message;
+    if (source.isEmpty()) {
+      message =
+          "transaction set "
+              + EnvelopeTracker.printable(tx.transactionSetId())
+              + " names no version: ST03 and GS08 are both empty";
+    } else if (!version.startsWith("00501")) {
+      message =
+          read
+              + (version.matches("\\d{6}.*")
+                  ? " is version " + version.substring(0, 6) + ", not 005010"
+                  : " is not a 005010 guide id");
+    } else {
+      message =
+          "transaction set "
+              + EnvelopeTracker.printable(tx.transactionSetId())
+              + " ("
+              + read
+              + ") has no mapping in edi-mappings";
+    }
+    tx.report(
+        X12Problem.Severity.ERROR,
+        "UNSUPPORTED_TRANSACTION",
+        message + "; this gateway reads " + ImplementationGuides.supported() + "; quarantined",
+        "GS08".equals(source) ? "GS" : "ST",
+        "GS08".equals(source) ? 0 : 1,
+        "GS08".equals(source) ? tx.versionFilePosition() : tx.fileSegmentPosition(),
+        "GS08".equals(source) ? 8 : source.isEmpty() ? 1 : 3);
   }
 
   /** A defect outside any transaction. */

@@ -12,7 +12,8 @@ import java.io.Reader;
  * after segment terminators, a newline used as the terminator, unpadded ISA fields (the ISA is read
  * by counting its 16 element separators, not by fixed offsets), and line breaks inside segments
  * (removed and counted in {@link #wrappedLineBreaks()}). Several interchanges in one file may each
- * use their own delimiters.
+ * use their own delimiters, control characters included (0x1D, 0x1E, 0x1F, ...): only a delimiter
+ * that collides with another or with the data (a letter, digit or space) is refused.
  */
 public final class X12Tokenizer implements Closeable {
   /** Longest segment accepted; longer means a missing terminator. */
@@ -59,6 +60,17 @@ public final class X12Tokenizer implements Closeable {
       return readIsa(start);
     }
     if (delimiters == null) {
+      if (isaWithUnusableSeparator()) {
+        throw new X12SyntaxException(
+            "DELIMITER_COLLISION",
+            "ISA at offset "
+                + start
+                + ": element separator '"
+                + Delimiters.printable(buf[pos + 3])
+                + "' collides with the data: a letter, digit, space or line break cannot be a"
+                + " delimiter",
+            start);
+      }
       throw new X12SyntaxException(
           "NOT_X12",
           "not an X12 interchange: expected 'ISA' at offset "
@@ -108,8 +120,51 @@ public final class X12Tokenizer implements Closeable {
     return buf[pos] == 'I'
         && buf[pos + 1] == 'S'
         && buf[pos + 2] == 'A'
-        && !Character.isLetterOrDigit(buf[pos + 3])
-        && buf[pos + 3] > ' ';
+        && canSeparate(buf[pos + 3]);
+  }
+
+  /**
+   * True when "ISA" is followed by a character that cannot separate elements but occurs 16 times in
+   * the next 200 characters, as an ISA's element separator does.
+   */
+  private boolean isaWithUnusableSeparator() throws IOException {
+    fill(ISA_LOOKAHEAD);
+    if (limit - pos < 4 || buf[pos] != 'I' || buf[pos + 1] != 'S' || buf[pos + 2] != 'A') {
+      return false;
+    }
+    char sep = buf[pos + 3];
+    int count = 0;
+    for (int k = pos + 3; k < Math.min(limit, pos + 200); k++) {
+      if (buf[k] == sep) {
+        count++;
+      }
+    }
+    return count >= ISA_ELEMENTS;
+  }
+
+  /** A character that can separate elements: not a letter, digit, space, line break or NUL. */
+  private static boolean canSeparate(char c) {
+    return !Character.isLetterOrDigit(c) && c != ' ' && c != '\r' && c != '\n' && c != '\0';
+  }
+
+  /**
+   * True when a segment starts at {@code k} (after line breaks or blanks): 2-3 upper-case letters
+   * or digits and the element separator {@code sep}, or nothing left to read.
+   */
+  private boolean segmentStartsAt(int k, int end, char sep) {
+    while (k < end && (buf[k] == '\r' || buf[k] == '\n' || buf[k] == ' ' || buf[k] == '\t')) {
+      k++;
+    }
+    if (k >= end) {
+      return eof && k >= limit;
+    }
+    int n = 0;
+    while (k + n < end
+        && n < 3
+        && ((buf[k + n] >= 'A' && buf[k + n] <= 'Z') || Character.isDigit(buf[k + n]))) {
+      n++;
+    }
+    return n >= 2 && k + n < end && buf[k + n] == sep;
   }
 
   private Segment readIsa(long start) throws IOException, X12SyntaxException {
@@ -143,6 +198,10 @@ public final class X12Tokenizer implements Closeable {
     }
     char component = buf[i++];
     isa.append(component);
+    int extra = extraComponentCharacters(i, end, sep);
+    for (int k = 0; k < extra; k++) {
+      isa.append(buf[i++]); // ISA16 longer than one character: reported as ISA16_INVALID
+    }
     char terminator = buf[i];
     if (terminator == '\r' || terminator == '\n') {
       int j = i;
@@ -169,9 +228,7 @@ public final class X12Tokenizer implements Closeable {
     String[] elements = Segment.split(isa.toString(), sep).toArray(new String[0]);
     String isa11 = elements.length > 11 ? elements[11] : "";
     char repetition =
-        isa11.length() == 1 && !Character.isLetterOrDigit(isa11.charAt(0)) && isa11.charAt(0) > ' '
-            ? isa11.charAt(0)
-            : Delimiters.NONE;
+        isa11.length() == 1 && canSeparate(isa11.charAt(0)) ? isa11.charAt(0) : Delimiters.NONE;
     char segment = terminator == '\r' ? '\n' : terminator;
     try {
       delimiters = new Delimiters(sep, component, repetition, segment);
@@ -183,6 +240,29 @@ public final class X12Tokenizer implements Closeable {
     lastIsaLength = isa.length() + 1;
     pos = i + 1;
     return new Segment(elements, delimiters, ++segments, start);
+  }
+
+  /**
+   * Characters of ISA16 beyond its first when a sender put several there (e.g. {@code :>~GS}): 0
+   * when a segment starts right after the character following ISA16's first, else the count of
+   * characters (up to 3, no line breaks or blanks) before the one that precedes a segment start.
+   */
+  private int extraComponentCharacters(int i, int end, char sep) {
+    if (i + 1 >= end || segmentStartsAt(i + 1, end, sep)) {
+      return 0;
+    }
+    for (int extra = 1; extra <= 3 && i + extra + 1 < end; extra++) {
+      char c = buf[i + extra - 1];
+      if (!canSeparate(c) || c == sep || c == '\t') {
+        return 0;
+      }
+      char terminator = buf[i + extra];
+      boolean lineBreak = terminator == '\n' || terminator == '\r';
+      if ((canSeparate(terminator) || lineBreak) && segmentStartsAt(i + extra + 1, end, sep)) {
+        return extra;
+      }
+    }
+    return 0;
   }
 
   private Segment readSegment(long start) throws IOException, X12SyntaxException {

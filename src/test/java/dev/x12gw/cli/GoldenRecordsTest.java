@@ -27,7 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GoldenRecordsTest {
   /** The provider's claims, in the store before each scenario. */
-  static final List<String> CLAIMS = List.of("claims-professional-3.837", "crlf-line-endings.837");
+  static final List<String> CLAIMS =
+      List.of(
+          "claims-professional-3.837", "crlf-line-endings.837", "control-character-delimiters.837");
 
   private static SmooksX12Parser parser;
 

@@ -58,7 +58,8 @@ class ValidateCommandTest {
             "ERROR INVALID_NUMBER ISA13=000000251 GS06=251 ST02=5001 segment 8 (CLP03) [file segment 10]")
         .contains("ST02 5002 835 005010X221A1: accepted")
         .contains("version-4010-unsupported.837: REJECTED")
-        .contains("version 004010X098A1 is not supported")
+        .contains(
+            "ERROR UNSUPPORTED_TRANSACTION ISA13=000000303 GS06=303 ST02=0303 segment 1 (ST03) [file segment 3]: ST03 '004010X098A1' at segment 1 is version 004010, not 005010; this gateway reads 005010X221A1 (835), 005010X222A1 (837P)")
         .contains("not-x12.txt: UNREADABLE");
     assertThat(Files.readString(acks.resolve("bad-amount-one-transaction-quarantined.835.999")))
         .contains("IK3*CLP*8**8~\nIK4*3**6~\nIK5*R*5~");
@@ -76,5 +77,42 @@ class ValidateCommandTest {
     assertThat(Files.size(file)).isGreaterThanOrEqualTo(1_000_000);
     assertThat(x12gw("validate", file.toString()).out()).contains(": ACCEPTED, 1 interchange(s)");
     assertThat(x12gw("generate", "999", "1", file.toString()).status()).isEqualTo(2);
+  }
+
+  /** The envelope scenarios of issue 18 (golden records in testdata/expected). */
+  static java.util.stream.Stream<String> envelopeFixtures() {
+    return java.util.stream.Stream.of(
+        "gs08-professional-st03-institutional.837",
+        "gs01-hp-group-holding-837s.837",
+        "st01-837-holding-an-835-body.835",
+        "isa09-ccyymmdd-isa12-guide-id.835",
+        "isa10-time-isa15-usage-invalid.835",
+        "isa16-two-characters.837",
+        "gs08-5010-no-st03.835",
+        "version-4010-unsupported.837");
+  }
+
+  /**
+   * validate prints exactly the defects the gateway publishes as INTAKE_ERROR/INTAKE_WARNING
+   * records (its golden records, which GoldenRecordsTest checks against analyze, the gateway's
+   * intake without the broker), with the same severity and ST02.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("envelopeFixtures")
+  void validateAndTheGatewayAgreeOnEnvelopeDefects(String fixture) throws Exception {
+    java.util.regex.Pattern record =
+        java.util.regex.Pattern.compile(
+            "\"severity\":\"(\\w+)\",\"code\":\"(\\w+)\".*\"transactionControlNumber\":\"?(\\w+)\"?,");
+    java.util.List<String> published = new java.util.ArrayList<>();
+    for (String line :
+        Files.readAllLines(TestFiles.testdata("expected").resolve(fixture + ".jsonl"))) {
+      java.util.regex.Matcher m = record.matcher(line);
+      if (line.contains("\"recordType\":\"INTAKE_") && m.find()) {
+        published.add(m.group(1) + " " + m.group(2) + " " + m.group(3));
+      }
+    }
+    assertThat(published).isNotEmpty();
+    assertThat(ValidateRun.defects(TestFiles.testdata(fixture)))
+        .containsExactlyInAnyOrderElementsOf(published);
   }
 }

@@ -250,4 +250,42 @@ class GatewayIT {
       }
     }
   }
+
+  @Test
+  void envelopeDefectsAreReportedAsValidateReportsThemAndAcknowledgedWithTheSendersDelimiters()
+      throws Exception {
+    uploadAndWait("receive-claims", DROP_837, "hp-group.837", "gs01-hp-group-holding-837s.837");
+    List<String> published =
+        receive("x12.errors", 3).stream()
+            .map(
+                r ->
+                    r.text("severity")
+                        + " "
+                        + r.text("code")
+                        + " "
+                        + r.text("transactionControlNumber"))
+            .toList();
+    assertThat(published)
+        .containsExactlyInAnyOrderElementsOf(
+            dev.x12gw.cli.ValidateRun.defects(TestFiles.testdata("gs01-hp-group-holding-837s.837")))
+        .containsExactlyInAnyOrder(
+            "WARNING GS08_ST03_MISMATCH 0001",
+            "WARNING GS01_ST01_MISMATCH 0001",
+            "ERROR GUIDE_AMBIGUOUS 0002");
+    assertThat(gw.quarantined(DROP_837, "hp-group.837")).exists();
+    assertThat(Files.readString(gw.acknowledgment("hp-group.837.999")))
+        .contains("AK1*HP*502*005010X221A1~")
+        .contains("AK2*837*0001*005010X222A1~\nIK5*E*19*6~")
+        .contains("AK2*837*0002*005010X221A1~\nIK5*R*19~")
+        .contains("AK9*P*2*2*1~");
+
+    uploadAndWait("receive-claims", DROP_837, "control.837", "control-character-delimiters.837");
+    assertThat(gw.processed(DROP_837, "control.837")).exists();
+    assertThat(Files.readString(gw.acknowledgment("control.837.999")))
+        .startsWith("ISA\u001d00\u001d")
+        .contains("\u001eAK2\u001d837\u001d0001\u001d005010X222A1\u001eIK5\u001dA\u001e")
+        .doesNotContain("*", "~", "\n");
+    relayIdle(3);
+    assertThat(gw.receiveNow("x12.errors")).isNull();
+  }
 }

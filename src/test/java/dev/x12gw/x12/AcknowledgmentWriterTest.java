@@ -147,6 +147,17 @@ class AcknowledgmentWriterTest {
                 new ByteArrayInputStream(ack.getBytes(StandardCharsets.US_ASCII)))) {
       while (reader.hasNext()) {
         EDIStreamEvent e = reader.next();
+        if (e == EDIStreamEvent.ELEMENT_DATA_ERROR
+            && reader.getErrorType()
+                == io.xlate.edi.stream.EDIStreamValidationError.INVALID_CHARACTER_DATA
+            && "ISA".equals(reader.getLocation().getSegmentTag())
+            && (reader.getLocation().getElementPosition() == 11
+                || reader.getLocation().getElementPosition() == 16)
+            && ack.charAt(3) < ' ') {
+          // StAEDI holds ISA11 and ISA16 to the X12 character set, where control characters are
+          // not data: the sender's control-character delimiters declared there are accepted
+          continue;
+        }
         if (e == EDIStreamEvent.SEGMENT_ERROR
             || e == EDIStreamEvent.ELEMENT_DATA_ERROR
             || e == EDIStreamEvent.ELEMENT_OCCURRENCE_ERROR) {
@@ -160,5 +171,51 @@ class AcknowledgmentWriterTest {
         }
       }
     }
+  }
+
+  @Test
+  void aSenderWithControlCharacterDelimitersGetsTheAcknowledgmentWithTheirs() throws Exception {
+    String ack = ack(TestFiles.testdata("control-character-delimiters.837"));
+    assertThat(ack)
+        .startsWith("ISA\u001d00\u001d")
+        .contains("\u001d\u001c\u001d00501\u001d")
+        .contains("\u001dT\u001d\u001f\u001eGS\u001dFA\u001d")
+        .contains("\u001eAK2\u001d837\u001d0001\u001d005010X222A1\u001eIK5\u001dA\u001e")
+        .endsWith("IEA\u001d1\u001d000000100\u001e")
+        .doesNotContain("*", "~", "\n");
+    // read back the way the sender would: the delimiters come from the ISA
+    try (X12Tokenizer t = new X12Tokenizer(new StringReader(ack))) {
+      List<String> ids = new ArrayList<>();
+      Segment s;
+      while ((s = t.next()) != null) {
+        ids.add(s.id());
+        assertThat(s.delimiters())
+            .isEqualTo(new Delimiters('\u001d', '\u001f', '\u001c', '\u001e'));
+      }
+      assertThat(ids)
+          .containsExactly("ISA", "GS", "ST", "AK1", "AK2", "IK5", "AK9", "SE", "GE", "IEA");
+    }
+  }
+
+  @Test
+  void envelopeDefectsGetTheirTa1AndIk5Codes() throws Exception {
+    assertThat(ack(TestFiles.testdata("isa16-two-characters.837")))
+        .contains("TA1*000000506*261201*1210*R*027~")
+        .doesNotContain("GS*FA")
+        .contains("IEA*0*");
+    assertThat(ack(TestFiles.testdata("isa09-ccyymmdd-isa12-guide-id.835")))
+        .contains("TA1*000000504*261203*0905*E*014~")
+        .contains("IK5*A~");
+    assertThat(ack(TestFiles.testdata("isa10-time-isa15-usage-invalid.835")))
+        .contains("TA1*000000505*261203*1500*E*015~");
+    assertThat(ack(TestFiles.testdata("gs01-hp-group-holding-837s.837")))
+        .contains("AK1*HP*502*005010X221A1~")
+        .contains("AK2*837*0001*005010X222A1~\nIK5*E*19*6~")
+        .contains("AK2*837*0002*005010X221A1~\nIK5*R*19~")
+        .contains("AK9*P*2*2*1~");
+    assertThat(ack(TestFiles.testdata("gs08-professional-st03-institutional.837")))
+        .contains("IK5*E*19~\nAK9*E*1*1*1~");
+    assertThat(ack(TestFiles.testdata("gs08-5010-no-st03.835")))
+        .contains("AK2*835*5071*5010~\nIK5*R*1~");
   }
 }

@@ -151,4 +151,83 @@ class X12TokenizerTest {
     assertThatThrownBy(() -> read(ISA.substring(0, ISA.length() - 1) + "*~"))
         .isInstanceOf(X12SyntaxException.class);
   }
+
+  /** The ISA above with {@code element} between its elements, {@code isa11} and {@code isa16}. */
+  private static String isaWith(char element, char isa11, char isa16) {
+    return ISA.substring(0, ISA.length() - 1)
+            .replace("*^*", "*" + isa11 + "*")
+            .replace('*', element)
+        + isa16;
+  }
+
+  @Test
+  void controlCharactersAreDelimiters() throws Exception {
+    String text =
+        isaWith('\u001d', '\u001c', '\u001f')
+            + "\u001e"
+            + "GS\u001dHC\u001dS\u001dR\u001d20261101\u001d1200\u001d1\u001dX\u001d005010X222A1\u001e"
+            + "ST\u001d837\u001d0001\u001e"
+            + "SV1\u001dHC\u001f99213\u001fGP\u001d100\u001e"
+            + "SE\u001d3\u001d0001";
+    List<Segment> s = read(text);
+    assertThat(ids(s)).containsExactly("ISA", "GS", "ST", "SV1", "SE");
+    Delimiters d = s.get(0).delimiters();
+    assertThat(d).isEqualTo(new Delimiters('\u001d', '\u001f', '\u001c', '\u001e'));
+    assertThat(d.toString())
+        .isEqualTo("element '\\x1d' component '\\x1f' repetition '\\x1c' segment '\\x1e'");
+    assertThat(s.get(3).components(1)).containsExactly("HC", "99213", "GP");
+    assertThat(s.get(3).element(2)).isEqualTo("100");
+    assertThat(s.get(0).element(16)).isEqualTo("\u001f");
+  }
+
+  @Test
+  void aBelOrFileSeparatorIsADelimiterToo() throws Exception {
+    List<Segment> s = read(isaWith('\u0007', '^', '\u001c') + "\u001eGS\u0007HC\u001e");
+    assertThat(ids(s)).containsExactly("ISA", "GS");
+    assertThat(s.get(1).element(1)).isEqualTo("HC");
+  }
+
+  @Test
+  void genuineCollisionsAreRefusedAndNeverPrintARawControlCharacter() {
+    record Case(String text, String message) {}
+    for (Case c :
+        List.of(
+            new Case(isaWith('\u001d', '^', '\u001f') + "\u001d", "ISA header at offset 0"),
+            new Case(
+                isaWith('\u001d', '^', '\u001f') + "\u001f",
+                "delimiters collide: element '\\x1d', component '\\x1f', segment '\\x1f'"),
+            new Case(
+                isaWith('\u001d', '\u001f', '\u001f') + "\u001e",
+                "repetition separator '\\x1f' collides"),
+            new Case(
+                isaWith('*', '^', 'A') + "~", "component separator 'A' collides with the data"),
+            new Case(
+                isaWith('*', '^', ' ') + "~", "component separator ' ' collides with the data"))) {
+      assertThatThrownBy(() -> read(c.text() + "GS*HC~"))
+          .as(c.message())
+          .isInstanceOf(X12SyntaxException.class)
+          .hasMessageContaining(c.message())
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContainPattern("[\\x00-\\x1f]"));
+    }
+    assertThatThrownBy(() -> read(isaWith('\u001d', '^', '\u001f') + "\u001f"))
+        .extracting(e -> ((X12SyntaxException) e).code())
+        .isEqualTo("DELIMITER_COLLISION");
+  }
+
+  @Test
+  void aLetterAsElementSeparatorIsACollisionNotAMissingIsa() {
+    assertThatThrownBy(() -> read(isaWith('\u00d6', '^', ':') + "~GS\u00d6HC~"))
+        .isInstanceOf(X12SyntaxException.class)
+        .hasMessageContaining("element separator '\\xd6' collides with the data")
+        .extracting(e -> ((X12SyntaxException) e).code())
+        .isEqualTo("DELIMITER_COLLISION");
+  }
+
+  @Test
+  void anIsa16OfSeveralCharactersIsReadWholeBeforeItsTerminator() throws Exception {
+    List<Segment> s = read(ISA + ">~\nGS*HC~");
+    assertThat(s.get(0).element(16)).isEqualTo(":>");
+    assertThat(s.get(0).delimiters().segment()).isEqualTo('~');
+    assertThat(ids(s)).containsExactly("ISA", "GS");
+  }
 }
