@@ -6,6 +6,7 @@ import dev.x12gw.intake.X12FileProcessor;
 import dev.x12gw.records.QueueNames;
 import dev.x12gw.records.RecordFactory;
 import dev.x12gw.store.Database;
+import dev.x12gw.store.StoreCheck;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -63,6 +64,7 @@ public final class Gateway implements AutoCloseable {
     Path home = settings.home();
     Database database = openDatabase();
     resources.add(database);
+    StoreCheck.run(database);
 
     QueueNames queues = QueueNames.from(settings::get);
     startSftpDrop();

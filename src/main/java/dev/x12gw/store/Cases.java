@@ -119,6 +119,25 @@ final class Cases {
     }
   }
 
+  /**
+   * Deletes the cases that nothing belongs to (no claim, claim payment, PLB adjustment, finding or
+   * match key): a case row is created by the unit of work that puts its first item in it, so such a
+   * row can only be the remains of a transaction that never committed.
+   *
+   * @return how many were deleted
+   */
+  static int removeOrphans(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "delete from claim_case c where not exists (select 1 from case_key k where k.case_id ="
+                + " c.id) and not exists (select 1 from claim k where k.case_id = c.id) and not"
+                + " exists (select 1 from claim_payment p where p.case_id = c.id) and not exists"
+                + " (select 1 from provider_adjustment a where a.case_id = c.id) and not exists"
+                + " (select 1 from finding f where f.case_id = c.id)")) {
+      return ps.executeUpdate();
+    }
+  }
+
   /** Of these case ids, those that were not merged away. */
   static Set<Long> stillExisting(Connection c, Set<Long> ids) throws SQLException {
     Set<Long> out = new LinkedHashSet<>();
