@@ -19,37 +19,24 @@ public final class ImplementationGuides {
           "005010X223A2/A3 (837I)",
           "005010X224A2 (837D)");
 
-  /** ST01 to its GS01 functional identifier (X12 table of transaction sets). */
-  private static final Map<String, String> FUNCTIONAL_IDS =
-      Map.ofEntries(
-          Map.entry("835", "HP"),
-          Map.entry("837", "HC"),
-          Map.entry("999", "FA"),
-          Map.entry("997", "FA"),
-          Map.entry("277", "HN"),
-          Map.entry("276", "HR"),
-          Map.entry("270", "HS"),
-          Map.entry("271", "HB"),
-          Map.entry("278", "HI"),
-          Map.entry("834", "BE"),
-          Map.entry("820", "RA"),
-          Map.entry("824", "AG"));
+  /** A transaction set's GS01 functional identifier and the segment that follows its ST. */
+  private record SetFacts(String functionalId, String firstSegment) {}
 
-  /** ST01 to the segment that follows ST (the transaction set's header). */
-  private static final Map<String, String> FIRST_SEGMENTS =
+  /** ST01 to its GS01 functional identifier and header segment (X12 table of transaction sets). */
+  private static final Map<String, SetFacts> SETS =
       Map.ofEntries(
-          Map.entry("835", "BPR"),
-          Map.entry("837", "BHT"),
-          Map.entry("999", "AK1"),
-          Map.entry("997", "AK1"),
-          Map.entry("277", "BHT"),
-          Map.entry("276", "BHT"),
-          Map.entry("270", "BHT"),
-          Map.entry("271", "BHT"),
-          Map.entry("278", "BHT"),
-          Map.entry("834", "BGN"),
-          Map.entry("820", "BPR"),
-          Map.entry("824", "BGN"));
+          Map.entry("835", new SetFacts("HP", "BPR")),
+          Map.entry("837", new SetFacts("HC", "BHT")),
+          Map.entry("999", new SetFacts("FA", "AK1")),
+          Map.entry("997", new SetFacts("FA", "AK1")),
+          Map.entry("277", new SetFacts("HN", "BHT")),
+          Map.entry("276", new SetFacts("HR", "BHT")),
+          Map.entry("270", new SetFacts("HS", "BHT")),
+          Map.entry("271", new SetFacts("HB", "BHT")),
+          Map.entry("278", new SetFacts("HI", "BHT")),
+          Map.entry("834", new SetFacts("BE", "BGN")),
+          Map.entry("820", new SetFacts("RA", "BPR")),
+          Map.entry("824", new SetFacts("AG", "BGN")));
 
   /** 005010 guide number (the 3 digits after X) to its transaction set. */
   private static final Map<String, String> GUIDE_SETS =
@@ -72,14 +59,15 @@ public final class ImplementationGuides {
 
   /** GS01 functional identifier of a transaction set, or null when not known here. */
   public static String functionalId(String transactionSetId) {
-    return FUNCTIONAL_IDS.get(transactionSetId);
+    SetFacts f = SETS.get(transactionSetId);
+    return f == null ? null : f.functionalId();
   }
 
   /** The transaction set whose functional identifier is {@code gs01}, for messages. */
   public static String setsOf(String gs01) {
     List<String> sets =
-        FUNCTIONAL_IDS.entrySet().stream()
-            .filter(e -> e.getValue().equals(gs01))
+        SETS.entrySet().stream()
+            .filter(e -> e.getValue().functionalId().equals(gs01))
             .map(Map.Entry::getKey)
             .sorted()
             .toList();
@@ -88,14 +76,15 @@ public final class ImplementationGuides {
 
   /** Segment id that follows ST in a transaction set, or null when not known here. */
   public static String firstSegment(String transactionSetId) {
-    return FIRST_SEGMENTS.get(transactionSetId);
+    SetFacts f = SETS.get(transactionSetId);
+    return f == null ? null : f.firstSegment();
   }
 
   /** Transaction set whose first segment is {@code segmentId}, for messages ("" when several). */
   public static String setStartingWith(String segmentId) {
     List<String> sets =
-        FIRST_SEGMENTS.entrySet().stream()
-            .filter(e -> e.getValue().equals(segmentId))
+        SETS.entrySet().stream()
+            .filter(e -> e.getValue().firstSegment().equals(segmentId))
             .map(Map.Entry::getKey)
             .toList();
     return sets.size() == 1 ? sets.get(0) : "";
