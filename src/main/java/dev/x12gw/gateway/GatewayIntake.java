@@ -7,6 +7,7 @@ import dev.x12gw.store.Database;
 import dev.x12gw.store.IntakeFiles;
 import dev.x12gw.store.JdbcIntakeTarget;
 import dev.x12gw.x12.X12Problem;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,9 +18,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
+import org.apache.camel.Header;
+import org.apache.camel.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,24 +34,6 @@ import org.slf4j.LoggerFactory;
  * wholly taken in with all its records or not at all.
  */
 public final class GatewayIntake {
-  /** SHA-256 of the file content (hex). */
-  public static final String SHA256 = "X12FileSha256";
-
-  /** Header set by the intake route: the X12 transaction of the drop folder (837 or 835). */
-  public static final String FLOW = "X12Flow";
-
-  /** Local spool copy of the file. */
-  public static final String SPOOL = "X12SpoolFile";
-
-  /** Folder (relative to the drop) the file is moved to when the exchange completes. */
-  public static final String TARGET_FOLDER = "X12TargetFolder";
-
-  /** The 999/TA1 acknowledgments of the file, when the flow sends them. */
-  public static final String ACK = "X12Ack";
-
-  /** File name of the acknowledgments in the drop's acknowledgment folder. */
-  public static final String ACK_FILE_NAME = "X12AckFileName";
-
   private static final Logger LOG = LoggerFactory.getLogger(GatewayIntake.class);
 
   private final Database database;
@@ -77,34 +63,36 @@ public final class GatewayIntake {
     }
   }
 
-  /** Copies the (streamed) body to the spool, computing its SHA-256 on the way. */
-  public void spool(Exchange exchange) throws IOException {
-    Message in = exchange.getMessage();
+  /**
+   * Copies the (streamed) body to the spool, computing its SHA-256 on the way; the spool file
+   * becomes the body.
+   */
+  public File spool(@Body InputStream body, @Headers Map<String, Object> headers)
+      throws IOException {
     Path spool = Files.createTempFile(spoolDir, "x12-", ".spool");
     MessageDigest sha = sha256();
-    try (InputStream body = new DigestInputStream(in.getMandatoryBody(InputStream.class), sha);
+    try (InputStream in = new DigestInputStream(body, sha);
         OutputStream out = Files.newOutputStream(spool)) {
-      body.transferTo(out);
-    } catch (org.apache.camel.InvalidPayloadException e) {
-      Files.deleteIfExists(spool);
-      throw new IOException("file body is not readable as a stream", e);
+      in.transferTo(out);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(spool);
       throw e;
     }
-    in.setHeader(SHA256, HexFormat.of().formatHex(sha.digest()));
-    in.setHeader(SPOOL, spool.toString());
-    in.setHeader(TARGET_FOLDER, ".processed/" + LocalDate.now());
-    in.setBody(spool.toFile());
+    headers.put(IntakeHeaders.SHA256, HexFormat.of().formatHex(sha.digest()));
+    headers.put(IntakeHeaders.SPOOL, spool.toString());
+    headers.put(IntakeHeaders.TARGET_FOLDER, ".processed/" + LocalDate.now());
+    return spool.toFile();
   }
 
   /** Reads, stores and classifies the spooled file in one transaction. */
-  public void process(Exchange exchange) throws Exception {
-    Message in = exchange.getMessage();
-    String name = in.getHeader(Exchange.FILE_NAME_ONLY, String.class);
-    String sha = in.getHeader(SHA256, String.class);
-    String flow = in.getHeader(FLOW, "x12", String.class);
-    Path spool = Path.of(in.getHeader(SPOOL, String.class));
+  public void process(
+      @Header(Exchange.FILE_NAME_ONLY) String name,
+      @Header(IntakeHeaders.SHA256) String sha,
+      @Header(IntakeHeaders.FLOW) String flow,
+      @Header(IntakeHeaders.SPOOL) String spoolFile,
+      @Headers Map<String, Object> headers)
+      throws Exception {
+    Path spool = Path.of(spoolFile);
     FileReport report;
     storeLock.lock();
     try {
@@ -151,12 +139,12 @@ public final class GatewayIntake {
           new dev.x12gw.x12.AcknowledgmentWriter(this::nextControlNumber)
               .write(report.read().envelopes(), java.time.LocalDateTime.now());
       if (!ack.isEmpty()) {
-        in.setHeader(ACK, ack);
-        in.setHeader(ACK_FILE_NAME, name + ".999");
+        headers.put(IntakeHeaders.ACK, ack);
+        headers.put(IntakeHeaders.ACK_FILE_NAME, name + ".999");
       }
     }
     if (report.outcome().quarantined()) {
-      in.setHeader(TARGET_FOLDER, ".error");
+      headers.put(IntakeHeaders.TARGET_FOLDER, ".error");
     }
   }
 
@@ -181,8 +169,7 @@ public final class GatewayIntake {
   }
 
   /** Removes the spool copy once the exchange is done, whatever its outcome. */
-  public void cleanup(Exchange exchange) throws IOException {
-    String spool = exchange.getMessage().getHeader(SPOOL, String.class);
+  public void cleanup(@Header(IntakeHeaders.SPOOL) String spool) throws IOException {
     if (spool != null) {
       Files.deleteIfExists(Path.of(spool));
     }
