@@ -11,6 +11,7 @@ import dev.x12gw.domain.ClaimLifecycle;
 import dev.x12gw.domain.ClaimPayment;
 import dev.x12gw.domain.ClaimRepository.Published;
 import dev.x12gw.domain.Finding;
+import dev.x12gw.domain.LifecycleEvent;
 import dev.x12gw.domain.ProviderAdjustment;
 import dev.x12gw.domain.RecordType;
 import dev.x12gw.domain.RemittanceHeader;
@@ -339,11 +340,18 @@ final class Cases {
       setDate(ps, 8, l.recoveredOn());
       ps.setBigDecimal(9, l.recoveredAmount());
       ps.setTimestamp(10, Timestamp.from(Instant.now()));
-      ps.setString(11, DomainJson.write(l.events()));
+      ps.setString(11, DomainJson.write(new Lifecycle(l.events())));
       ps.setLong(12, caseId);
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new StoreException("cannot store the lifecycle of case " + caseId, e);
+    }
+  }
+
+  /** The document in {@code claim_case.detail}: the case's lifecycle events, in order. */
+  record Lifecycle(List<LifecycleEvent> events) {
+    Lifecycle {
+      events = List.copyOf(events);
     }
   }
 }
