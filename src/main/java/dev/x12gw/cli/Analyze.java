@@ -193,7 +193,7 @@ final class Analyze {
     }
 
     @Override
-    public void commitTransaction() {
+    public void commitTransaction(dev.x12gw.intake.CommittedSet set) {
       store.commit();
       stats.commit();
       inTransaction = false;

@@ -10,9 +10,10 @@ import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * Camel idempotent repository {@code fileRegistry} over the {@code intake_file} table, keyed by
- * file content (SHA-256). Keys are written by the intake transaction itself (with the file's data
- * and records), never separately: so a key exists exactly when the file was taken in, and a crash
- * can neither skip a file nor record one that was not stored. Use it with {@code eager: false}.
+ * file content (SHA-256). Keys are written by the intake itself (with the file's data and records),
+ * never separately, and a file counts as taken in only once it is finished (not {@code READING}):
+ * so a crash can neither skip a file nor record one that was not stored, and a file whose reading
+ * was interrupted is taken again and resumed. Use it with {@code eager: false}.
  */
 public final class FileRegistry extends ServiceSupport implements IdempotentRepository {
   private final Database database;
@@ -24,7 +25,7 @@ public final class FileRegistry extends ServiceSupport implements IdempotentRepo
   @Override
   public boolean contains(String sha256) {
     try (Connection c = database.dataSource().getConnection()) {
-      return IntakeFiles.find(c, sha256).isPresent();
+      return IntakeFiles.find(c, sha256).filter(k -> !k.reading()).isPresent();
     } catch (SQLException e) {
       throw new StoreException("cannot look up intake file", e);
     }

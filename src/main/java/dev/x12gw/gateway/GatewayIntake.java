@@ -1,10 +1,12 @@
 package dev.x12gw.gateway;
 
+import dev.x12gw.intake.CommittedSet;
 import dev.x12gw.intake.FileReport;
 import dev.x12gw.intake.X12FileProcessor;
 import dev.x12gw.store.AckControlNumbers;
 import dev.x12gw.store.Database;
 import dev.x12gw.store.IntakeFiles;
+import dev.x12gw.store.IntakeProgress;
 import dev.x12gw.store.JdbcIntakeTarget;
 import dev.x12gw.x12.X12Problem;
 import java.io.File;
@@ -100,11 +102,28 @@ public final class GatewayIntake {
       report =
           database.inTransaction(
               c -> {
-                if (IntakeFiles.find(c, sha).isPresent()) {
+                IntakeFiles.Known known = IntakeFiles.find(c, sha).orElse(null);
+                if (known != null && !known.reading()) {
                   return null; // taken in by a concurrent poll since the duplicate check
                 }
-                long fileId = IntakeFiles.start(c, sha, name, flow);
-                FileReport r = processor.process(spool, name, sha, new JdbcIntakeTarget(c, fileId));
+                long fileId;
+                Map<Integer, CommittedSet> committed;
+                if (known == null) {
+                  fileId = IntakeFiles.start(c, sha, name, flow);
+                  committed = Map.of();
+                } else {
+                  // an attempt at this file was interrupted (crash, database gone): resume it
+                  fileId = known.id();
+                  committed = IntakeProgress.load(c, fileId);
+                  LOG.info(
+                      "{}: resuming; {} transaction set(s) were committed by an interrupted"
+                          + " attempt and are not stored again",
+                      name,
+                      committed.size());
+                }
+                FileReport r =
+                    processor.process(
+                        spool, name, sha, new JdbcIntakeTarget(c, fileId, name, committed));
                 IntakeFiles.finish(
                     c,
                     fileId,
@@ -113,6 +132,7 @@ public final class GatewayIntake {
                     r.read().transactionsRejected(),
                     r.read().claims(),
                     r.read().payments());
+                IntakeProgress.clear(c, fileId);
                 // logged before the commit makes the outcome visible: a crash in between leaves
                 // "committing" without "committed", and the file is taken in again on restart
                 logOutcome(r);

@@ -61,6 +61,15 @@ final class FileIntake implements BindingSink, FindingSink {
   private long matchedInTransaction;
   private boolean duplicateTransaction;
 
+  /** Sets committed by an earlier, interrupted attempt at this file, by ordinal. */
+  private final Map<Integer, CommittedSet> committedEarlier;
+
+  /** Ordinal of the current (or last) transaction set in the file. */
+  private int ordinal;
+
+  /** The current set was committed by an earlier attempt: read, not stored again. */
+  private CommittedSet skipping;
+
   FileIntake(
       String fileName,
       String sha256,
@@ -75,6 +84,7 @@ final class FileIntake implements BindingSink, FindingSink {
     this.classifier = classifier;
     this.stats = target.stats();
     this.reconciler = new Reconciler(target.repository(), policy, this);
+    this.committedEarlier = Map.copyOf(target.committedEarlier());
   }
 
   /** Reads the file with {@code reader} and publishes its defects: what became of it. */
@@ -114,16 +124,24 @@ final class FileIntake implements BindingSink, FindingSink {
     publishedInTransaction.clear();
     matchedInTransaction = 0;
     duplicateTransaction = false;
-    target.beginTransaction();
+    skipping = committedEarlier.get(++ordinal);
+    if (skipping == null) {
+      target.beginTransaction();
+    }
   }
 
   @Override
   public void claim(SubmittedClaim claim) {
-    matchedInTransaction += reconciler.acceptClaim(claim);
+    if (skipping == null) {
+      matchedInTransaction += reconciler.acceptClaim(claim);
+    }
   }
 
   @Override
   public void payment(RemittanceHeader remittance, ClaimPayment payment) {
+    if (skipping != null) {
+      return;
+    }
     PaymentResult result = reconciler.acceptPayment(remittance, payment);
     if (result == PaymentResult.MATCHED) {
       matchedInTransaction++;
@@ -134,19 +152,30 @@ final class FileIntake implements BindingSink, FindingSink {
 
   @Override
   public void remittanceEnd(RemittanceTrailer trailer) {
-    if (!reconciler.acceptRemittanceTrailer(trailer)) {
+    if (skipping == null && !reconciler.acceptRemittanceTrailer(trailer)) {
       duplicateTransaction = true;
     }
   }
 
   @Override
   public void endTransaction(boolean accepted) {
-    if (accepted) {
+    if (skipping != null) {
+      // committed by an earlier attempt: counted as it was, nothing stored or published again
+      duplicateTransaction = skipping.duplicate();
+      matchedInTransaction = skipping.matched();
+      publishedInTransaction.putAll(skipping.records());
+      skipping = null;
+      accepted = true;
+    } else if (accepted) {
       reconciler.endTransaction();
+      target.commitTransaction(
+          new CommittedSet(
+              ordinal, duplicateTransaction, matchedInTransaction, publishedInTransaction));
+    }
+    if (accepted) {
       if (duplicateTransaction) {
         duplicates.add(duplicateRemittance(transaction));
       }
-      target.commitTransaction();
       publishedInTransaction.forEach((type, n) -> published.merge(type, n, Long::sum));
       matched += matchedInTransaction;
     } else {

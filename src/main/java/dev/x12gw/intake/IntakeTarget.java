@@ -1,6 +1,7 @@
 package dev.x12gw.intake;
 
 import dev.x12gw.domain.ClaimRepository;
+import java.util.Map;
 
 /**
  * Where one file's data and records go, with transaction-set boundaries: everything stored and
@@ -8,6 +9,10 @@ import dev.x12gw.domain.ClaimRepository;
  * a quarantined transaction set leaves nothing behind (a database savepoint in the gateway, a
  * journal and an output buffer in {@code analyze}). Records published outside a transaction set
  * (defects of the file) are kept.
+ *
+ * <p>In the gateway {@link #commitTransaction} commits the set to the database with its {@link
+ * CommittedSet} progress, so its records are relayed while the rest of the file is read, and an
+ * attempt that is interrupted resumes after the sets it committed ({@link #committedEarlier()}).
  */
 public interface IntakeTarget {
   ClaimRepository repository();
@@ -19,7 +24,16 @@ public interface IntakeTarget {
 
   void beginTransaction();
 
-  void commitTransaction();
+  /** Keeps the set's data and records; {@code set} is its progress, stored with it. */
+  void commitTransaction(CommittedSet set);
+
+  /**
+   * Transaction sets of this file that an earlier, interrupted attempt committed, by ordinal: they
+   * are read again but neither stored nor published. Empty on a first attempt.
+   */
+  default Map<Integer, CommittedSet> committedEarlier() {
+    return Map.of();
+  }
 
   void rollbackTransaction();
 }

@@ -10,8 +10,16 @@ import java.util.Optional;
 
 /** The {@code intake_file} table: every file read, keyed by the SHA-256 of its content. */
 public final class IntakeFiles {
-  /** A file already read: its name when first seen and what became of it. */
-  public record Known(String fileName, String outcome, Instant receivedAt) {}
+  /** Outcome of a file whose reading began and did not finish (its sets commit one by one). */
+  public static final String READING = "READING";
+
+  /** A file already read, or being read: its name when first seen and what became of it. */
+  public record Known(long id, String fileName, String outcome, Instant receivedAt) {
+    /** Its reading began and did not finish: an interrupted attempt, resumed when seen again. */
+    public boolean reading() {
+      return READING.equals(outcome);
+    }
+  }
 
   private IntakeFiles() {}
 
@@ -22,12 +30,13 @@ public final class IntakeFiles {
         c.prepareStatement(
             "insert into intake_file (sha256, file_name, flow, outcome, transactions_accepted,"
                 + " transactions_rejected, claims, payments, received_at)"
-                + " values (?,?,?,'READING',0,0,0,0,?)",
+                + " values (?,?,?,?,0,0,0,0,?)",
             java.sql.Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, sha256);
       ps.setString(2, fileName);
       ps.setString(3, flow);
-      ps.setTimestamp(4, Timestamp.from(Instant.now()));
+      ps.setString(4, READING);
+      ps.setTimestamp(5, Timestamp.from(Instant.now()));
       ps.executeUpdate();
       return JdbcClaimRepository.generatedKey(ps);
     }
@@ -53,12 +62,16 @@ public final class IntakeFiles {
   public static Optional<Known> find(Connection c, String sha256) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select file_name, outcome, received_at from intake_file where sha256 = ?")) {
+            "select id, file_name, outcome, received_at from intake_file where sha256 = ?")) {
       ps.setString(1, sha256);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next()
             ? Optional.of(
-                new Known(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                new Known(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getTimestamp(4).toInstant()))
             : Optional.empty();
       }
     }

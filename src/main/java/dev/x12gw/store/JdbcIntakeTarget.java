@@ -1,26 +1,51 @@
 package dev.x12gw.store;
 
 import dev.x12gw.domain.ClaimRepository;
+import dev.x12gw.intake.CommittedSet;
 import dev.x12gw.intake.IntakeTarget;
 import dev.x12gw.intake.RecordSink;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One file's intake in the H2 store, inside the caller's database transaction: each transaction set
- * runs under a savepoint, rolled back when the set is quarantined, so its claims, payments and
- * outbox records vanish while the file's other transaction sets stay.
+ * One file's intake in the store, on the caller's connection: each transaction set runs under a
+ * savepoint, rolled back when the set is quarantined (its claims, payments and outbox records
+ * vanish while the file's other sets stay), and committed with its {@code intake_progress} row when
+ * it is kept, so the relay publishes its records while the rest of the file is read. What the file
+ * itself publishes (its defects) and its outcome are committed by the caller when the file ends.
  */
 public final class JdbcIntakeTarget implements IntakeTarget {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcIntakeTarget.class);
+  private static final long PROGRESS_LOG_INTERVAL_NANOS = 10_000_000_000L;
+
   private final Connection connection;
   private final JdbcClaimRepository repository;
   private final RecordSink records;
   private final JdbcPayerStats stats;
+  private final long fileId;
+  private final Map<Integer, CommittedSet> committedEarlier;
+  private final String fileName;
   private Savepoint savepoint;
+  private long recordsCommitted;
+  private long lastProgressLog;
 
-  public JdbcIntakeTarget(Connection connection, long intakeFileId) {
+  /**
+   * @param committedEarlier the file's sets committed by an interrupted attempt ({@link
+   *     IntakeProgress#load}), empty on a first attempt
+   */
+  public JdbcIntakeTarget(
+      Connection connection,
+      long intakeFileId,
+      String fileName,
+      Map<Integer, CommittedSet> committedEarlier) {
     this.connection = connection;
+    this.fileName = fileName;
+    this.fileId = intakeFileId;
+    this.committedEarlier = Map.copyOf(committedEarlier);
     this.repository = new JdbcClaimRepository(connection, intakeFileId);
     this.records = r -> Outbox.add(connection, r);
     this.stats = new JdbcPayerStats(connection);
@@ -51,12 +76,30 @@ public final class JdbcIntakeTarget implements IntakeTarget {
   }
 
   @Override
-  public void commitTransaction() {
+  public Map<Integer, CommittedSet> committedEarlier() {
+    return committedEarlier;
+  }
+
+  @Override
+  public void commitTransaction(CommittedSet set) {
     try {
       connection.releaseSavepoint(savepoint);
       savepoint = null;
+      IntakeProgress.save(connection, fileId, set);
+      connection.commit();
+      recordsCommitted += set.records().values().stream().mapToLong(Long::longValue).sum();
+      long now = System.nanoTime();
+      if (lastProgressLog == 0 || now - lastProgressLog > PROGRESS_LOG_INTERVAL_NANOS) {
+        // the first committed set, then every few seconds of a long file
+        lastProgressLog = now;
+        LOG.info(
+            "{}: transaction set {} committed; {} record(s) of the file committed so far",
+            fileName,
+            set.ordinal(),
+            recordsCommitted);
+      }
     } catch (SQLException e) {
-      throw new StoreException("cannot release a savepoint", e);
+      throw new StoreException("cannot commit transaction set " + set.ordinal(), e);
     }
   }
 

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -86,7 +87,10 @@ class ArrivalOrderTest {
             c -> {
               long id = IntakeFiles.start(c, sha, file.getFileName().toString(), "x12");
               processor.process(
-                  file, file.getFileName().toString(), sha, new JdbcIntakeTarget(c, id));
+                  file,
+                  file.getFileName().toString(),
+                  sha,
+                  new JdbcIntakeTarget(c, id, file.getFileName().toString(), Map.of()));
               return null;
             });
       }

@@ -1,8 +1,10 @@
 package dev.x12gw.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.x12gw.TestFiles;
+import dev.x12gw.bench.X12Generator;
 import dev.x12gw.domain.ClaimRepository;
 import dev.x12gw.domain.classification.PayerStats;
 import dev.x12gw.records.OutboundRecord;
@@ -17,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The per-file intake unit without Camel or a database: an in-memory target that keeps what a
@@ -45,6 +48,30 @@ class FileIntakeTest {
     final List<OutboundRecord> pending = new ArrayList<>();
     int rollbacks;
     boolean inTransaction;
+
+    /** Sets committed, in order (what the gateway stores as intake_progress). */
+    final List<CommittedSet> committed = new ArrayList<>();
+
+    /** Sets an earlier attempt committed (a resumed attempt). */
+    Map<Integer, CommittedSet> earlier = Map.of();
+
+    /** The commit of this set fails, as a crash or a lost database would (0: none). */
+    int failAtOrdinal;
+
+    @Override
+    public Map<Integer, CommittedSet> committedEarlier() {
+      return earlier;
+    }
+
+    /** What the database does with a transaction that never committed. */
+    void loseUncommitted() {
+      if (inTransaction) {
+        store.rollback();
+        stats.rollback();
+        pending.clear();
+        inTransaction = false;
+      }
+    }
 
     @Override
     public ClaimRepository repository() {
@@ -76,7 +103,11 @@ class FileIntakeTest {
     }
 
     @Override
-    public void commitTransaction() {
+    public void commitTransaction(CommittedSet set) {
+      if (set.ordinal() == failAtOrdinal) {
+        throw new IllegalStateException("the database went away before set " + failAtOrdinal);
+      }
+      committed.add(set);
       store.commit();
       stats.commit();
       kept.addAll(pending);
@@ -141,5 +172,84 @@ class FileIntakeTest {
         .containsExactly("DUPLICATE_REMITTANCE");
     assertThat(again.published()).isEqualTo(Map.of("INTAKE_WARNING", 1L));
     assertThat(target.kept).hasSize(before + 1);
+  }
+
+  @Test
+  void anInterruptedFileResumesAfterItsCommittedSetsAndEndsAsAnUninterruptedOne(@TempDir Path dir)
+      throws Exception {
+    Path claims = dir.resolve("claims.837");
+    new X12Generator(11, 4).write837(claims, 6_000);
+    Path file = dir.resolve("several-sets.835");
+    new X12Generator(11, 4).write835(file, 15_000);
+    MemoryTarget clean = new MemoryTarget();
+    processor.process(claims, "claims.837", "sha-837", clean);
+    clean.committed.clear();
+    FileReport uninterrupted = processor.process(file, "several-sets.835", "sha", clean);
+    assertThat(clean.committed).hasSizeGreaterThan(3);
+    assertThat(uninterrupted.matched()).isPositive();
+    assertThat(uninterrupted.published()).isNotEmpty();
+
+    for (int failAt = 1; failAt <= clean.committed.size(); failAt++) {
+      MemoryTarget target = new MemoryTarget();
+      processor.process(claims, "claims.837", "sha-837", target);
+      target.committed.clear();
+      target.failAtOrdinal = failAt;
+      assertThatThrownBy(() -> processor.process(file, "several-sets.835", "sha", target))
+          .hasMessageContaining("went away");
+      target.loseUncommitted();
+      assertThat(target.committed).hasSize(failAt - 1);
+
+      target.failAtOrdinal = 0;
+      target.earlier = indexed(target.committed);
+      FileReport resumed = processor.process(file, "several-sets.835", "sha", target);
+
+      assertThat(ids(target.kept)).as("failed at set %d", failAt).isEqualTo(ids(clean.kept));
+      assertThat(resumed.published()).isEqualTo(uninterrupted.published());
+      assertThat(resumed.matched()).isEqualTo(uninterrupted.matched());
+      assertThat(resumed.outcome()).isEqualTo(uninterrupted.outcome());
+    }
+  }
+
+  @Test
+  void aResentRemittanceInterruptedAfterItsSetIsStillReportedOnResume() throws Exception {
+    MemoryTarget target = new MemoryTarget();
+    take("denied-co197-no-auth.835", target);
+    target.committed.clear();
+    FileReport uninterrupted = take("denied-co197-no-auth.835", target);
+    assertThat(target.committed)
+        .singleElement()
+        .extracting(CommittedSet::duplicate)
+        .isEqualTo(true);
+
+    // the same attempt again, as if it died after its one set committed and before the file ended
+    target.earlier = indexed(target.committed);
+    target.kept.removeIf(r -> r.recordType().equals("INTAKE_WARNING"));
+    FileReport resumed = take("denied-co197-no-auth.835", target);
+
+    assertThat(resumed.read().problems())
+        .extracting(X12Problem::code)
+        .containsExactly("DUPLICATE_REMITTANCE");
+    assertThat(resumed.published()).isEqualTo(uninterrupted.published());
+  }
+
+  @Test
+  void committedSetCountsRoundTripThroughTheirStoredText() {
+    CommittedSet set =
+        new CommittedSet(3, false, 7, Map.of("UNMATCHED_REMIT", 2L, "CLAIM_DENIAL", 5L));
+    assertThat(set.recordsText()).isEqualTo("CLAIM_DENIAL=5,UNMATCHED_REMIT=2");
+    assertThat(CommittedSet.parseRecords(set.recordsText())).isEqualTo(set.records());
+    assertThat(CommittedSet.parseRecords("")).isEmpty();
+    assertThatThrownBy(() -> new CommittedSet(0, false, 0, Map.of()))
+        .hasMessageContaining("ordinal");
+  }
+
+  private static Map<Integer, CommittedSet> indexed(List<CommittedSet> sets) {
+    Map<Integer, CommittedSet> m = new java.util.TreeMap<>();
+    sets.forEach(s -> m.put(s.ordinal(), s));
+    return m;
+  }
+
+  private static List<String> ids(List<OutboundRecord> records) {
+    return records.stream().map(OutboundRecord::recordId).toList();
   }
 }
