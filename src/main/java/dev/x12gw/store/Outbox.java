@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,17 +28,27 @@ public final class Outbox {
   public static boolean add(Connection c, OutboundRecord r) {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "insert into outbox (record_id, record_type, queue, payer_id, body, created_at)"
-                + " select ?,?,?,?,?,? where not exists"
-                + " (select 1 from outbox where record_id = ?)")) {
+            "insert into outbox (record_id, record_type, queue, payer_id, created_at)"
+                + " select ?,?,?,?,? where not exists"
+                + " (select 1 from outbox where record_id = ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, r.recordId());
       ps.setString(2, r.recordType());
       ps.setString(3, r.queue());
       ps.setString(4, r.payerId());
-      ps.setString(5, r.json());
-      ps.setTimestamp(6, Timestamp.from(Instant.now()));
-      ps.setString(7, r.recordId());
-      return ps.executeUpdate() == 1;
+      ps.setTimestamp(5, Timestamp.from(Instant.now()));
+      ps.setString(6, r.recordId());
+      if (ps.executeUpdate() == 0) {
+        return false;
+      }
+      long seq = JdbcClaimRepository.generatedKey(ps);
+      try (PreparedStatement body =
+          c.prepareStatement("insert into outbox_body (seq, body) values (?,?)")) {
+        body.setLong(1, seq);
+        body.setString(2, r.json());
+        body.executeUpdate();
+      }
+      return true;
     } catch (SQLException e) {
       throw new StoreException("cannot queue record", e);
     }
@@ -48,11 +59,16 @@ public final class Outbox {
     List<Entry> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select seq, record_id, record_type, queue, payer_id, body from outbox"
-                + " where published_at is null order by seq limit ?")) {
+            "select o.seq, o.record_id, o.record_type, o.queue, o.payer_id, b.body from outbox o"
+                + " left join outbox_body b on b.seq = o.seq"
+                + " where o.published_at is null order by o.seq limit ?")) {
       ps.setInt(1, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          if (rs.getString(6) == null) {
+            throw new StoreException(
+                "outbox record " + rs.getString(2) + " is pending but has no body", null);
+          }
           out.add(
               new Entry(
                   rs.getLong(1),
@@ -83,18 +99,18 @@ public final class Outbox {
   }
 
   /**
-   * Retention: drops the bodies of records published before {@code before}, at most {@code limit}
-   * of them in this transaction (the caller repeats until none is left). The rows stay: a record
-   * id, once queued, is still never queued again.
+   * Retention: deletes the bodies of records published before {@code before}, oldest first, at most
+   * {@code limit} of them in this transaction (the caller repeats until none is left). The {@code
+   * outbox} rows stay: a record id, once queued, is still never queued again.
    *
-   * @return how many bodies were dropped
+   * @return how many bodies were deleted
    */
   public static int dropPublishedBodies(Connection c, Instant before, int limit)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "update outbox set body = null where seq in (select seq from outbox"
-                + " where published_at < ? and body is not null order by published_at, seq"
+            "delete from outbox_body where seq in (select b.seq from outbox_body b"
+                + " join outbox o on o.seq = b.seq where o.published_at < ? order by b.seq"
                 + " limit ?)")) {
       ps.setTimestamp(1, Timestamp.from(before));
       ps.setInt(2, limit);

@@ -247,7 +247,10 @@ final class ChildGateway implements AutoCloseable {
         "classified_finding",
         "select finding_key, record_id, payer_id, category, denial_family, service_line, amount,"
             + " overturned_by from classified_finding");
-    queries.put("outbox", "select record_id, record_type, queue, payer_id, body from outbox");
+    queries.put(
+        "outbox",
+        "select o.record_id, o.record_type, o.queue, o.payer_id, b.body from outbox o"
+            + " left join outbox_body b on b.seq = o.seq");
     Map<String, List<String>> out = new TreeMap<>();
     try (java.sql.Connection c =
         DriverManager.getConnection("jdbc:h2:file:" + var.resolve("db/gateway"), "x12gw", "")) {

@@ -53,8 +53,9 @@ class OutboxRetentionTest {
           ResultSet rs =
               c.createStatement()
                   .executeQuery(
-                      "select b, count(*) from (select case when body is null then 'dropped'"
-                          + " else 'kept' end b from outbox) group by b")) {
+                      "select b, count(*) from (select case when b.body is null then 'dropped'"
+                          + " else 'kept' end b from outbox o left join outbox_body b"
+                          + " on b.seq = o.seq) group by b")) {
         while (rs.next()) {
           bodies.put(rs.getString(1), rs.getLong(2));
         }

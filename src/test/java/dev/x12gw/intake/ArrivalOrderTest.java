@@ -101,7 +101,8 @@ class ArrivalOrderTest {
             try (Statement st = c.createStatement();
                 ResultSet rs =
                     st.executeQuery(
-                        "select o.body from outbox o join finding f on f.record_id = o.record_id"
+                        "select b.body from outbox o join outbox_body b on b.seq = o.seq"
+                            + " join finding f on f.record_id = o.record_id"
                             + " where f.superseded_at is null")) {
               while (rs.next()) {
                 // the history (supersedes) may differ; and of an 835 sent twice under two
