@@ -61,7 +61,8 @@ final class GatewayBench {
    * @param mode {@code 835} (one 835 of claims never sent) or {@code 837+835} (the 837 first, then
    *     the 835 that answers it)
    */
-  int run(Path dir, int sizeMb, String mode, int days, int daySeconds) throws Exception {
+  int run(Path dir, int sizeMb, String mode, int days, int daySeconds, boolean relayBacklog)
+      throws Exception {
     Files.createDirectories(dir);
     List<List<Path>> drops = new ArrayList<>();
     for (int day = 0; day < Math.max(1, days); day++) {
@@ -164,7 +165,62 @@ final class GatewayBench {
           gw.peakHeapMb(),
           rss / 1_000_000);
     }
+    if (relayBacklog && days == 0) {
+      relayBacklog(dir, drops.get(0));
+    }
     return X12gw.OK;
+  }
+
+  /**
+   * The relay on its own: the files are taken in with the relay held back (its first tick an hour
+   * away), the gateway is stopped and started again, and the relay drains the whole outbox at its
+   * first tick; its rate is taken from its own log lines (first to last batch).
+   */
+  private void relayBacklog(Path dir, List<Path> drop) throws Exception {
+    Path var = dir.resolve("backlog-var");
+    deleteTree(var);
+    long expected = 0;
+    try (Child gw = new Child(var, Map.of("OUTBOX_POLL_INTERVAL_MS", "3600000"))) {
+      gw.start();
+      for (Path f : drop) {
+        gw.upload(f.getFileName().toString().endsWith(".837") ? "inbound/837" : "inbound/835", f);
+        expected += gw.awaitQueued(f.getFileName().toString(), Duration.ofHours(2));
+      }
+      gw.stop();
+    }
+    Files.move(var.resolve("gateway.log"), var.resolve("gateway-intake.log"));
+    try (Child gw = new Child(var, Map.of())) {
+      gw.start();
+      long start = System.nanoTime();
+      long received = gw.consume(expected, Duration.ofHours(2));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      LocalDateTime first = null;
+      LocalDateTime last = null;
+      long published = 0;
+      for (String line : gw.logText().split("\n")) {
+        Matcher m = PUBLISHED.matcher(line);
+        if (line.contains("OutboxRelay - Published ") && m.find()) {
+          LocalDateTime at = LocalDateTime.parse(line.substring(0, 23).replace(' ', 'T'));
+          first = first == null ? at : first;
+          last = at;
+          published += Long.parseLong(m.group(1));
+        }
+      }
+      double relaySeconds = first == null ? 0 : Duration.between(first, last).toMillis() / 1e3;
+      out.printf(
+          Locale.ROOT,
+          "relay backlog: %d records queued with the relay held back, %d received once each"
+              + " %.1f s after the restart; the relay's log: %d published between its first and"
+              + " last batch in %.1f s = %.0f records/s (batches of outbox.batch-size, durable,"
+              + " duplicate-detected)%n",
+          expected,
+          received,
+          seconds,
+          published,
+          relaySeconds,
+          relaySeconds > 0 ? published / relaySeconds : 0);
+      gw.stop();
+    }
   }
 
   /** The files of day {@code day}: claims and EFT traces numbered apart from other days'. */

@@ -28,6 +28,7 @@ public final class X12gw {
              x12gw browse [--config FILE] [--limit N] [QUEUE...]
              x12gw bench [--size-mb N] [--runs N] [--dir DIR]
              x12gw bench --gateway [--size-mb N] [--mode 835|837+835] [--days N [--day-seconds S]]
+                   [--relay-backlog]
                                [--dir DIR]
              x12gw generate 835|837 SIZE_MB FILE
 
@@ -64,7 +65,10 @@ public final class X12gw {
                  byte; --days N drops one such file a day (distinct content) and prints the
                  store size after each; --day-seconds S makes a day last S seconds of the
                  gateway's clock (outbox.retention of 7 days = 7*S seconds), so a month of
-                 retention runs in minutes; JAVA_OPTS is passed to the gateway and analyze
+                 retention runs in minutes; --relay-backlog then takes the same files in
+                 again with the relay held back, restarts the gateway and prints how fast the
+                 relay drains that backlog (its own rate, apart from the intake's);
+                 JAVA_OPTS is passed to the gateway and analyze
         generate write a synthetic 835 or 837P of at least SIZE_MB megabytes to FILE (the
                  benchmark's files: 2-10 lines a claim, CAS, PLB, reversals, denials)
 
@@ -113,7 +117,8 @@ public final class X12gw {
               .contains(args[i])
           && i + 1 < args.length) {
         options.put(args[i], args[++i]);
-      } else if ("bench".equals(command) && "--gateway".equals(args[i])) {
+      } else if ("bench".equals(command)
+          && ("--gateway".equals(args[i]) || "--relay-backlog".equals(args[i]))) {
         options.put(args[i], "true");
       } else if (args[i].startsWith("--")) {
         err.println("x12gw: unknown option " + args[i]);
@@ -264,7 +269,7 @@ public final class X12gw {
             return USAGE;
           }
           return new GatewayBench(home, out, env("JAVA_OPTS", ""))
-              .run(dir, size, mode, days, daySeconds);
+              .run(dir, size, mode, days, daySeconds, options.containsKey("--relay-backlog"));
         }
         return new Bench(
                 settings.path("x12.mapping", "edi-mappings/x12-gateway.smooks.xml"),
