@@ -146,6 +146,20 @@ final class GatewayBench {
               analyzeSeconds,
               analyzeSeconds / seconds);
           gw.phases(drop, dropped, received).ifPresent(out::println);
+          if (drop.size() == 1) {
+            java.util.Optional<LocalDateTime> reading =
+                gw.readingAt(drop.get(0).getFileName().toString());
+            if (reading.isPresent()) {
+              double fromReading =
+                  seconds - Duration.between(dropped, reading.get()).toMillis() / 1e3;
+              out.printf(
+                  Locale.ROOT,
+                  "gateway from taken in to last record (without the SFTP poll and read-lock"
+                      + " wait): %.1f s; ratio to analyze %.2f%n",
+                  fromReading,
+                  analyzeSeconds / fromReading);
+            }
+          }
           out.printf(
               Locale.ROOT,
               "store while running: %.1f MB = %.1f bytes per input byte%n",
@@ -440,6 +454,17 @@ final class GatewayBench {
               records,
               relaySeconds,
               relaySeconds > 0 ? afterCommit / relaySeconds : 0));
+    }
+
+    /** When the gateway began reading {@code name} (its log line), if it did. */
+    java.util.Optional<LocalDateTime> readingAt(String name) throws IOException {
+      for (String line : logText().split("\n")) {
+        if (line.length() >= 23 && line.contains(name + ": reading ")) {
+          return java.util.Optional.of(
+              LocalDateTime.parse(line.substring(0, 23).replace(' ', 'T')));
+        }
+      }
+      return java.util.Optional.empty();
     }
 
     void upload(String folder, Path file) throws Exception {
