@@ -109,12 +109,13 @@ final class GatewayBench {
         }
         LocalDateTime dropped = LocalDateTime.now();
         long start = System.nanoTime();
-        long expected = 0;
+        List<String> names = new ArrayList<>();
         for (Path f : drop) {
           gw.upload(f.getFileName().toString().endsWith(".837") ? "inbound/837" : "inbound/835", f);
-          expected += gw.awaitQueued(f.getFileName().toString(), Duration.ofHours(2));
+          names.add(f.getFileName().toString());
         }
-        long received = gw.consume(expected, Duration.ofHours(2));
+        // consumed while the files are read, as a billing system's consumer would
+        long received = gw.consumeDrop(names, Duration.ofHours(2));
         double seconds = (System.nanoTime() - start) / 1e9;
         long bytes = 0;
         for (Path f : drop) {
@@ -470,6 +471,41 @@ final class GatewayBench {
     void upload(String folder, Path file) throws Exception {
       SftpUploader.upload(
           sftpPort, LocalGatewayEnvironment.knownHosts(var), "gateway", password, folder, file);
+    }
+
+    /**
+     * Consumes while the files of a drop are read, until all of them are committed and every record
+     * they queued arrived: how many did.
+     */
+    long consumeDrop(List<String> names, Duration timeout) throws Exception {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      long received = 0;
+      while (true) {
+        Long expected = queuedIfCommitted(names);
+        if (expected != null) {
+          return received
+              + consume(expected - received, Duration.ofNanos(deadline - System.nanoTime()));
+        }
+        if (System.nanoTime() > deadline || !process.isAlive()) {
+          throw new IllegalStateException("the drop was not committed in time; see " + log);
+        }
+        received += consume(Long.MAX_VALUE, Duration.ofMillis(500));
+      }
+    }
+
+    /** Records the files queued, once every one of them logged its commit; null before. */
+    private Long queuedIfCommitted(List<String> names) throws IOException {
+      long queued = 0;
+      String text = logText();
+      for (String name : names) {
+        Matcher m =
+            Pattern.compile(Pattern.quote(name) + ": committed; (\\d+) record").matcher(text);
+        if (!m.find()) {
+          return null;
+        }
+        queued += Long.parseLong(m.group(1));
+      }
+      return queued;
     }
 
     /** Consumes until {@code expected} more distinct records arrived: how many did. */

@@ -8,6 +8,7 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +32,23 @@ public final class EmbeddedBroker implements AutoCloseable {
    * @param tcpHost address of the TCP acceptor (127.0.0.1 by default)
    * @param tcpPort port of the TCP acceptor (61616 by default)
    * @param idCacheSize duplicate-detection ids remembered per address
+   * @param globalMaxSizeMb heap the broker may hold messages in, all queues together; beyond it
+   *     messages are paged to {@code dataDir/paging} (without a bound Artemis takes half the heap,
+   *     which the gateway needs while it reads a large file and nobody consumes)
    * @param queues durable anycast queues to declare
    */
   public EmbeddedBroker(
-      Path dataDir, String tcpHost, int tcpPort, int idCacheSize, List<String> queues)
+      Path dataDir,
+      String tcpHost,
+      int tcpPort,
+      int idCacheSize,
+      int globalMaxSizeMb,
+      List<String> queues)
       throws Exception {
+    if (globalMaxSizeMb < 1) {
+      throw new IllegalArgumentException(
+          "broker.embedded.global-max-size-mb must be 1 or more: " + globalMaxSizeMb);
+    }
     this.tcpUrl = "tcp://" + tcpHost + ":" + tcpPort;
     ConfigurationImpl config = new ConfigurationImpl();
     config.setName("x12gw");
@@ -50,6 +63,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     config.setJMXManagementEnabled(false);
     config.setIDCacheSize(idCacheSize);
     config.setPersistIDCache(true);
+    config.setGlobalMaxSize(globalMaxSizeMb * 1024L * 1024L);
     config.addAcceptorConfiguration("in-vm", VM_URL);
     config.addAcceptorConfiguration("tcp", tcpUrl);
     config.addAddressSetting(
@@ -58,6 +72,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             .setDeadLetterAddress(SimpleString.of("DLQ"))
             .setExpiryAddress(SimpleString.of("ExpiryQueue"))
             .setMaxDeliveryAttempts(10)
+            .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
             .setRedeliveryDelay(1000));
     for (String q : List.of("DLQ", "ExpiryQueue")) {
       config.addQueueConfiguration(anycast(q));

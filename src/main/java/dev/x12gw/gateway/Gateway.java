@@ -211,6 +211,7 @@ public final class Gateway implements AutoCloseable {
               settings.get("broker.embedded.tcp-host", "127.0.0.1"),
               settings.getInt("broker.embedded.tcp-port", 61616),
               settings.getInt("broker.embedded.id-cache-size", 100_000),
+              settings.getInt("broker.embedded.global-max-size-mb", 64),
               queues.all());
       broker.start();
       resources.add(broker);

@@ -33,7 +33,12 @@ class BrowseIT {
     }
     broker =
         new EmbeddedBroker(
-            dir.resolve("artemis"), "127.0.0.1", port, 1000, List.of("x12.denials", "x12.errors"));
+            dir.resolve("artemis"),
+            "127.0.0.1",
+            port,
+            1000,
+            16,
+            List.of("x12.denials", "x12.errors"));
     broker.start();
     url = broker.tcpUrl();
     try (ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(url);
