@@ -250,4 +250,35 @@ class SmooksX12ParserTest {
     assertThat(e.fileSegmentPosition()).isEqualTo(16);
     assertThat(e.elementPosition()).isEqualTo(3);
   }
+
+  @Test
+  void aFailureOfTheRecordsTargetReachesTheCallerInsteadOfQuarantiningTheFile() {
+    IllegalStateException storeDown = new IllegalStateException("store unavailable");
+    BindingSink failing =
+        new BindingSink() {
+          @Override
+          public void claim(SubmittedClaim claim) {
+            throw storeDown;
+          }
+
+          @Override
+          public void payment(RemittanceHeader remittance, ClaimPayment payment) {
+            throw storeDown;
+          }
+        };
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                parser.parse(
+                    TestFiles.testdata("claims-professional-3.837"),
+                    "claims-professional-3.837",
+                    failing))
+        .isSameAs(storeDown);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                parser.parse(
+                    TestFiles.testdata("denied-co197-no-auth.835"),
+                    "denied-co197-no-auth.835",
+                    failing))
+        .isSameAs(storeDown);
+  }
 }

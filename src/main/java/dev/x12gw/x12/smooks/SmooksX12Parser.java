@@ -1,7 +1,12 @@
 package dev.x12gw.x12.smooks;
 
+import dev.x12gw.domain.ClaimPayment;
+import dev.x12gw.domain.RemittanceHeader;
+import dev.x12gw.domain.RemittanceTrailer;
+import dev.x12gw.domain.SubmittedClaim;
 import dev.x12gw.x12.BindingSink;
 import dev.x12gw.x12.ReadResult;
+import dev.x12gw.x12.Transaction;
 import dev.x12gw.x12.X12Problem;
 import dev.x12gw.x12.X12ReadSession;
 import dev.x12gw.x12.X12Reader;
@@ -73,7 +78,8 @@ public final class SmooksX12Parser implements X12Reader, AutoCloseable {
    */
   @Override
   public ReadResult parse(Path file, String fileName, BindingSink sink) throws IOException {
-    X12ReadSession session = new X12ReadSession(fileName, sink);
+    SinkGuard guard = new SinkGuard(sink);
+    X12ReadSession session = new X12ReadSession(fileName, guard);
     ExecutionContext context = smooks.createExecutionContext();
     context.put(SESSION, session);
     String required = context.getConfigParameter(REQUIRED_DELIMITERS);
@@ -87,6 +93,9 @@ public final class SmooksX12Parser implements X12Reader, AutoCloseable {
     try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       smooks.filterSource(context, new StreamSource<>(in));
     } catch (SmooksException e) {
+      if (guard.failure != null) {
+        throw guard.failure; // the store failed, not the file: the caller retries it
+      }
       Throwable cause = rootCause(e);
       if (cause instanceof IOException io) {
         throw io;
@@ -153,6 +162,69 @@ public final class SmooksX12Parser implements X12Reader, AutoCloseable {
 
   private static X12Problem unreadable(String code, String message) {
     return X12Problem.ofFile(X12Problem.Severity.ERROR, code, message);
+  }
+
+  /**
+   * Remembers a failure of the records' target (the store) so that it reaches the caller as what it
+   * is, not as an unreadable file: Smooks wraps whatever a visitor throws.
+   */
+  private static final class SinkGuard implements BindingSink {
+    private final BindingSink target;
+    private RuntimeException failure;
+
+    SinkGuard(BindingSink target) {
+      this.target = target;
+    }
+
+    private RuntimeException remember(RuntimeException e) {
+      failure = e;
+      return e;
+    }
+
+    @Override
+    public void beginTransaction(Transaction transaction) {
+      try {
+        target.beginTransaction(transaction);
+      } catch (RuntimeException e) {
+        throw remember(e);
+      }
+    }
+
+    @Override
+    public void claim(SubmittedClaim claim) {
+      try {
+        target.claim(claim);
+      } catch (RuntimeException e) {
+        throw remember(e);
+      }
+    }
+
+    @Override
+    public void payment(RemittanceHeader remittance, ClaimPayment payment) {
+      try {
+        target.payment(remittance, payment);
+      } catch (RuntimeException e) {
+        throw remember(e);
+      }
+    }
+
+    @Override
+    public void remittanceEnd(RemittanceTrailer trailer) {
+      try {
+        target.remittanceEnd(trailer);
+      } catch (RuntimeException e) {
+        throw remember(e);
+      }
+    }
+
+    @Override
+    public void endTransaction(boolean accepted) {
+      try {
+        target.endTransaction(accepted);
+      } catch (RuntimeException e) {
+        throw remember(e);
+      }
+    }
   }
 
   private static Throwable rootCause(Throwable t) {
