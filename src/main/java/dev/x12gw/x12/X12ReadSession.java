@@ -13,6 +13,10 @@ import java.util.Objects;
  * State of reading one file, shared by the X12 reader and the binding visitors: the transaction
  * being read, its binder, the records it produced so far, and the problems found.
  *
+ * <p>A reader that hands Smooks one element per loop gives the loop's segments, as it tokenized
+ * them, to {@link #handOverLoop} before the element; the loop's binding visitor then binds them
+ * with {@link #bindLoop()}: no segment is turned back into text or tokenized again.
+ *
  * <p>Records stream to the downstream sink as their loops close, framed by the transaction set's
  * begin and end; the end says whether the transaction set was accepted, and the sink undoes a
  * quarantined one. Memory is bounded by one loop, not by the transaction set or the file.
@@ -30,6 +34,8 @@ public final class X12ReadSession {
   private Delimiters delimiters;
   private Segment current;
   private int currentPosition;
+  private List<Segment> loop;
+  private int loopPosition;
   private int accepted;
   private int rejected;
   private long claims;
@@ -108,6 +114,37 @@ public final class X12ReadSession {
     this.binder = binder;
   }
 
+  /**
+   * Called by the reader before it emits a loop's element: the loop's segments as read, in order,
+   * the first at {@code firstPosition} (ST = 1) and each next one at the next position. The list is
+   * the reader's and stays unchanged until it emits its next loop.
+   */
+  public void handOverLoop(List<Segment> segments, int firstPosition) {
+    this.loop = segments;
+    this.loopPosition = firstPosition;
+  }
+
+  /**
+   * Hands the segments of the loop the reader handed over last to the current binder, at their
+   * positions (ST itself excepted: it is not part of the transaction's content); then forgets them,
+   * so a loop is bound once at most.
+   */
+  public void bindLoop() {
+    List<Segment> segments = loop;
+    loop = null;
+    if (segments == null) {
+      return;
+    }
+    int position = loopPosition;
+    for (int i = 0, n = segments.size(); i < n; i++) {
+      Segment segment = segments.get(i);
+      if (!"ST".equals(segment.id())) {
+        bindSegment(segment, position);
+      }
+      position++;
+    }
+  }
+
   /** Hands a segment at {@code position} (ST = 1) to the current binder. */
   public void bindSegment(Segment segment, int position) {
     this.current = segment;
@@ -177,6 +214,7 @@ public final class X12ReadSession {
     downstream.endTransaction(!tx.isRejected());
     transaction = null;
     binder = null;
+    loop = null;
   }
 
   /**

@@ -15,7 +15,9 @@ import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.inject.Inject;
@@ -35,10 +37,12 @@ import org.xml.sax.helpers.AttributesImpl;
  * Each transaction set is an element named after its implementation guide ({@code <T835>}, {@code
  * <T837P>}), so mappings select {@code T835/*}; inside it, one element per loop (a new loop starts
  * at each segment listed in the {@code loopStarts} parameter: CLP, PLB, HL and CLM by default),
- * named after its first segment, whose text is the loop's segments exactly as X12 (separated by the
- * interchange's segment terminator) and whose attributes {@code position} and {@code filePosition}
- * locate its first segment. Envelope segments (ISA, GS, GE, IEA) are elements with their data
- * elements as attributes ({@code e01}, {@code e02}, ...).
+ * named after its first segment, empty, whose attributes {@code position} and {@code filePosition}
+ * locate its first segment. The loop's segments themselves, as tokenized, are handed to the {@link
+ * X12ReadSession} just before the element ({@link X12ReadSession#handOverLoop}), where {@link
+ * LoopBindingVisitor} takes them: each segment is tokenized once, never turned back into text.
+ * Envelope segments (ISA, GS, GE, IEA) are elements with their data elements as attributes ({@code
+ * e01}, {@code e02}, ...).
  *
  * <p>One event per loop rather than per segment: Smooks' cost is per element, and a claim loop has
  * 10 to 60 segments (see README, performance).
@@ -51,7 +55,10 @@ public final class X12SegmentReader implements SmooksXMLReader {
   /** Name of the document element. */
   public static final String ROOT = "x12";
 
-  /** A loop longer than this is passed on in parts (positions stay exact). */
+  /**
+   * A loop longer than this many characters (segments and terminators) is passed on in parts
+   * (positions stay exact).
+   */
   static final int MAX_LOOP_CHARS = 1 << 20;
 
   private static final String[] ATTRIBUTE_NAMES = new String[100];
@@ -152,8 +159,8 @@ public final class X12SegmentReader implements SmooksXMLReader {
     private final X12Tokenizer tokenizer;
     private final Set<String> starts = Set.of(loopStarts.replace(" ", "").split(","));
     private final AttributesImpl attributes = new AttributesImpl();
-    private final StringBuilder loop = new StringBuilder(1 << 12);
-    private char[] chars = new char[1 << 12];
+    private final List<Segment> loop = new ArrayList<>(64);
+    private int loopChars;
     private String loopId;
     private int loopPosition;
     private long loopFilePosition;
@@ -199,11 +206,12 @@ public final class X12SegmentReader implements SmooksXMLReader {
       if (loopId == null
           || starts.contains(segment.id())
           || position != nextPosition
-          || loop.length() > MAX_LOOP_CHARS) {
+          || loopChars > MAX_LOOP_CHARS) {
         flushLoop();
         startLoop(segment, position);
       } else {
-        loop.append(tokenizer.delimiters().segment()).append(segment);
+        loop.add(segment);
+        loopChars += 1 + segment.toString().length();
         nextPosition++;
       }
     }
@@ -249,8 +257,9 @@ public final class X12SegmentReader implements SmooksXMLReader {
       loopPosition = position;
       loopFilePosition = first.filePosition();
       nextPosition = position + 1;
-      loop.setLength(0);
-      loop.append(first);
+      loop.clear();
+      loop.add(first);
+      loopChars = first.toString().length();
     }
 
     private void flushLoop() {
@@ -260,14 +269,9 @@ public final class X12SegmentReader implements SmooksXMLReader {
       attributes.clear();
       add("position", Integer.toString(loopPosition));
       add("filePosition", Long.toString(loopFilePosition));
-      int n = loop.length();
-      if (chars.length < n) {
-        chars = new char[Math.max(n, chars.length * 2)];
-      }
-      loop.getChars(0, n, chars, 0);
+      session.handOverLoop(loop, loopPosition);
       try {
         handler.startElement("", loopId, loopId, attributes);
-        handler.characters(chars, 0, n);
         handler.endElement("", loopId, loopId);
       } catch (SAXException e) {
         throw new IllegalStateException(e);
