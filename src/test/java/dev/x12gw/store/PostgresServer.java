@@ -106,11 +106,20 @@ public final class PostgresServer {
     }
   }
 
-  /** An empty database, no schema: what a new installation's database is. */
-  public synchronized String newEmptyDatabase() {
+  /**
+   * An empty database, no schema, owned by {@code owner} (a login role without any other privilege,
+   * created if new): what an installation is given.
+   */
+  public synchronized String newEmptyDatabase(String owner) {
     try {
+      execute(
+          "do $$ begin if not exists (select from pg_roles where rolname = '"
+              + owner
+              + "') then create role "
+              + owner
+              + " login; end if; end $$");
       String name = "empty_" + DATABASES.incrementAndGet();
-      execute("create database " + name);
+      execute("create database " + name + " owner " + owner);
       return url(name);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create a database", e);
