@@ -15,7 +15,7 @@ public final class AckControlNumbers {
   /** The next control number: 1 to 999,999,999, then from 1 again. */
   public static long next(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select next value for ack_control_number")) {
+        ResultSet rs = s.executeQuery(Dialect.of(c).nextValue("ack_control_number"))) {
       rs.next();
       return rs.getLong(1);
     }

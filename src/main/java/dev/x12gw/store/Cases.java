@@ -21,7 +21,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -76,7 +75,7 @@ final class Cases {
               "insert into claim_case (status, billed_amount, paid_amount, patient_responsibility,"
                   + " recouped_amount, open_denied_amount, recovered_amount, updated_at)"
                   + " values ('SUBMITTED', 0, 0, 0, 0, 0, 0, ?)",
-              Statement.RETURN_GENERATED_KEYS)) {
+              JdbcClaimRepository.ID)) {
         ps.setTimestamp(1, Timestamp.from(Instant.now()));
         ps.executeUpdate();
         target = JdbcClaimRepository.generatedKey(ps);
@@ -92,7 +91,7 @@ final class Cases {
           c.prepareStatement(
               alone
                   ? "insert into case_key (match_key, case_id) values (?,?)" // none is stored
-                  : "merge into case_key (match_key, case_id) key (match_key) values (?,?)")) {
+                  : Dialect.of(c).upsert("case_key", "match_key, case_id", "?,?", "match_key"))) {
         for (String k : new LinkedHashSet<>(keys)) {
           ps.setString(1, k);
           ps.setLong(2, target);
@@ -292,8 +291,12 @@ final class Cases {
                     + " and superseded_at is null");
         PreparedStatement put =
             c.prepareStatement(
-                "merge into finding (finding_key, record_id, case_id, record_type, created_at,"
-                    + " superseded_at) key (finding_key, record_id) values (?,?,?,?,?,null)")) {
+                Dialect.of(c)
+                    .upsert(
+                        "finding",
+                        "finding_key, record_id, case_id, record_type, created_at, superseded_at",
+                        "?,?,?,?,?,null",
+                        "finding_key, record_id"))) {
       for (String key : withdrawn) {
         retire.setTimestamp(1, now);
         retire.setString(2, key);

@@ -1,5 +1,7 @@
 package dev.x12gw.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -8,31 +10,58 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The gateway's H2 store: a connection pool with the schema migrated by Flyway at start. */
+/**
+ * The gateway's store, H2 or PostgreSQL: a connection pool with the schema migrated by Flyway at
+ * start.
+ */
 public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-  private final JdbcConnectionPool pool;
+  private final DataSource pool;
+  private final AutoCloseable closePool;
   private final String url;
+  private final Dialect dialect;
 
-  private Database(JdbcConnectionPool pool, String url) {
+  private Database(DataSource pool, AutoCloseable closePool, String url, Dialect dialect) {
     this.pool = pool;
+    this.closePool = closePool;
     this.url = url;
+    this.dialect = dialect;
   }
 
   /**
-   * Opens the database and applies pending migrations from {@code db/migration}.
+   * Opens the database and applies pending migrations: those of {@code db/migration/common} and the
+   * vendor's own of {@code db/migration/h2} or {@code db/migration/postgresql}.
    *
-   * @param url JDBC URL, e.g. {@code jdbc:h2:file:./var/db/gateway}
+   * @param url JDBC URL, e.g. {@code jdbc:h2:file:./var/db/gateway} or {@code
+   *     jdbc:postgresql://db.example.org:5432/x12gw}
    */
   public static Database open(String url, String user, String password, int maxConnections) {
-    JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password);
-    pool.setMaxConnections(maxConnections);
+    Dialect dialect = Dialect.ofUrl(url);
+    DataSource pool;
+    AutoCloseable closePool;
+    if (dialect == Dialect.H2) {
+      JdbcConnectionPool h2 = JdbcConnectionPool.create(url, user, password);
+      h2.setMaxConnections(maxConnections);
+      pool = h2;
+      closePool = h2::dispose;
+    } else {
+      HikariConfig config = new HikariConfig();
+      config.setPoolName("x12gw-store");
+      config.setJdbcUrl(url);
+      config.setUsername(user);
+      config.setPassword(password);
+      config.setMaximumPoolSize(maxConnections);
+      config.setMinimumIdle(Math.min(2, maxConnections));
+      HikariDataSource hikari = new HikariDataSource(config);
+      pool = hikari;
+      closePool = hikari::close;
+    }
     try {
       var result =
           Flyway.configure()
               .dataSource(pool)
-              .locations("classpath:db/migration")
+              .locations(dialect.migrationLocations())
               .failOnMissingLocations(true)
               .load()
               .migrate();
@@ -44,15 +73,23 @@ public final class Database implements AutoCloseable {
               : result.initialSchemaVersion,
           result.migrationsExecuted);
     } catch (RuntimeException e) {
-      pool.dispose();
+      close(closePool);
       throw e;
     }
-    return new Database(pool, url);
+    return new Database(pool, closePool, url, dialect);
+  }
+
+  private static void close(AutoCloseable pool) {
+    try {
+      pool.close();
+    } catch (Exception e) {
+      throw new StoreException("cannot close the connection pool", e);
+    }
   }
 
   /** The URL without any password parameter, for logs. */
   static String redact(String url) {
-    return url.replaceAll("(?i)(PASSWORD|CIPHER)=[^;]*", "$1=***");
+    return url.replaceAll("(?i)(PASSWORD|CIPHER)=[^;&]*", "$1=***");
   }
 
   public DataSource dataSource() {
@@ -95,7 +132,7 @@ public final class Database implements AutoCloseable {
    * already acted on. {@code CHECKPOINT SYNC} writes and fsyncs the store.
    */
   public void sync() throws SQLException {
-    if (!url.startsWith("jdbc:h2:")) {
+    if (dialect != Dialect.H2) {
       return; // a server database's commit is durable when it returns
     }
     try (Connection c = pool.getConnection();
@@ -112,6 +149,6 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
-    pool.dispose();
+    close(closePool);
   }
 }

@@ -31,7 +31,7 @@ public final class IntakeFiles {
             "insert into intake_file (sha256, file_name, flow, outcome, transactions_accepted,"
                 + " transactions_rejected, claims, payments, received_at)"
                 + " values (?,?,?,?,0,0,0,0,?)",
-            java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            JdbcClaimRepository.ID)) {
       ps.setString(1, sha256);
       ps.setString(2, fileName);
       ps.setString(3, flow);

@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
@@ -62,7 +61,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
                   + " interchange_control_number, group_control_number,"
                   + " transaction_control_number, detail, case_id)"
                   + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-              Statement.RETURN_GENERATED_KEYS)) {
+              ID)) {
         ps.setLong(1, intakeFileId);
         ps.setString(2, c.transactionType());
         ps.setString(3, c.patientControlNumber());
@@ -133,7 +132,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
                   + " claim_filing_indicator, payer_claim_control_number, facility_code,"
                   + " frequency_code, statement_from, statement_to, claim_id, matched_at, detail,"
                   + " case_id, line_count) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-              Statement.RETURN_GENERATED_KEYS)) {
+              ID)) {
         ps.setLong(1, remittanceId);
         ps.setInt(2, p.ordinal());
         ps.setString(3, p.patientControlNumber());
@@ -176,7 +175,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
                 + " payer_id, payer_name, payee_npi, payee_name, interchange_control_number,"
                 + " group_control_number, transaction_control_number, detail)"
                 + " values (?,?,?,?,?,?,?,?,?,?,?,?)",
-            Statement.RETURN_GENERATED_KEYS)) {
+            ID)) {
       ps.setLong(1, intakeFileId);
       ps.setString(2, r.traceNumber());
       setDate(ps, 3, r.paymentDate());
@@ -301,6 +300,12 @@ public final class JdbcClaimRepository implements ClaimRepository {
   public void saveLifecycle(long caseId, ClaimLifecycle lifecycle) {
     Cases.saveLifecycle(connection, caseId, lifecycle);
   }
+
+  /**
+   * The generated key to return from an insert, by name: a driver asked for generated keys without
+   * names may return the whole row (PostgreSQL's {@code RETURNING *}, the row's JSON with it).
+   */
+  static final String[] ID = {"id"};
 
   static long generatedKey(PreparedStatement ps) throws SQLException {
     try (ResultSet keys = ps.getGeneratedKeys()) {

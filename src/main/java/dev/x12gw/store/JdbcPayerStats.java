@@ -23,9 +23,15 @@ import java.util.List;
  */
 public final class JdbcPayerStats implements PayerStats {
   private final Connection connection;
+  private final Dialect dialect;
 
   public JdbcPayerStats(Connection connection) {
     this.connection = connection;
+    try {
+      this.dialect = Dialect.of(connection);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the store's dialect", e);
+    }
   }
 
   @Override
@@ -56,9 +62,12 @@ public final class JdbcPayerStats implements PayerStats {
   public void classified(Entry e) {
     try (PreparedStatement s =
         connection.prepareStatement(
-            "merge into classified_finding (finding_key, record_id, payer_id, category,"
-                + " denial_family, service_line, amount, expected_recovery, decided_on,"
-                + " classified_at) key (finding_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            dialect.upsert(
+                "classified_finding",
+                "finding_key, record_id, payer_id, category, denial_family, service_line, amount,"
+                    + " expected_recovery, decided_on, classified_at",
+                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?",
+                "finding_key"))) {
       s.setString(1, e.findingKey());
       s.setString(2, e.recordId());
       s.setString(3, e.payerId());
@@ -113,8 +122,8 @@ public final class JdbcPayerStats implements PayerStats {
     try (PreparedStatement s =
             connection.prepareStatement(
                 "select payer_id, denial_family, service_line, category, findings, amount,"
-                    + " overturned, recovered, expected_recovery from payer_intelligence order by"
-                    + " payer_id, denial_family, service_line, category");
+                    + " overturned, recovered, expected_recovery from payer_intelligence order by "
+                    + dialect.byCodePoint("payer_id, denial_family, service_line, category"));
         ResultSet r = s.executeQuery()) {
       while (r.next()) {
         out.add(

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,18 +25,23 @@ public final class Outbox {
    * @return false when a record with this id was queued before (nothing written)
    */
   public static boolean add(Connection c, OutboundRecord r) {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "insert into outbox (record_id, record_type, queue, payer_id, created_at)"
-                + " select ?,?,?,?,? where not exists"
-                + " (select 1 from outbox where record_id = ?)",
-            Statement.RETURN_GENERATED_KEYS)) {
+    try {
+      return add(c, Dialect.of(c), r);
+    } catch (SQLException e) {
+      throw new StoreException("cannot queue record", e);
+    }
+  }
+
+  private static boolean add(Connection c, Dialect dialect, OutboundRecord r) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(insertIfNew(dialect), SEQ)) {
       ps.setString(1, r.recordId());
       ps.setString(2, r.recordType());
       ps.setString(3, r.queue());
       ps.setString(4, r.payerId());
       ps.setTimestamp(5, Timestamp.from(Instant.now()));
-      ps.setString(6, r.recordId());
+      if (dialect == Dialect.H2) {
+        ps.setString(6, r.recordId());
+      }
       if (ps.executeUpdate() == 0) {
         return false;
       }
@@ -49,8 +53,6 @@ public final class Outbox {
         body.executeUpdate();
       }
       return true;
-    } catch (SQLException e) {
-      throw new StoreException("cannot queue record", e);
     }
   }
 
@@ -63,6 +65,20 @@ public final class Outbox {
       "select o.seq, o.record_id, o.record_type, o.queue, o.payer_id, b.body from outbox o"
           + " left join outbox_body b on b.seq = o.seq"
           + " where o.published_at is null order by o.published_at, o.seq limit ?";
+
+  private static final String[] SEQ = {"seq"};
+
+  /**
+   * Inserts an outbox row unless its record id is queued already. PostgreSQL's {@code ON CONFLICT
+   * DO NOTHING} also covers two transactions queuing the same id at once (the second waits for the
+   * first and inserts nothing); H2's {@code NOT EXISTS} names the record id twice.
+   */
+  private static String insertIfNew(Dialect dialect) {
+    String insert = "insert into outbox (record_id, record_type, queue, payer_id, created_at)";
+    return dialect == Dialect.H2
+        ? insert + " select ?,?,?,?,? where not exists (select 1 from outbox where record_id = ?)"
+        : insert + " values (?,?,?,?,?) on conflict (record_id) do nothing";
+  }
 
   /** Up to {@code limit} records not yet published, oldest first. */
   public static List<Entry> pending(Connection c, int limit) throws SQLException {

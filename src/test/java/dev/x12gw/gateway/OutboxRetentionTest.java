@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.x12gw.records.OutboundRecord;
 import dev.x12gw.store.Database;
 import dev.x12gw.store.Outbox;
+import dev.x12gw.store.TestStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,17 +18,23 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Outbox retention on a real H2 store: old published bodies go, everything else stays. */
+/**
+ * Outbox retention on a real store, H2 and PostgreSQL: old published bodies go, everything else
+ * stays.
+ */
 class OutboxRetentionTest {
   private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
 
-  @Test
-  void dropsOnlyTheBodiesOfRecordsPublishedBeforeTheRetentionAndKeepsTheirIds() throws Exception {
-    try (Database db =
-        Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 2)) {
+  @ParameterizedTest
+  @EnumSource(TestStore.Backend.class)
+  void dropsOnlyTheBodiesOfRecordsPublishedBeforeTheRetentionAndKeepsTheirIds(
+      TestStore.Backend backend) throws Exception {
+    try (TestStore store = backend.open()) {
+      Database db = store.database();
       // 12,000 published 8 days ago (more than one chunk), one published 6 days ago, one pending
       db.inTransaction(
           c -> {
@@ -55,7 +62,7 @@ class OutboxRetentionTest {
                   .executeQuery(
                       "select b, count(*) from (select case when b.body is null then 'dropped'"
                           + " else 'kept' end b from outbox o left join outbox_body b"
-                          + " on b.seq = o.seq) group by b")) {
+                          + " on b.seq = o.seq) x group by b")) {
         while (rs.next()) {
           bodies.put(rs.getString(1), rs.getLong(2));
         }

@@ -6,6 +6,7 @@ import dev.x12gw.TestFiles;
 import dev.x12gw.store.Database;
 import dev.x12gw.store.IntakeFiles;
 import dev.x12gw.store.JdbcIntakeTarget;
+import dev.x12gw.store.TestStore;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,19 +17,19 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every multi-file scenario of {@code testdata/scenarios/} fed to the gateway's store (H2, one
- * database transaction per file, as the intake routes do) in every possible order: the findings in
- * force at the end (published records whose finding was not superseded) and every claim's lifecycle
- * are the same whatever the order. Only {@code supersedesRecordId}, which tells the history of how
- * a record came about, may differ.
+ * Every multi-file scenario of {@code testdata/scenarios/} fed to the gateway's store (H2 and
+ * PostgreSQL, one database transaction per file, as the intake routes do) in every possible order:
+ * the findings in force at the end (published records whose finding was not superseded) and every
+ * claim's lifecycle are the same whatever the order. Only {@code supersedesRecordId}, which tells
+ * the history of how a record came about, may differ.
  */
 class ArrivalOrderTest {
   private static SmooksX12Parser parser;
@@ -43,99 +44,103 @@ class ArrivalOrderTest {
     parser.close();
   }
 
-  static Stream<String> scenarios() throws Exception {
-    List<String> out = new ArrayList<>();
-    for (Path d : TestFiles.scenarios()) {
-      if (TestFiles.scenarioFiles(d).size() > 1) {
-        out.add(d.getFileName().toString());
+  static Stream<Arguments> scenarios() throws Exception {
+    List<Arguments> out = new ArrayList<>();
+    for (TestStore.Backend backend : TestStore.backends()) {
+      for (Path d : TestFiles.scenarios()) {
+        if (TestFiles.scenarioFiles(d).size() > 1) {
+          out.add(Arguments.of(backend, d.getFileName().toString()));
+        }
       }
     }
     return out.stream();
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{0} {1}")
   @MethodSource("scenarios")
-  void everyArrivalOrderEndsWithTheSameRecordsAndLifecycles(String scenario) throws Exception {
+  void everyArrivalOrderEndsWithTheSameRecordsAndLifecycles(
+      TestStore.Backend backend, String scenario) throws Exception {
     Path dir = TestFiles.testdata("scenarios").resolve(scenario);
     X12FileProcessor processor = TestFiles.processor(parser, dir);
     List<List<Path>> orders = permutations(TestFiles.scenarioFiles(dir));
     Outcome first = null;
-    for (List<Path> order : orders) {
-      Outcome o = run(processor, order);
-      if (first == null) {
-        first = o;
-        assertThat(o.lifecycles()).isNotEmpty();
-      } else {
-        assertThat(o.records())
-            .as("records in force after %s", names(order))
-            .containsExactlyElementsOf(first.records());
-        assertThat(o.lifecycles())
-            .as("claim lifecycles after %s", names(order))
-            .containsExactlyElementsOf(first.lifecycles());
+    try (TestStore store = backend.open()) {
+      for (List<Path> order : orders) {
+        store.reset(); // each order starts from an empty store
+        Outcome o = run(store.database(), processor, order);
+        if (first == null) {
+          first = o;
+          assertThat(o.lifecycles()).isNotEmpty();
+        } else {
+          assertThat(o.records())
+              .as("records in force after %s", names(order))
+              .containsExactlyElementsOf(first.records());
+          assertThat(o.lifecycles())
+              .as("claim lifecycles after %s", names(order))
+              .containsExactlyElementsOf(first.lifecycles());
+        }
       }
     }
   }
 
   record Outcome(TreeSet<String> records, List<String> lifecycles) {}
 
-  private static Outcome run(X12FileProcessor processor, List<Path> order) throws Exception {
-    try (Database db =
-        Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 2)) {
-      for (Path file : order) {
-        String sha = sha256(file);
-        db.inTransaction(
-            c -> {
-              long id = IntakeFiles.start(c, sha, file.getFileName().toString(), "x12");
-              processor.process(
-                  file,
-                  file.getFileName().toString(),
-                  sha,
-                  new JdbcIntakeTarget(c, id, file.getFileName().toString(), Map.of()));
-              return null;
-            });
-      }
-      return db.inTransaction(
+  private static Outcome run(Database db, X12FileProcessor processor, List<Path> order)
+      throws Exception {
+    for (Path file : order) {
+      String sha = sha256(file);
+      db.inTransaction(
           c -> {
-            TreeSet<String> records = new TreeSet<>();
-            List<String> lifecycles = new ArrayList<>();
-            try (Statement st = c.createStatement();
-                ResultSet rs =
-                    st.executeQuery(
-                        "select b.body from outbox o join outbox_body b on b.seq = o.seq"
-                            + " join finding f on f.record_id = o.record_id"
-                            + " where f.superseded_at is null")) {
-              while (rs.next()) {
-                // the history (supersedes) may differ; and of an 835 sent twice under two
-                // envelopes, the copy that came first is the one on record
-                records.add(
-                    rs.getString(1)
-                        .replaceAll("\"supersedesRecordId\":(null|\"[^\"]*\")", "")
-                        .replaceAll("\"(fileName|interchangeControlNumber)\":\"[^\"]*\"", "")
-                        // the payer history a finding is valued against is what arrived before it
-                        .replaceAll(
-                            "\"(overturnRate|overturnRateBasis|observedDenials|observedOverturned"
-                                + "|expectedRecovery|priority)\":(\"[^\"]*\"|[0-9.-]+)",
-                            ""));
-              }
-            }
-            try (Statement st = c.createStatement();
-                ResultSet rs =
-                    st.executeQuery(
-                        "select k.status, k.billed_amount, k.paid_amount, k.recouped_amount,"
-                            + " k.open_denied_amount, k.recovered_amount, k.first_denied_on,"
-                            + " k.recovered_on, (select min(patient_control_number) from claim"
-                            + " where case_id = k.id) from claim_case k order by 9, 1, 3")) {
-              while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= 9; i++) {
-                  sb.append(rs.getString(i)).append('|');
-                }
-                lifecycles.add(sb.toString());
-              }
-            }
-            return new Outcome(records, lifecycles);
+            long id = IntakeFiles.start(c, sha, file.getFileName().toString(), "x12");
+            processor.process(
+                file,
+                file.getFileName().toString(),
+                sha,
+                new JdbcIntakeTarget(c, id, file.getFileName().toString(), Map.of()));
+            return null;
           });
     }
+    return db.inTransaction(
+        c -> {
+          TreeSet<String> records = new TreeSet<>();
+          List<String> lifecycles = new ArrayList<>();
+          try (Statement st = c.createStatement();
+              ResultSet rs =
+                  st.executeQuery(
+                      "select b.body from outbox o join outbox_body b on b.seq = o.seq"
+                          + " join finding f on f.record_id = o.record_id"
+                          + " where f.superseded_at is null")) {
+            while (rs.next()) {
+              // the history (supersedes) may differ; and of an 835 sent twice under two
+              // envelopes, the copy that came first is the one on record
+              records.add(
+                  rs.getString(1)
+                      .replaceAll("\"supersedesRecordId\":(null|\"[^\"]*\")", "")
+                      .replaceAll("\"(fileName|interchangeControlNumber)\":\"[^\"]*\"", "")
+                      // the payer history a finding is valued against is what arrived before it
+                      .replaceAll(
+                          "\"(overturnRate|overturnRateBasis|observedDenials|observedOverturned"
+                              + "|expectedRecovery|priority)\":(\"[^\"]*\"|[0-9.-]+)",
+                          ""));
+            }
+          }
+          try (Statement st = c.createStatement();
+              ResultSet rs =
+                  st.executeQuery(
+                      "select k.status, k.billed_amount, k.paid_amount, k.recouped_amount,"
+                          + " k.open_denied_amount, k.recovered_amount, k.first_denied_on,"
+                          + " k.recovered_on, (select min(patient_control_number) from claim"
+                          + " where case_id = k.id) from claim_case k order by 9, 1, 3")) {
+            while (rs.next()) {
+              StringBuilder sb = new StringBuilder();
+              for (int i = 1; i <= 9; i++) {
+                sb.append(rs.getString(i)).append('|');
+              }
+              lifecycles.add(sb.toString());
+            }
+          }
+          return new Outcome(records, lifecycles);
+        });
   }
 
   static <T> List<List<T>> permutations(List<T> items) {

@@ -21,7 +21,7 @@ import dev.x12gw.domain.Withdrawal;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -29,28 +29,33 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Matching behaves the same over the H2 store (gateway) and in memory (analyze). */
+/**
+ * Matching behaves the same over the store, H2 or PostgreSQL (gateway), and in memory (analyze).
+ */
 class ClaimRepositoryContractTest {
   private static final List<AutoCloseable> OPEN = new ArrayList<>();
 
   static Stream<Arguments> stores() {
     Supplier<ClaimRepository> memory = InMemoryClaimRepository::new;
-    Supplier<ClaimRepository> h2 =
-        () -> {
-          try {
-            Database db =
-                Database.open(
-                    "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 2);
-            Connection c = db.begin();
-            OPEN.add(c);
-            OPEN.add(db);
-            long fileId = IntakeFiles.start(c, "f".repeat(64), "test.x12", "test");
-            return new JdbcClaimRepository(c, fileId);
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        };
-    return Stream.of(Arguments.of("memory", memory), Arguments.of("h2", h2));
+    Stream<Arguments> jdbc =
+        TestStore.backends().stream()
+            .map(b -> Arguments.of(b.name().toLowerCase(Locale.ROOT), jdbc(b)));
+    return Stream.concat(Stream.of(Arguments.of("memory", memory)), jdbc);
+  }
+
+  private static Supplier<ClaimRepository> jdbc(TestStore.Backend backend) {
+    return () -> {
+      try {
+        TestStore store = backend.open();
+        OPEN.add(store);
+        Connection c = store.database().begin();
+        OPEN.add(0, c);
+        long fileId = IntakeFiles.start(c, "f".repeat(64), "test.x12", "test");
+        return new JdbcClaimRepository(c, fileId);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
   }
 
   @AfterEach

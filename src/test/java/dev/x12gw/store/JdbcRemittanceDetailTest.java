@@ -15,17 +15,21 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** 835 loop 2000 LX/TS3/TS2 and PLB: what an 835 says as a whole is kept in H2, not only bound. */
+/**
+ * 835 loop 2000 LX/TS3/TS2 and PLB: what an 835 says as a whole is kept in the store, not only
+ * bound.
+ */
 class JdbcRemittanceDetailTest {
-  @Test
-  void providerSummariesWithEveryFigureAndEveryPlbPairAreStored() throws Exception {
+  @ParameterizedTest
+  @EnumSource(TestStore.Backend.class)
+  void providerSummariesWithEveryFigureAndEveryPlbPairAreStored(TestStore.Backend backend)
+      throws Exception {
     Path file = TestFiles.testdata("every-remittance-segment.835");
-    try (Database db =
-            Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 2);
-        Connection c = db.begin();
+    try (TestStore store = backend.open();
+        Connection c = store.database().begin();
         SmooksX12Parser parser = new SmooksX12Parser(TestFiles.mapping())) {
       long fileId = IntakeFiles.start(c, "e".repeat(64), file.getFileName().toString(), "835");
       JdbcClaimRepository repo = new JdbcClaimRepository(c, fileId);

@@ -21,7 +21,7 @@ import java.sql.Savepoint;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -70,56 +70,59 @@ class PayerStatsContractTest {
             }
           };
         };
-    Supplier<Store> h2 =
-        () -> {
-          try {
-            Database db =
-                Database.open(
-                    "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 2);
-            Connection c = db.begin();
-            OPEN.add(c);
-            OPEN.add(db);
-            JdbcPayerStats stats = new JdbcPayerStats(c);
-            return new Store() {
-              private Savepoint savepoint;
+    Stream<Arguments> jdbc =
+        TestStore.backends().stream()
+            .map(b -> Arguments.of(b.name().toLowerCase(Locale.ROOT), jdbc(b)));
+    return Stream.concat(Stream.of(Arguments.of("memory", memory)), jdbc);
+  }
 
-              @Override
-              public PayerStats stats() {
-                return stats;
-              }
+  private static Supplier<Store> jdbc(TestStore.Backend backend) {
+    return () -> {
+      try {
+        TestStore store = backend.open();
+        OPEN.add(store);
+        Connection c = store.database().begin();
+        OPEN.add(0, c);
+        JdbcPayerStats stats = new JdbcPayerStats(c);
+        return new Store() {
+          private Savepoint savepoint;
 
-              @Override
-              public void begin() {
-                try {
-                  savepoint = c.setSavepoint();
-                } catch (SQLException e) {
-                  throw new IllegalStateException(e);
-                }
-              }
+          @Override
+          public PayerStats stats() {
+            return stats;
+          }
 
-              @Override
-              public void commit() {
-                try {
-                  c.commit();
-                } catch (SQLException e) {
-                  throw new IllegalStateException(e);
-                }
-              }
+          @Override
+          public void begin() {
+            try {
+              savepoint = c.setSavepoint();
+            } catch (SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          }
 
-              @Override
-              public void rollback() {
-                try {
-                  c.rollback(savepoint);
-                } catch (SQLException e) {
-                  throw new IllegalStateException(e);
-                }
-              }
-            };
-          } catch (SQLException e) {
-            throw new IllegalStateException(e);
+          @Override
+          public void commit() {
+            try {
+              c.commit();
+            } catch (SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+
+          @Override
+          public void rollback() {
+            try {
+              c.rollback(savepoint);
+            } catch (SQLException e) {
+              throw new IllegalStateException(e);
+            }
           }
         };
-    return Stream.of(Arguments.of("memory", memory), Arguments.of("h2", h2));
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    };
   }
 
   @AfterEach

@@ -6,15 +6,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The start-up check removes the cases nothing belongs to, and only those. */
 class StoreCheckTest {
-  @Test
-  void removesOnlyCasesThatNothingBelongsTo() throws Exception {
-    try (Database db =
-        Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 2)) {
+  @ParameterizedTest
+  @EnumSource(TestStore.Backend.class)
+  void removesOnlyCasesThatNothingBelongsTo(TestStore.Backend backend) throws Exception {
+    try (TestStore store = backend.open()) {
+      Database db = store.database();
       long kept =
           db.inTransaction(
               c -> {

@@ -1,0 +1,124 @@
+package dev.x12gw.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The migrations in their folders: {@code common/} for SQL both databases run, {@code h2/} and
+ * {@code postgresql/} for the versions whose SQL differs. An H2 store made when every migration lay
+ * in one folder opens without a checksum error, and both databases end with the same tables,
+ * columns and view.
+ */
+class MigrationsTest {
+  @Test
+  void everyVersionIsInCommonOrInBothVendorFoldersOnce() throws Exception {
+    Map<String, String> h2 = versions("h2");
+    Map<String, String> pg = versions("postgresql");
+    Map<String, String> common = versions("common");
+    assertThat(h2.keySet()).isEqualTo(pg.keySet()).doesNotContainAnyElementsOf(common.keySet());
+    assertThat(h2).isEqualTo(pg); // the same version has the same description
+    List<Integer> all = new ArrayList<>();
+    Stream.of(h2, common).forEach(m -> m.keySet().forEach(v -> all.add(Integer.parseInt(v))));
+    assertThat(all).hasSize(all.stream().mapToInt(Integer::intValue).max().orElseThrow());
+  }
+
+  @Test
+  void anH2StoreMigratedFromTheSingleFolderOfEarlierReleasesOpens(@TempDir Path dir)
+      throws Exception {
+    // the layout of earlier releases: every migration in one folder, the H2 SQL
+    Path flat = Files.createDirectories(dir.resolve("migration"));
+    for (String folder : List.of("common", "h2")) {
+      for (Path p : files(folder)) {
+        Files.copy(p, flat.resolve(p.getFileName()));
+      }
+    }
+    String url = "jdbc:h2:file:" + dir.resolve("db/gateway");
+    var result =
+        Flyway.configure()
+            .dataSource(url, "x12gw", "")
+            .locations("filesystem:" + flat)
+            .load()
+            .migrate();
+    assertThat(result.migrationsExecuted).isEqualTo(files("common").size() + 6);
+    int before = historyRows(url);
+    // validates the checksums of what was applied: a changed H2 file would fail here
+    Database.open(url, "x12gw", "", 2).close();
+    assertThat(historyRows(url)).isEqualTo(before);
+  }
+
+  private static int historyRows(String url) throws Exception {
+    try (Connection c = java.sql.DriverManager.getConnection(url, "x12gw", "");
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select count(*) from \"flyway_schema_history\"")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  @Test
+  void h2AndPostgresqlHaveTheSameTablesColumnsAndView() throws Exception {
+    try (TestStore h2 = TestStore.Backend.H2.open();
+        TestStore pg = TestStore.Backend.POSTGRESQL.open()) {
+      Map<String, String> h2Columns = columns(h2.database());
+      assertThat(h2Columns)
+          .containsKey("outbox_body.body")
+          .containsKey("payer_intelligence.amount");
+      assertThat(columns(pg.database())).isEqualTo(h2Columns);
+    }
+  }
+
+  /** Table or view and column, to type (text types as one) and nullability. */
+  private static Map<String, String> columns(Database db) throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    try (Connection c = db.begin();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "select table_name, column_name, data_type, is_nullable"
+                    + " from information_schema.columns where table_schema = current_schema()"
+                    + " and lower(table_name) <> 'flyway_schema_history'")) {
+      while (rs.next()) {
+        String type = rs.getString(3).toLowerCase(Locale.ROOT);
+        if (type.equals("text")) {
+          type = "character varying"; // PostgreSQL's text is H2's varchar(1000000000)
+        }
+        out.put(
+            (rs.getString(1) + "." + rs.getString(2)).toLowerCase(Locale.ROOT),
+            type + (rs.getString(4).equals("YES") ? " null" : " not null"));
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, String> versions(String folder) throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    for (Path p : files(folder)) {
+      String[] parts = p.getFileName().toString().replace(".sql", "").split("__", 2);
+      out.put(parts[0].substring(1), parts[1]);
+    }
+    return out;
+  }
+
+  private static List<Path> files(String folder) throws Exception {
+    URL url = MigrationsTest.class.getClassLoader().getResource("db/migration/" + folder);
+    assertThat(url).as(folder).isNotNull();
+    try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+      return files.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+    }
+  }
+}
