@@ -71,7 +71,7 @@ public final class Reconciler {
     ClaimRepository.Placement at = repository.savePayment(remittance, payment);
     paymentCount++;
     reconcileOverdueReversals();
-    if (CaseReconciler.isReversal(payment)) {
+    if (Remittances.isReversal(payment)) {
       // the correction usually follows: reconcile the reversal and its correction together
       pending.remove(at.caseId());
       pending.put(at.caseId(), paymentCount);
@@ -108,7 +108,7 @@ public final class Reconciler {
     for (long caseId : repository.saveRemittanceTrailer(trailer)) {
       apply(repository.loadCase(caseId), false);
     }
-    BalancingException imbalance = CaseReconciler.transactionImbalance(trailer);
+    BalancingException imbalance = BalanceRule.transactionImbalance(trailer);
     if (imbalance != null) {
       sink.accept(imbalance, null);
       repository.saveFindings(0, List.of(imbalance), List.of());

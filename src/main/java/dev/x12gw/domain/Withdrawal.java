@@ -37,13 +37,12 @@ public record Withdrawal(
     String pcn = null;
     Party payer = new Party("", "");
     if (!file.claims().isEmpty()) {
-      SubmittedClaim c =
-          file.claims().stream().max(CaseReconciler.CLAIM_ORDER).orElseThrow().claim();
+      SubmittedClaim c = file.claims().stream().max(CaseMatcher.CLAIM_ORDER).orElseThrow().claim();
       pcn = c.patientControlNumber();
       payer = c.payer();
     } else if (!file.payments().isEmpty()) {
       CaseFile.CasePayment p =
-          file.payments().stream().min(CaseReconciler.PAYMENT_ORDER).orElseThrow();
+          file.payments().stream().min(CaseMatcher.PAYMENT_ORDER).orElseThrow();
       pcn = p.payment().patientControlNumber();
       payer = p.remittance().payer();
     }

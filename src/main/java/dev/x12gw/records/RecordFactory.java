@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.x12gw.domain.Adjustment;
 import dev.x12gw.domain.BalancingException;
-import dev.x12gw.domain.CaseReconciler;
 import dev.x12gw.domain.ClaimPayment;
 import dev.x12gw.domain.ContractRate;
 import dev.x12gw.domain.DenialOverturned;
@@ -21,6 +20,7 @@ import dev.x12gw.domain.RecordIds;
 import dev.x12gw.domain.RecordType;
 import dev.x12gw.domain.Recoupment;
 import dev.x12gw.domain.RemittanceHeader;
+import dev.x12gw.domain.Remittances;
 import dev.x12gw.domain.ServicePayment;
 import dev.x12gw.domain.SubmittedClaim;
 import dev.x12gw.domain.Underpayment;
@@ -311,7 +311,7 @@ public final class RecordFactory {
     boolean forwarded = List.of("19", "20", "21", "23").contains(p.statusCode());
     a.put("forwarded", forwarded);
     a.put("forwardedTo", p.entity("TT").map(e -> blankToNull(e.lastOrOrganization())).orElse(null));
-    a.put("split", CaseReconciler.isSplit(p));
+    a.put("split", Remittances.isSplit(p));
     return a;
   }
 

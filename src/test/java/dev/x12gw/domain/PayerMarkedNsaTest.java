@@ -100,7 +100,7 @@ class PayerMarkedNsaTest {
                 List.of("N864")));
     assertThat(u.kind()).isEqualTo(UnderpaymentKind.NSA_INITIAL_PAYMENT);
     assertThat(u.expectedAmount()).isEqualByComparingTo("250.00");
-    assertThat(u.detection().ruleId()).isEqualTo(CaseReconciler.RULE_NSA_INITIAL_PAYMENT);
+    assertThat(u.detection().ruleId()).isEqualTo(NsaPaymentRule.RULE_NSA_INITIAL_PAYMENT);
     assertThat(u.detection().rationale())
         .startsWith("Out of network under the No Surprises Act (RARC N864): line 99213")
         .endsWith(

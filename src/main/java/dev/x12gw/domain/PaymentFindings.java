@@ -1,0 +1,41 @@
+package dev.x12gw.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * 835 loop 2100 CLP: what the rules found about one claim payment of a case, rule by rule, in the
+ * order they are recorded.
+ */
+public record PaymentFindings(
+    MatchedPayment payment,
+    List<DenialOverturned> overturns,
+    List<Finding> denials,
+    List<Underpayment> underpayments,
+    List<UnmatchedRemit> unmatched,
+    List<BalancingException> unbalanced) {
+  public PaymentFindings {
+    Objects.requireNonNull(payment, "payment");
+    overturns = List.copyOf(overturns);
+    denials = List.copyOf(denials);
+    underpayments = List.copyOf(underpayments);
+    unmatched = List.copyOf(unmatched);
+    unbalanced = List.copyOf(unbalanced);
+  }
+
+  /** True when the payment denied the whole claim. */
+  public boolean claimDenied() {
+    return denials.stream().anyMatch(ClaimDenial.class::isInstance);
+  }
+
+  /** Every finding in record order: overturns, denials, underpayments, unmatched, unbalanced. */
+  public List<Finding> all() {
+    List<Finding> all = new ArrayList<>(overturns);
+    all.addAll(denials);
+    all.addAll(underpayments);
+    all.addAll(unmatched);
+    all.addAll(unbalanced);
+    return List.copyOf(all);
+  }
+}
