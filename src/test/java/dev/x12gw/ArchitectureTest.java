@@ -6,6 +6,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the domain core free of adapters: X12, Smooks, Camel, JDBC and JSON stay outside. */
@@ -35,6 +37,35 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage("java.sql..", "java.util.logging..", "java.net..", "java.io..")
         .check(classes);
+  }
+
+  /** The value packages, each building only on those before it. */
+  private static final List<String> VALUES =
+      List.of("claim", "remittance", "contract", "nsa", "finding");
+
+  @Test
+  void domainValuesAreLayeredBelowReconciliationAndThePorts() {
+    for (int i = 0; i < VALUES.size(); i++) {
+      List<String> above = new ArrayList<>();
+      for (String later : VALUES.subList(i + 1, VALUES.size())) {
+        above.add("dev.x12gw.domain." + later + "..");
+      }
+      above.addAll(
+          List.of(
+              "dev.x12gw.domain.reconcile..",
+              "dev.x12gw.domain.port..",
+              "dev.x12gw.domain.classification.."));
+      noClasses()
+          .that()
+          .resideInAPackage("dev.x12gw.domain." + VALUES.get(i) + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(above.toArray(String[]::new))
+          .because(
+              "domain values build on each other in one direction (claim, remittance, contract,"
+                  + " nsa, finding); reconciliation, classification and the ports build on them")
+          .check(classes);
+    }
   }
 
   @Test

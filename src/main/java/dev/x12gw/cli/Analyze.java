@@ -1,7 +1,7 @@
 package dev.x12gw.cli;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import dev.x12gw.domain.ClaimRepository;
+import dev.x12gw.domain.port.ClaimRepository;
 import dev.x12gw.intake.FileReport;
 import dev.x12gw.intake.IntakeTarget;
 import dev.x12gw.intake.RecordSink;

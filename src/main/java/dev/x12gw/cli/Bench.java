@@ -2,9 +2,9 @@ package dev.x12gw.cli;
 
 import dev.x12gw.bench.X12Generator;
 import dev.x12gw.config.Intelligence;
-import dev.x12gw.domain.ClaimPayment;
-import dev.x12gw.domain.RemittanceHeader;
-import dev.x12gw.domain.SubmittedClaim;
+import dev.x12gw.domain.claim.SubmittedClaim;
+import dev.x12gw.domain.remittance.ClaimPayment;
+import dev.x12gw.domain.remittance.RemittanceHeader;
 import dev.x12gw.intake.X12FileProcessor;
 import dev.x12gw.records.QueueNames;
 import dev.x12gw.records.RecordFactory;

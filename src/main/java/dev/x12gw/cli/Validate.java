@@ -1,8 +1,8 @@
 package dev.x12gw.cli;
 
-import dev.x12gw.domain.ClaimPayment;
-import dev.x12gw.domain.RemittanceHeader;
-import dev.x12gw.domain.SubmittedClaim;
+import dev.x12gw.domain.claim.SubmittedClaim;
+import dev.x12gw.domain.remittance.ClaimPayment;
+import dev.x12gw.domain.remittance.RemittanceHeader;
 import dev.x12gw.x12.AcknowledgmentWriter;
 import dev.x12gw.x12.BindingSink;
 import dev.x12gw.x12.EnvelopeReport;

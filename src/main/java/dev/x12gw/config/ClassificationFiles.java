@@ -1,8 +1,5 @@
 package dev.x12gw.config;
 
-import dev.x12gw.domain.Network;
-import dev.x12gw.domain.NetworkRow;
-import dev.x12gw.domain.ProviderScope;
 import dev.x12gw.domain.classification.CarcDefault;
 import dev.x12gw.domain.classification.ClaimFact;
 import dev.x12gw.domain.classification.ClassificationRule;
@@ -16,6 +13,9 @@ import dev.x12gw.domain.classification.ServiceLine;
 import dev.x12gw.domain.classification.ServiceLineRule;
 import dev.x12gw.domain.codes.CodeKind;
 import dev.x12gw.domain.codes.CodeTables;
+import dev.x12gw.domain.contract.Network;
+import dev.x12gw.domain.contract.NetworkRow;
+import dev.x12gw.domain.contract.ProviderScope;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.x12gw.config;
 
-import dev.x12gw.domain.ContractRate;
-import dev.x12gw.domain.ContractSchedule;
-import dev.x12gw.domain.ProviderScope;
+import dev.x12gw.domain.contract.ContractRate;
+import dev.x12gw.domain.contract.ContractSchedule;
+import dev.x12gw.domain.contract.ProviderScope;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -1,11 +1,5 @@
 package dev.x12gw.config;
 
-import dev.x12gw.domain.ContractSchedule;
-import dev.x12gw.domain.NetworkRow;
-import dev.x12gw.domain.NetworkTable;
-import dev.x12gw.domain.NsaPolicy;
-import dev.x12gw.domain.ProviderScope;
-import dev.x12gw.domain.ReconciliationPolicy;
 import dev.x12gw.domain.classification.CarcDefault;
 import dev.x12gw.domain.classification.ClassificationRules;
 import dev.x12gw.domain.classification.Classifier;
@@ -15,6 +9,12 @@ import dev.x12gw.domain.classification.RecoveryPathway;
 import dev.x12gw.domain.codes.CodeEntry;
 import dev.x12gw.domain.codes.CodeKind;
 import dev.x12gw.domain.codes.CodeTables;
+import dev.x12gw.domain.contract.ContractSchedule;
+import dev.x12gw.domain.contract.NetworkRow;
+import dev.x12gw.domain.contract.NetworkTable;
+import dev.x12gw.domain.contract.ProviderScope;
+import dev.x12gw.domain.nsa.NsaPolicy;
+import dev.x12gw.domain.reconcile.ReconciliationPolicy;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.x12gw.config;
 
-import dev.x12gw.domain.ContractSchedule;
-import dev.x12gw.domain.NsaPolicy;
-import dev.x12gw.domain.ReconciliationPolicy;
-import dev.x12gw.domain.Tolerance;
+import dev.x12gw.domain.contract.ContractSchedule;
+import dev.x12gw.domain.contract.Tolerance;
+import dev.x12gw.domain.nsa.NsaPolicy;
+import dev.x12gw.domain.reconcile.ReconciliationPolicy;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 

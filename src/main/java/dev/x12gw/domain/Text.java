@@ -1,21 +1,21 @@
 package dev.x12gw.domain;
 
 /** Small string helpers shared by the value records. */
-final class Text {
+public final class Text {
   private Text() {}
 
-  static String orEmpty(String s) {
+  public static String orEmpty(String s) {
     return s == null ? "" : s.trim();
   }
 
-  static String requireText(String s, String what) {
+  public static String requireText(String s, String what) {
     if (s == null || s.isBlank()) {
       throw new IllegalArgumentException(what + " is required");
     }
     return s.trim();
   }
 
-  static String orNull(String s) {
+  public static String orNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }
 }

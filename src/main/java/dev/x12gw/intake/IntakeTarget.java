@@ -1,6 +1,6 @@
 package dev.x12gw.intake;
 
-import dev.x12gw.domain.ClaimRepository;
+import dev.x12gw.domain.port.ClaimRepository;
 import java.util.Map;
 
 /**

@@ -1,7 +1,7 @@
 package dev.x12gw.intake;
 
-import dev.x12gw.domain.ReconciliationPolicy;
 import dev.x12gw.domain.classification.Classifier;
+import dev.x12gw.domain.reconcile.ReconciliationPolicy;
 import dev.x12gw.records.RecordFactory;
 import dev.x12gw.x12.X12Reader;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.x12gw.records;
 
-import dev.x12gw.domain.RecordQueue;
-import dev.x12gw.domain.RecordType;
+import dev.x12gw.domain.finding.RecordQueue;
+import dev.x12gw.domain.finding.RecordType;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,17 +1,17 @@
 package dev.x12gw.store;
 
-import dev.x12gw.domain.CaseFile;
-import dev.x12gw.domain.CaseFile.CaseAdjustment;
-import dev.x12gw.domain.CaseFile.CaseClaim;
-import dev.x12gw.domain.CaseFile.CasePayment;
-import dev.x12gw.domain.ClaimLifecycle;
-import dev.x12gw.domain.ClaimPayment;
-import dev.x12gw.domain.ClaimRepository;
-import dev.x12gw.domain.Finding;
-import dev.x12gw.domain.ProviderAdjustment;
-import dev.x12gw.domain.RemittanceHeader;
-import dev.x12gw.domain.RemittanceTrailer;
-import dev.x12gw.domain.SubmittedClaim;
+import dev.x12gw.domain.claim.SubmittedClaim;
+import dev.x12gw.domain.finding.Finding;
+import dev.x12gw.domain.port.ClaimRepository;
+import dev.x12gw.domain.reconcile.CaseFile;
+import dev.x12gw.domain.reconcile.CaseFile.CaseAdjustment;
+import dev.x12gw.domain.reconcile.CaseFile.CaseClaim;
+import dev.x12gw.domain.reconcile.CaseFile.CasePayment;
+import dev.x12gw.domain.reconcile.ClaimLifecycle;
+import dev.x12gw.domain.remittance.ClaimPayment;
+import dev.x12gw.domain.remittance.ProviderAdjustment;
+import dev.x12gw.domain.remittance.RemittanceHeader;
+import dev.x12gw.domain.remittance.RemittanceTrailer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -77,10 +77,10 @@ public final class InMemoryClaimRepository implements ClaimRepository {
   /**
    * Cases without a claim kept within one transaction set once no claim can arrive: the latest
    * ones, enough for a reversal and its correction, while a huge transaction set does not fill
-   * memory. Larger than {@link dev.x12gw.domain.Reconciler#REVERSAL_WINDOW}, so a reversal's case
-   * is reconciled before it can be dropped.
+   * memory. Larger than {@link dev.x12gw.domain.reconcile.Reconciler#REVERSAL_WINDOW}, so a
+   * reversal's case is reconciled before it can be dropped.
    */
-  static final int CLAIMLESS_WINDOW = 2 * dev.x12gw.domain.Reconciler.REVERSAL_WINDOW;
+  static final int CLAIMLESS_WINDOW = 2 * dev.x12gw.domain.reconcile.Reconciler.REVERSAL_WINDOW;
 
   private final java.util.ArrayDeque<Long> claimless = new java.util.ArrayDeque<>();
 

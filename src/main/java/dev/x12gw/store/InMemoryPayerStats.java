@@ -1,11 +1,11 @@
 package dev.x12gw.store;
 
-import dev.x12gw.domain.DenialOverturned;
 import dev.x12gw.domain.Money;
 import dev.x12gw.domain.classification.DenialFamily;
 import dev.x12gw.domain.classification.PayerFamilyStat;
 import dev.x12gw.domain.classification.PayerStats;
 import dev.x12gw.domain.classification.ServiceLine;
+import dev.x12gw.domain.finding.DenialOverturned;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

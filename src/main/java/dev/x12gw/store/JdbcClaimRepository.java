@@ -2,17 +2,17 @@ package dev.x12gw.store;
 
 import static dev.x12gw.store.SqlValues.setDate;
 
-import dev.x12gw.domain.CaseFile;
-import dev.x12gw.domain.ClaimLifecycle;
-import dev.x12gw.domain.ClaimPayment;
-import dev.x12gw.domain.ClaimRepository;
-import dev.x12gw.domain.Finding;
-import dev.x12gw.domain.ProviderAdjustment;
-import dev.x12gw.domain.ProviderSummary;
-import dev.x12gw.domain.RemittanceHeader;
-import dev.x12gw.domain.RemittanceTrailer;
-import dev.x12gw.domain.SubmittedClaim;
-import dev.x12gw.domain.SubmittedLine;
+import dev.x12gw.domain.claim.SubmittedClaim;
+import dev.x12gw.domain.claim.SubmittedLine;
+import dev.x12gw.domain.finding.Finding;
+import dev.x12gw.domain.port.ClaimRepository;
+import dev.x12gw.domain.reconcile.CaseFile;
+import dev.x12gw.domain.reconcile.ClaimLifecycle;
+import dev.x12gw.domain.remittance.ClaimPayment;
+import dev.x12gw.domain.remittance.ProviderAdjustment;
+import dev.x12gw.domain.remittance.ProviderSummary;
+import dev.x12gw.domain.remittance.RemittanceHeader;
+import dev.x12gw.domain.remittance.RemittanceTrailer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

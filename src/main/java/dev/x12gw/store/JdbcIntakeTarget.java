@@ -1,6 +1,6 @@
 package dev.x12gw.store;
 
-import dev.x12gw.domain.ClaimRepository;
+import dev.x12gw.domain.port.ClaimRepository;
 import dev.x12gw.intake.CommittedSet;
 import dev.x12gw.intake.IntakeTarget;
 import dev.x12gw.intake.RecordSink;

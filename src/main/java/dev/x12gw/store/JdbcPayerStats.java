@@ -2,11 +2,11 @@ package dev.x12gw.store;
 
 import static dev.x12gw.store.SqlValues.money;
 
-import dev.x12gw.domain.DenialOverturned;
 import dev.x12gw.domain.classification.DenialFamily;
 import dev.x12gw.domain.classification.PayerFamilyStat;
 import dev.x12gw.domain.classification.PayerStats;
 import dev.x12gw.domain.classification.ServiceLine;
+import dev.x12gw.domain.finding.DenialOverturned;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.x12gw.x12;
 
-import dev.x12gw.domain.SourceRef;
+import dev.x12gw.domain.claim.SourceRef;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package dev.x12gw.x12;
 
-import dev.x12gw.domain.ClaimPayment;
-import dev.x12gw.domain.RemittanceHeader;
-import dev.x12gw.domain.RemittanceTrailer;
-import dev.x12gw.domain.SubmittedClaim;
+import dev.x12gw.domain.claim.SubmittedClaim;
+import dev.x12gw.domain.remittance.ClaimPayment;
+import dev.x12gw.domain.remittance.RemittanceHeader;
+import dev.x12gw.domain.remittance.RemittanceTrailer;
 
 /**
  * Receives domain records as binders complete them, streamed: each record arrives as soon as its

@@ -1,6 +1,6 @@
 package dev.x12gw.x12;
 
-import dev.x12gw.domain.Procedure;
+import dev.x12gw.domain.claim.Procedure;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -165,8 +165,8 @@ final class Elements {
   }
 
   /** NM1 name: entity code, last/organisation, first, middle, suffix, id qualifier and id. */
-  static dev.x12gw.domain.EntityName entityName(Segment s) throws X12BindingException {
-    return new dev.x12gw.domain.EntityName(
+  static dev.x12gw.domain.claim.EntityName entityName(Segment s) throws X12BindingException {
+    return new dev.x12gw.domain.claim.EntityName(
         text(s, 1),
         s.element(3),
         s.element(4),
@@ -180,7 +180,7 @@ final class Elements {
    * DTP date by its format qualifier (D8 a date, RD8 a range CCYYMMDD-CCYYMMDD); null when empty.
    * Malformed dates are a WARNING and null, never a quarantine.
    */
-  static dev.x12gw.domain.DateRange lenientDateRange(
+  static dev.x12gw.domain.claim.DateRange lenientDateRange(
       Segment s, int formatElement, int valueElement, Transaction tx, int position) {
     String value = s.element(valueElement).trim();
     if (value.isEmpty()) {
@@ -196,7 +196,7 @@ final class Elements {
                 new Segment(new String[] {s.id(), value.substring(dash + 1)}, s.delimiters(), 0, 0),
                 1);
       }
-      return new dev.x12gw.domain.DateRange(from, to);
+      return new dev.x12gw.domain.claim.DateRange(from, to);
     } catch (X12BindingException | IllegalArgumentException e) {
       tx.report(
           X12Problem.Severity.WARNING,

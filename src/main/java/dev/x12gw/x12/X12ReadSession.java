@@ -1,10 +1,10 @@
 package dev.x12gw.x12;
 
-import dev.x12gw.domain.ClaimPayment;
-import dev.x12gw.domain.RemittanceHeader;
-import dev.x12gw.domain.RemittanceTrailer;
-import dev.x12gw.domain.SourceRef;
-import dev.x12gw.domain.SubmittedClaim;
+import dev.x12gw.domain.claim.SourceRef;
+import dev.x12gw.domain.claim.SubmittedClaim;
+import dev.x12gw.domain.remittance.ClaimPayment;
+import dev.x12gw.domain.remittance.RemittanceHeader;
+import dev.x12gw.domain.remittance.RemittanceTrailer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

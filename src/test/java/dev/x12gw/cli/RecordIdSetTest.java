@@ -2,7 +2,7 @@ package dev.x12gw.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.x12gw.domain.RecordIds;
+import dev.x12gw.domain.finding.RecordIds;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;

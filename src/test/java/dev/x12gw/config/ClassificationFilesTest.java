@@ -496,8 +496,8 @@ class ClassificationFilesTest {
     assertThat(i.policy().nsa().networks().rows())
         .extracting(r -> r.payerKey() + " " + r.network() + " " + r.source() + " " + r.provider())
         .containsExactly(
-            "54771 OUT_OF_NETWORK payers.csv:5 " + dev.x12gw.domain.ProviderScope.ANY,
-            "87726 IN_NETWORK payers.csv:6 " + dev.x12gw.domain.ProviderScope.ANY);
+            "54771 OUT_OF_NETWORK payers.csv:5 " + dev.x12gw.domain.contract.ProviderScope.ANY,
+            "87726 IN_NETWORK payers.csv:6 " + dev.x12gw.domain.contract.ProviderScope.ANY);
   }
 
   @Test
@@ -509,12 +509,12 @@ class ClassificationFilesTest {
     assertThat(i.policy().nsa().networks().rows())
         .extracting(r -> r.provider().npi() + "/" + r.provider().tin() + " " + r.network())
         .containsExactly("1758392041/ IN_NETWORK", "/364455789 IN_NETWORK", "/ OUT_OF_NETWORK");
-    dev.x12gw.domain.NetworkDecision ortho =
+    dev.x12gw.domain.contract.NetworkDecision ortho =
         i.policy()
             .nsa()
             .network(
                 java.util.Set.of("39026"),
-                new dev.x12gw.domain.Provider("1758392041", "RIVERBEND", ""),
+                new dev.x12gw.domain.claim.Provider("1758392041", "RIVERBEND", ""),
                 java.time.LocalDate.of(2026, 10, 1),
                 i.policy().contracts());
     assertThat(ortho.source()).isEqualTo("networks.csv:" + line);
@@ -523,7 +523,7 @@ class ClassificationFilesTest {
                 .nsa()
                 .network(
                     java.util.Set.of("39026"),
-                    new dev.x12gw.domain.Provider("1234567893", "OTHER", ""),
+                    new dev.x12gw.domain.claim.Provider("1234567893", "OTHER", ""),
                     java.time.LocalDate.of(2026, 10, 1),
                     i.policy().contracts())
                 .source())

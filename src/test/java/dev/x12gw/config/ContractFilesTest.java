@@ -3,9 +3,9 @@ package dev.x12gw.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.x12gw.domain.ContractRate;
-import dev.x12gw.domain.ContractSchedule;
-import dev.x12gw.domain.Provider;
+import dev.x12gw.domain.claim.Provider;
+import dev.x12gw.domain.contract.ContractRate;
+import dev.x12gw.domain.contract.ContractSchedule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

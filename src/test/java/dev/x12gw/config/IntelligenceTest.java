@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.x12gw.TestFiles;
-import dev.x12gw.domain.ContractRate;
-import dev.x12gw.domain.NsaPolicy;
 import dev.x12gw.domain.classification.RecoveryPathway;
+import dev.x12gw.domain.contract.ContractRate;
+import dev.x12gw.domain.nsa.NsaPolicy;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -248,9 +248,9 @@ class IntelligenceTest {
     assertThat(
             nsa.network(
                     java.util.Set.of("87726"),
-                    new dev.x12gw.domain.Provider("1582036418", "CITYWIDE", ""),
+                    new dev.x12gw.domain.claim.Provider("1582036418", "CITYWIDE", ""),
                     java.time.LocalDate.of(2026, 10, 5),
-                    dev.x12gw.domain.ContractSchedule.empty())
+                    dev.x12gw.domain.contract.ContractSchedule.empty())
                 .source())
         .isEqualTo("networks.csv:8");
   }

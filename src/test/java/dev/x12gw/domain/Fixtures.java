@@ -1,5 +1,25 @@
 package dev.x12gw.domain;
 
+import dev.x12gw.domain.claim.Adjustment;
+import dev.x12gw.domain.claim.AdjustmentLevel;
+import dev.x12gw.domain.claim.Party;
+import dev.x12gw.domain.claim.Procedure;
+import dev.x12gw.domain.claim.Provider;
+import dev.x12gw.domain.claim.SourceRef;
+import dev.x12gw.domain.claim.SubmittedClaim;
+import dev.x12gw.domain.claim.SubmittedLine;
+import dev.x12gw.domain.contract.ContractRate;
+import dev.x12gw.domain.contract.ContractSchedule;
+import dev.x12gw.domain.reconcile.CaseFile;
+import dev.x12gw.domain.reconcile.CaseFile.CaseAdjustment;
+import dev.x12gw.domain.reconcile.CaseFile.CaseClaim;
+import dev.x12gw.domain.reconcile.CaseFile.CasePayment;
+import dev.x12gw.domain.reconcile.CaseMatcher;
+import dev.x12gw.domain.reconcile.MatchedCase;
+import dev.x12gw.domain.reconcile.ReconciliationPolicy;
+import dev.x12gw.domain.remittance.ClaimPayment;
+import dev.x12gw.domain.remittance.RemittanceHeader;
+import dev.x12gw.domain.remittance.ServicePayment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -237,5 +257,44 @@ public final class Fixtures {
         amount(charge),
         BigDecimal.ONE,
         LocalDate.of(2026, 10, 15));
+  }
+
+  /** A stored claim payment: ids only order payments that are otherwise alike. */
+  public static CasePayment paid(long id, RemittanceHeader remittance, ClaimPayment payment) {
+    return new CasePayment(id, remittance, payment);
+  }
+
+  /** The case of {@code claims} (ids 1, 2, ... in this order) and {@code payments}, matched. */
+  public static MatchedCase matched(
+      ReconciliationPolicy policy, List<SubmittedClaim> claims, CasePayment... payments) {
+    return matched(policy, claims, List.of(payments), List.of());
+  }
+
+  /** The case with PLB adjustments too. */
+  public static MatchedCase matched(
+      ReconciliationPolicy policy,
+      List<SubmittedClaim> claims,
+      List<CasePayment> payments,
+      List<CaseAdjustment> adjustments) {
+    List<CaseClaim> cs = new java.util.ArrayList<>();
+    for (int i = 0; i < claims.size(); i++) {
+      cs.add(new CaseClaim(i + 1, claims.get(i)));
+    }
+    return CaseMatcher.match(new CaseFile(1, cs, payments, adjustments), policy);
+  }
+
+  /** A contract schedule of one rate of payer 87726 for {@code code}, in force in 2026. */
+  public static ContractSchedule contract(String code, String allowed) {
+    return ContractSchedule.of(
+        List.of(
+            new ContractRate(
+                "87726",
+                code,
+                "",
+                amount(allowed),
+                LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31),
+                "contract.csv:2",
+                null)));
   }
 }

@@ -4,6 +4,12 @@ import static dev.x12gw.domain.Fixtures.amount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.x12gw.domain.claim.Adjustment;
+import dev.x12gw.domain.claim.AdjustmentLevel;
+import dev.x12gw.domain.claim.Procedure;
+import dev.x12gw.domain.remittance.ClaimPayment;
+import dev.x12gw.domain.remittance.ProviderSummary;
+import dev.x12gw.domain.remittance.SummaryFigure;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

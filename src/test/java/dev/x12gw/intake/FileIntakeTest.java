@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.x12gw.TestFiles;
 import dev.x12gw.bench.X12Generator;
-import dev.x12gw.domain.ClaimRepository;
 import dev.x12gw.domain.classification.PayerStats;
+import dev.x12gw.domain.port.ClaimRepository;
 import dev.x12gw.records.OutboundRecord;
 import dev.x12gw.store.InMemoryClaimRepository;
 import dev.x12gw.store.InMemoryPayerStats;

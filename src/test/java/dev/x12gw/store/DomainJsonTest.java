@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.x12gw.TestFiles;
-import dev.x12gw.domain.RemittanceTrailer;
+import dev.x12gw.domain.remittance.RemittanceTrailer;
 import dev.x12gw.x12.Parsed;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static dev.x12gw.domain.Fixtures.payment;
 import static dev.x12gw.domain.Fixtures.remit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.x12gw.domain.ClaimRepository.Placement;
+import dev.x12gw.domain.port.ClaimRepository.Placement;
 import org.junit.jupiter.api.Test;
 
 class InMemoryClaimRepositoryTest {

@@ -2,12 +2,12 @@ package dev.x12gw.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.x12gw.domain.RecordIds;
 import dev.x12gw.domain.classification.DenialFamily;
 import dev.x12gw.domain.classification.PayerFamilyStat;
 import dev.x12gw.domain.classification.PayerHistory.Observed;
 import dev.x12gw.domain.classification.PayerStats.Entry;
 import dev.x12gw.domain.classification.ServiceLine;
+import dev.x12gw.domain.finding.RecordIds;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

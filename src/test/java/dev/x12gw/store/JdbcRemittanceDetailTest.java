@@ -3,9 +3,9 @@ package dev.x12gw.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.x12gw.TestFiles;
-import dev.x12gw.domain.ProviderSummary;
-import dev.x12gw.domain.RemittanceTrailer;
-import dev.x12gw.domain.SummaryFigure;
+import dev.x12gw.domain.remittance.ProviderSummary;
+import dev.x12gw.domain.remittance.RemittanceTrailer;
+import dev.x12gw.domain.remittance.SummaryFigure;
 import dev.x12gw.x12.Parsed;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.math.BigDecimal;

@@ -4,15 +4,15 @@ import static dev.x12gw.domain.Fixtures.payment;
 import static dev.x12gw.domain.Fixtures.remit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.x12gw.domain.DenialOverturned;
-import dev.x12gw.domain.Detection;
-import dev.x12gw.domain.RecordIds;
 import dev.x12gw.domain.classification.DenialFamily;
 import dev.x12gw.domain.classification.PayerFamilyStat;
 import dev.x12gw.domain.classification.PayerHistory.Observed;
 import dev.x12gw.domain.classification.PayerStats;
 import dev.x12gw.domain.classification.PayerStats.Entry;
 import dev.x12gw.domain.classification.ServiceLine;
+import dev.x12gw.domain.finding.DenialOverturned;
+import dev.x12gw.domain.finding.Detection;
+import dev.x12gw.domain.finding.RecordIds;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;

@@ -3,10 +3,10 @@ package dev.x12gw.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.x12gw.TestFiles;
-import dev.x12gw.domain.ClaimPayment;
-import dev.x12gw.domain.ProviderSummary;
-import dev.x12gw.domain.RemittanceHeader;
-import dev.x12gw.domain.SubmittedClaim;
+import dev.x12gw.domain.claim.SubmittedClaim;
+import dev.x12gw.domain.remittance.ClaimPayment;
+import dev.x12gw.domain.remittance.ProviderSummary;
+import dev.x12gw.domain.remittance.RemittanceHeader;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;

@@ -3,12 +3,12 @@ package dev.x12gw.x12;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.x12gw.TestFiles;
-import dev.x12gw.domain.Adjustment;
-import dev.x12gw.domain.AdjustmentLevel;
-import dev.x12gw.domain.ClaimPayment;
-import dev.x12gw.domain.RemittanceHeader;
-import dev.x12gw.domain.ServicePayment;
-import dev.x12gw.domain.SubmittedClaim;
+import dev.x12gw.domain.claim.Adjustment;
+import dev.x12gw.domain.claim.AdjustmentLevel;
+import dev.x12gw.domain.claim.SubmittedClaim;
+import dev.x12gw.domain.remittance.ClaimPayment;
+import dev.x12gw.domain.remittance.RemittanceHeader;
+import dev.x12gw.domain.remittance.ServicePayment;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.math.BigDecimal;
 import java.nio.file.Files;

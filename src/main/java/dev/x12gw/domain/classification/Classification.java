@@ -1,6 +1,6 @@
 package dev.x12gw.domain.classification;
 
-import dev.x12gw.domain.NetworkDecision;
+import dev.x12gw.domain.contract.NetworkDecision;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.x12gw.domain.classification;
 
-import dev.x12gw.domain.Adjustment;
+import dev.x12gw.domain.claim.Adjustment;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package dev.x12gw.domain.classification;
 
-import dev.x12gw.domain.RemittanceHeader;
+import dev.x12gw.domain.remittance.RemittanceHeader;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

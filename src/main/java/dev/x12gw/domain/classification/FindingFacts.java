@@ -1,7 +1,7 @@
 package dev.x12gw.domain.classification;
 
-import dev.x12gw.domain.Adjustment;
-import dev.x12gw.domain.NsaAssessment;
+import dev.x12gw.domain.claim.Adjustment;
+import dev.x12gw.domain.nsa.NsaAssessment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

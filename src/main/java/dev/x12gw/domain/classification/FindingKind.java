@@ -1,9 +1,9 @@
 package dev.x12gw.domain.classification;
 
-import dev.x12gw.domain.Finding;
-import dev.x12gw.domain.RecordType;
-import dev.x12gw.domain.Recoupment;
-import dev.x12gw.domain.Underpayment;
+import dev.x12gw.domain.finding.Finding;
+import dev.x12gw.domain.finding.RecordType;
+import dev.x12gw.domain.finding.Recoupment;
+import dev.x12gw.domain.finding.Underpayment;
 
 /** The finding types a classification rule can name, each a kind of one {@link RecordType}. */
 public enum FindingKind {

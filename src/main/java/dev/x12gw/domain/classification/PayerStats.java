@@ -1,7 +1,7 @@
 package dev.x12gw.domain.classification;
 
-import dev.x12gw.domain.DenialOverturned;
-import dev.x12gw.domain.Finding;
+import dev.x12gw.domain.finding.DenialOverturned;
+import dev.x12gw.domain.finding.Finding;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,7 +52,7 @@ public interface PayerStats extends PayerHistory {
       return new Entry(
           f.findingKey(),
           f.recordId(),
-          dev.x12gw.domain.RemittanceHeader.payerKey(f.remittance().payer().id()),
+          dev.x12gw.domain.remittance.RemittanceHeader.payerKey(f.remittance().payer().id()),
           c.denialFamily(),
           c.serviceLine(),
           FindingKind.of(f).category(),

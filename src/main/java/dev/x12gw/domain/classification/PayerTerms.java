@@ -1,7 +1,7 @@
 package dev.x12gw.domain.classification;
 
-import dev.x12gw.domain.Network;
-import dev.x12gw.domain.RemittanceHeader;
+import dev.x12gw.domain.contract.Network;
+import dev.x12gw.domain.remittance.RemittanceHeader;
 import java.util.Objects;
 
 /**

@@ -3,11 +3,11 @@ package dev.x12gw.domain.classification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.x12gw.domain.ContractSchedule;
-import dev.x12gw.domain.Network;
-import dev.x12gw.domain.NsaPolicy;
-import dev.x12gw.domain.ReconciliationPolicy;
-import dev.x12gw.domain.Tolerance;
+import dev.x12gw.domain.contract.ContractSchedule;
+import dev.x12gw.domain.contract.Network;
+import dev.x12gw.domain.contract.Tolerance;
+import dev.x12gw.domain.nsa.NsaPolicy;
+import dev.x12gw.domain.reconcile.ReconciliationPolicy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -101,11 +101,11 @@ class ClassifierTest {
             Set.of("23"),
             Set.of("0450"),
             Set.of("MB"),
-            dev.x12gw.domain.NetworkTable.of(
+            dev.x12gw.domain.contract.NetworkTable.of(
                 List.of(
-                    new dev.x12gw.domain.NetworkRow(
+                    new dev.x12gw.domain.contract.NetworkRow(
                         "87726",
-                        dev.x12gw.domain.ProviderScope.ANY,
+                        dev.x12gw.domain.contract.ProviderScope.ANY,
                         Network.IN_NETWORK,
                         null,
                         null,
@@ -223,10 +223,10 @@ class ClassifierTest {
             null,
             null,
             "",
-            dev.x12gw.domain.NsaAssessment.notEligible(
-                new dev.x12gw.domain.NetworkDecision(
+            dev.x12gw.domain.nsa.NsaAssessment.notEligible(
+                new dev.x12gw.domain.contract.NetworkDecision(
                     Network.IN_NETWORK,
-                    dev.x12gw.domain.NetworkBasis.CONFIGURED,
+                    dev.x12gw.domain.contract.NetworkBasis.CONFIGURED,
                     "payers.csv:2",
                     null),
                 List.of()));

@@ -3,10 +3,10 @@ package dev.x12gw.x12.smooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.x12gw.TestFiles;
-import dev.x12gw.domain.ClaimPayment;
-import dev.x12gw.domain.RemittanceHeader;
-import dev.x12gw.domain.SourceRef;
-import dev.x12gw.domain.SubmittedClaim;
+import dev.x12gw.domain.claim.SourceRef;
+import dev.x12gw.domain.claim.SubmittedClaim;
+import dev.x12gw.domain.remittance.ClaimPayment;
+import dev.x12gw.domain.remittance.RemittanceHeader;
 import dev.x12gw.x12.BindingSink;
 import dev.x12gw.x12.EnvelopeListener;
 import dev.x12gw.x12.EnvelopeTracker;

@@ -1,7 +1,0 @@
-package dev.x12gw.domain;
-
-/** 835 CAS position: loop 2100 (claim) or loop 2110 (service line). */
-public enum AdjustmentLevel {
-  CLAIM,
-  LINE
-}

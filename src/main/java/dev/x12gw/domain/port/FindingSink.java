@@ -1,0 +1,16 @@
+package dev.x12gw.domain.port;
+
+import dev.x12gw.domain.finding.Finding;
+import dev.x12gw.domain.reconcile.Withdrawal;
+
+/** Port: where findings go (the outbox in the gateway, standard output in offline analysis). */
+public interface FindingSink {
+  /**
+   * @param finding a new finding, or a finding whose facts changed
+   * @param supersedes the record id of the finding it replaces (same key, older facts), or null
+   */
+  void accept(Finding finding, String supersedes);
+
+  /** A published finding no longer holds. */
+  void withdraw(Withdrawal withdrawal);
+}
