@@ -106,17 +106,31 @@ public final class Outbox {
     return out;
   }
 
+  /**
+   * The update of {@link #markPublished}: one statement for the whole batch, its sequence numbers
+   * as one array parameter, each row found by the primary key ({@code OutboxTest} checks H2's
+   * plan).
+   */
+  static final String MARK_PUBLISHED = "update outbox set published_at = ? where seq = any(?)";
+
   /** Marks records as delivered to the broker. */
   public static void markPublished(Connection c, List<Long> seqs) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("update outbox set published_at = ? where seq = ?")) {
-      Timestamp now = Timestamp.from(Instant.now());
-      for (long seq : seqs) {
-        ps.setTimestamp(1, now);
-        ps.setLong(2, seq);
-        ps.addBatch();
+    if (seqs.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(MARK_PUBLISHED)) {
+      ps.setTimestamp(1, Timestamp.from(Instant.now()));
+      java.sql.Array array = c.createArrayOf("bigint", seqs.toArray(Long[]::new));
+      try {
+        ps.setArray(2, array);
+        int marked = ps.executeUpdate();
+        if (marked != seqs.size()) {
+          throw new StoreException(
+              "marked " + marked + " of " + seqs.size() + " outbox records published", null);
+        }
+      } finally {
+        array.free();
       }
-      ps.executeBatch();
     }
   }
 
