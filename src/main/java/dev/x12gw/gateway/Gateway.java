@@ -143,7 +143,16 @@ public final class Gateway implements AutoCloseable {
     Path knownHosts = settings.path("sftp.known-hosts-file", "var/sftp/known_hosts");
     settings.derive("sftp.known-hosts-file", knownHosts.toString());
     if (!local) {
-      settings.get("sftp.password"); // required for a remote drop: fail fast when missing
+      String key = settings.get("sftp.private-key-file", "");
+      if (key.isEmpty()) {
+        settings.get("sftp.password"); // a remote drop needs a password or a key: fail fast
+      } else if (!Files.isReadable(Path.of(key))) {
+        throw new IllegalStateException(
+            "sftp.private-key-file "
+                + key
+                + " cannot be read: the gateway logs in to the drop"
+                + " with this key (its passphrase from SFTP_PRIVATE_KEY_PASSPHRASE)");
+      }
       if (!Files.isRegularFile(knownHosts)) {
         throw new IllegalStateException(
             "sftp.known-hosts-file "
@@ -151,7 +160,12 @@ public final class Gateway implements AutoCloseable {
                 + " is missing: add the clearinghouse's host"
                 + " key (ssh-keyscan -p PORT HOST > FILE) so the gateway can verify it");
       }
-      LOG.info("SFTP drop: remote {}:{}", host, settings.get("sftp.port"));
+      LOG.info(
+          "SFTP drop: remote {}:{}, user '{}' by {}",
+          host,
+          settings.get("sftp.port"),
+          settings.get("sftp.username"),
+          key.isEmpty() ? "password" : "private key " + key);
       return;
     }
     Path dir = settings.path("sftp.local-server.dir", "var/sftp");
