@@ -4,20 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.x12gw.TestFiles;
-import dev.x12gw.records.QueueNames;
-import jakarta.jms.Connection;
-import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,38 +97,11 @@ class BrokerOutageIT {
   }
 
   /**
-   * Consumes from every queue until {@code expected} records have come (0: until none came for
-   * three seconds), then for two seconds more: how often each record id arrived.
+   * Consumes every record queue until {@code expected} records have come (0: until none came for
+   * three seconds), then two seconds more: how often each record id arrived.
    */
   private static Map<String, Integer> consume(String url, int expected) throws Exception {
-    Map<String, Integer> seen = new TreeMap<>();
-    ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(url);
-    try (cf;
-        Connection c = cf.createConnection()) {
-      c.start();
-      Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-      List<MessageConsumer> consumers = new ArrayList<>();
-      for (String q : QueueNames.defaults().all()) {
-        consumers.add(s.createConsumer(s.createQueue(q)));
-      }
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      long quietFor = Duration.ofSeconds(expected == 0 ? 3 : 2).toNanos();
-      long lastArrival = System.nanoTime();
-      while (System.nanoTime() < deadline) {
-        for (MessageConsumer consumer : consumers) {
-          Message m = consumer.receive(50);
-          if (m != null) {
-            lastArrival = System.nanoTime();
-            String id = JSON.readTree(((TextMessage) m).getText()).get("recordId").asText();
-            seen.merge(id, 1, Integer::sum);
-          }
-        }
-        int total = seen.values().stream().mapToInt(Integer::intValue).sum();
-        if (total >= expected && System.nanoTime() - lastArrival > quietFor) {
-          break;
-        }
-      }
-    }
-    return seen;
+    return RecordDrain.consume(
+        url, expected, WAIT, Duration.ofSeconds(expected == 0 ? 3 : 2), new java.util.HashMap<>());
   }
 }

@@ -1,12 +1,7 @@
 package dev.x12gw.gateway;
 
 import dev.x12gw.TestFiles;
-import dev.x12gw.records.QueueNames;
-import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +20,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.awaitility.Awaitility;
 
 /**
@@ -169,49 +163,7 @@ final class ChildGateway implements AutoCloseable {
    */
   Map<String, Integer> consumeAll(long expected, Duration timeout, Duration quiet)
       throws JMSException {
-    Map<String, Integer> seen = new TreeMap<>();
-    ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
-    try (cf;
-        Connection c = cf.createConnection()) {
-      c.start();
-      Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-      List<MessageConsumer> consumers = new ArrayList<>();
-      for (String q : QueueNames.defaults().all()) {
-        consumers.add(s.createConsumer(s.createQueue(q)));
-      }
-      long deadline = System.nanoTime() + timeout.toNanos();
-      long quietSince = System.nanoTime();
-      while (true) {
-        boolean any = false;
-        for (MessageConsumer consumer : consumers) {
-          Message m;
-          while ((m = consumer.receiveNoWait()) != null) {
-            seen.merge(m.getStringProperty("recordId"), 1, Integer::sum);
-            bodies.putIfAbsent(m.getStringProperty("recordId"), m.getBody(String.class));
-            any = true;
-          }
-        }
-        long now = System.nanoTime();
-        if (any) {
-          quietSince = now;
-        }
-        boolean complete = seen.size() >= expected;
-        if (complete && now - quietSince >= quiet.toNanos()) {
-          return seen;
-        }
-        if (now > deadline) {
-          return seen;
-        }
-        if (!any) {
-          Message m = consumers.get(0).receive(20);
-          if (m != null) {
-            seen.merge(m.getStringProperty("recordId"), 1, Integer::sum);
-            bodies.putIfAbsent(m.getStringProperty("recordId"), m.getBody(String.class));
-            quietSince = System.nanoTime();
-          }
-        }
-      }
-    }
+    return RecordDrain.consume("tcp://127.0.0.1:" + brokerPort, expected, timeout, quiet, bodies);
   }
 
   /**
