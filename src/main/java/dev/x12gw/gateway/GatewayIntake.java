@@ -8,6 +8,7 @@ import dev.x12gw.store.Database;
 import dev.x12gw.store.IntakeFiles;
 import dev.x12gw.store.IntakeProgress;
 import dev.x12gw.store.JdbcIntakeTarget;
+import dev.x12gw.store.StoreUnavailableException;
 import dev.x12gw.x12.X12Problem;
 import java.io.File;
 import java.io.IOException;
@@ -143,6 +144,12 @@ public final class GatewayIntake {
         // read: a crash then never loses a file that a later one was taken in after
         database.sync();
       }
+    } catch (Exception e) {
+      if (StoreUnavailableException.isCause(e) && !(e instanceof StoreUnavailableException)) {
+        // the file stays on the drop and is tried again until the store is back (routes)
+        throw new StoreUnavailableException(name, e);
+      }
+      throw e;
     } finally {
       storeLock.unlock();
     }
