@@ -89,8 +89,8 @@ public final class JdbcIntakeTarget implements IntakeTarget {
       connection.commit();
       if (Dialect.of(connection) == Dialect.H2) {
         // on disk before the file goes on: H2 writes a commit out in the background, and a kill
-        // before it has (CrashRecoveryIT, "transaction set 1 committed") has come back with the
-        // set's progress row but without one of its outbox rows, a record lost
+        // before it had (CrashRecoveryIT, "transaction set 1 committed") lost one record of the
+        // file once (likely H2 bringing the commit back in part; README, "After a crash")
         try (java.sql.Statement st = connection.createStatement()) {
           st.execute("CHECKPOINT SYNC");
         }
