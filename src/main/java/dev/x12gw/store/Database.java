@@ -135,9 +135,8 @@ public final class Database implements AutoCloseable {
     if (dialect != Dialect.H2) {
       return; // a server database's commit is durable when it returns
     }
-    try (Connection c = pool.getConnection();
-        java.sql.Statement st = c.createStatement()) {
-      st.execute("CHECKPOINT SYNC");
+    try (Connection c = pool.getConnection()) {
+      dialect.makeDurable(c);
     }
   }
 

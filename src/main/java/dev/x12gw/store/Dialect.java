@@ -84,6 +84,19 @@ enum Dialect {
         : split(columns).stream().map(c -> c + " collate \"C\"").collect(Collectors.joining(", "));
   }
 
+  /**
+   * Makes what was committed durable before the caller acts on it: H2 keeps a commit in memory
+   * until its background writer saves it, so {@code CHECKPOINT SYNC} writes and fsyncs the store; a
+   * server database's commit already is when it returns.
+   */
+  void makeDurable(Connection c) throws SQLException {
+    if (this == H2) {
+      try (java.sql.Statement st = c.createStatement()) {
+        st.execute("CHECKPOINT SYNC");
+      }
+    }
+  }
+
   /** A query for the next value of a sequence. */
   String nextValue(String sequence) {
     return this == H2 ? "select next value for " + sequence : "select nextval('" + sequence + "')";

@@ -23,6 +23,7 @@ public final class JdbcIntakeTarget implements IntakeTarget {
   private static final long PROGRESS_LOG_INTERVAL_NANOS = 10_000_000_000L;
 
   private final Connection connection;
+  private final Dialect dialect;
   private final JdbcClaimRepository repository;
   private final RecordSink records;
   private final JdbcPayerStats stats;
@@ -43,11 +44,16 @@ public final class JdbcIntakeTarget implements IntakeTarget {
       String fileName,
       Map<Integer, CommittedSet> committedEarlier) {
     this.connection = connection;
+    try {
+      this.dialect = Dialect.of(connection);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the store's dialect", e);
+    }
     this.fileName = fileName;
     this.fileId = intakeFileId;
     this.committedEarlier = Map.copyOf(committedEarlier);
     this.repository = new JdbcClaimRepository(connection, intakeFileId);
-    this.records = r -> Outbox.add(connection, r);
+    this.records = r -> Outbox.add(connection, dialect, r);
     this.stats = new JdbcPayerStats(connection);
   }
 
@@ -87,14 +93,10 @@ public final class JdbcIntakeTarget implements IntakeTarget {
       savepoint = null;
       IntakeProgress.save(connection, fileId, set);
       connection.commit();
-      if (Dialect.of(connection) == Dialect.H2) {
-        // on disk before the file goes on: H2 writes a commit out in the background, and a kill
-        // before it had (CrashRecoveryIT, "transaction set 1 committed") lost one record of the
-        // file once (likely H2 bringing the commit back in part; README, "After a crash")
-        try (java.sql.Statement st = connection.createStatement()) {
-          st.execute("CHECKPOINT SYNC");
-        }
-      }
+      // on disk before the file goes on: H2 writes a commit out in the background, and a kill
+      // before it had (CrashRecoveryIT, "transaction set 1 committed") lost one record of the
+      // file once (likely H2 bringing the commit back in part; README, "After a crash")
+      dialect.makeDurable(connection);
       recordsCommitted += set.records().values().stream().mapToLong(Long::longValue).sum();
       long now = System.nanoTime();
       if (lastProgressLog == 0 || now - lastProgressLog > PROGRESS_LOG_INTERVAL_NANOS) {

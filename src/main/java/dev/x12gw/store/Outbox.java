@@ -25,14 +25,17 @@ public final class Outbox {
    * @return false when a record with this id was queued before (nothing written)
    */
   public static boolean add(Connection c, OutboundRecord r) {
+    Dialect dialect;
     try {
-      return add(c, Dialect.of(c), r);
+      dialect = Dialect.of(c);
     } catch (SQLException e) {
-      throw new StoreException("cannot queue record", e);
+      throw new StoreException("cannot read the store's dialect", e);
     }
+    return add(c, dialect, r);
   }
 
-  private static boolean add(Connection c, Dialect dialect, OutboundRecord r) throws SQLException {
+  /** {@link #add(Connection, OutboundRecord)} for a caller that knows the store's dialect. */
+  static boolean add(Connection c, Dialect dialect, OutboundRecord r) {
     try (PreparedStatement ps = c.prepareStatement(insertIfNew(dialect), SEQ)) {
       ps.setString(1, r.recordId());
       ps.setString(2, r.recordType());
@@ -53,6 +56,8 @@ public final class Outbox {
         body.executeUpdate();
       }
       return true;
+    } catch (SQLException e) {
+      throw new StoreException("cannot queue record", e);
     }
   }
 

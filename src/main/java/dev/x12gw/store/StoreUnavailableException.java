@@ -11,7 +11,11 @@ import java.util.Set;
  * back, so the caller keeps it (a file stays on the drop) and tries again.
  */
 public final class StoreUnavailableException extends RuntimeException {
-  /** SQLSTATEs of failures that pass: lock not available, deadlock, serialization failure. */
+  /**
+   * SQLSTATEs of failures that pass: lock not available, deadlock, serialization failure, H2's lock
+   * timeout (its {@code SQLTimeoutException} is transient, but a batch that timed out is a {@code
+   * BatchUpdateException} with only this state).
+   */
   private static final Set<String> PASSING_STATES = Set.of("55P03", "40P01", "40001", "HYT00");
 
   public StoreUnavailableException(String what, Throwable cause) {

@@ -15,6 +15,11 @@ class StoreUnavailableExceptionTest {
     assertThat(StoreUnavailableException.isCause(new SQLTimeoutException("lock", "HYT00")))
         .isTrue();
     assertThat(StoreUnavailableException.isCause(new SQLException("refused", "08001"))).isTrue();
+    assertThat(
+            StoreUnavailableException.isCause(
+                new java.sql.BatchUpdateException("lock timeout in a batch", "HYT00", new int[0])))
+        .as("H2's lock timeout in a batch")
+        .isTrue();
     assertThat(StoreUnavailableException.isCause(new SQLException("deadlock", "40P01"))).isTrue();
     assertThat(StoreUnavailableException.isCause(new SQLException("serialization", "40001")))
         .isTrue();

@@ -253,7 +253,9 @@ class SmooksX12ParserTest {
 
   @Test
   void aFailureOfTheRecordsTargetReachesTheCallerInsteadOfQuarantiningTheFile() {
-    IllegalStateException storeDown = new IllegalStateException("store unavailable");
+    // as the store's failures come: unchecked around a checked SQLException
+    IllegalStateException storeDown =
+        new IllegalStateException("store unavailable", new java.sql.SQLException("lock timeout"));
     BindingSink failing =
         new BindingSink() {
           @Override

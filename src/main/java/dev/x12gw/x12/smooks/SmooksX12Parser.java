@@ -1,12 +1,7 @@
 package dev.x12gw.x12.smooks;
 
-import dev.x12gw.domain.claim.SubmittedClaim;
-import dev.x12gw.domain.remittance.ClaimPayment;
-import dev.x12gw.domain.remittance.RemittanceHeader;
-import dev.x12gw.domain.remittance.RemittanceTrailer;
 import dev.x12gw.x12.BindingSink;
 import dev.x12gw.x12.ReadResult;
-import dev.x12gw.x12.Transaction;
 import dev.x12gw.x12.X12Problem;
 import dev.x12gw.x12.X12ReadSession;
 import dev.x12gw.x12.X12Reader;
@@ -78,8 +73,7 @@ public final class SmooksX12Parser implements X12Reader, AutoCloseable {
    */
   @Override
   public ReadResult parse(Path file, String fileName, BindingSink sink) throws IOException {
-    SinkGuard guard = new SinkGuard(sink);
-    X12ReadSession session = new X12ReadSession(fileName, guard);
+    X12ReadSession session = new X12ReadSession(fileName, sink);
     ExecutionContext context = smooks.createExecutionContext();
     context.put(SESSION, session);
     String required = context.getConfigParameter(REQUIRED_DELIMITERS);
@@ -93,17 +87,19 @@ public final class SmooksX12Parser implements X12Reader, AutoCloseable {
     try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       smooks.filterSource(context, new StreamSource<>(in));
     } catch (SmooksException e) {
-      if (guard.failure != null) {
-        throw guard.failure; // the store failed, not the file: the caller retries it
+      // Smooks wraps whatever a visitor threw: an I/O error, or a failure of the records' target
+      // (the store: a StoreException around its SQLException), reaches the caller as itself, which
+      // retries the file; only what the reader itself could not read is a READ_FAILED problem
+      for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof IOException io) {
+          throw io;
+        }
+        if (t instanceof RuntimeException rt && !t.getClass().getName().startsWith("org.smooks.")) {
+          throw rt;
+        }
       }
-      Throwable cause = rootCause(e);
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException rt && !(cause instanceof SmooksException)) {
-        throw rt;
-      }
-      session.unreadable(unreadable("READ_FAILED", "the X12 reader failed: " + cause.getMessage()));
+      session.unreadable(
+          unreadable("READ_FAILED", "the X12 reader failed: " + rootCause(e).getMessage()));
     }
     return session.result();
   }
@@ -162,69 +158,6 @@ public final class SmooksX12Parser implements X12Reader, AutoCloseable {
 
   private static X12Problem unreadable(String code, String message) {
     return X12Problem.ofFile(X12Problem.Severity.ERROR, code, message);
-  }
-
-  /**
-   * Remembers a failure of the records' target (the store) so that it reaches the caller as what it
-   * is, not as an unreadable file: Smooks wraps whatever a visitor throws.
-   */
-  private static final class SinkGuard implements BindingSink {
-    private final BindingSink target;
-    private RuntimeException failure;
-
-    SinkGuard(BindingSink target) {
-      this.target = target;
-    }
-
-    private RuntimeException remember(RuntimeException e) {
-      failure = e;
-      return e;
-    }
-
-    @Override
-    public void beginTransaction(Transaction transaction) {
-      try {
-        target.beginTransaction(transaction);
-      } catch (RuntimeException e) {
-        throw remember(e);
-      }
-    }
-
-    @Override
-    public void claim(SubmittedClaim claim) {
-      try {
-        target.claim(claim);
-      } catch (RuntimeException e) {
-        throw remember(e);
-      }
-    }
-
-    @Override
-    public void payment(RemittanceHeader remittance, ClaimPayment payment) {
-      try {
-        target.payment(remittance, payment);
-      } catch (RuntimeException e) {
-        throw remember(e);
-      }
-    }
-
-    @Override
-    public void remittanceEnd(RemittanceTrailer trailer) {
-      try {
-        target.remittanceEnd(trailer);
-      } catch (RuntimeException e) {
-        throw remember(e);
-      }
-    }
-
-    @Override
-    public void endTransaction(boolean accepted) {
-      try {
-        target.endTransaction(accepted);
-      } catch (RuntimeException e) {
-        throw remember(e);
-      }
-    }
   }
 
   private static Throwable rootCause(Throwable t) {
