@@ -206,7 +206,8 @@ final class Cases {
           while (rs.next()) {
             claims.add(
                 new CaseClaim(
-                    rs.getLong(1), DomainJson.read(rs.getString(2), SubmittedClaim.class)));
+                    rs.getLong(1),
+                    DomainJson.read(Documents.unpack(rs.getBytes(2)), SubmittedClaim.class)));
           }
         }
       }
@@ -224,7 +225,7 @@ final class Cases {
                 new CasePayment(
                     rs.getLong(1),
                     remittance(remits, rs.getLong(3), rs.getString(4)),
-                    DomainJson.read(rs.getString(2), ClaimPayment.class)));
+                    DomainJson.read(Documents.unpack(rs.getBytes(2)), ClaimPayment.class)));
           }
         }
       }
@@ -282,48 +283,76 @@ final class Cases {
     }
   }
 
+  /**
+   * Retires the case's findings in force under the withdrawn and the added keys, then puts each
+   * added finding in force: the row of the same key and record id revived if the case has one (a
+   * finding that comes back as it was), else a new row. A finding key belongs to one case (a merge
+   * moves the findings with the rest), so every statement is within the case, through {@code
+   * finding_case}; case 0 is the transaction-level findings, stored without a case.
+   */
   static void saveFindings(
       Connection c, long caseId, List<Finding> added, Collection<String> withdrawn) {
     Timestamp now = Timestamp.from(Instant.now());
+    String inCase = caseId == 0 ? "case_id is null" : "case_id = ?";
     try (PreparedStatement retire =
             c.prepareStatement(
-                "update finding set superseded_at = ? where finding_key = ?"
-                    + " and superseded_at is null");
-        PreparedStatement put =
+                "update finding set superseded_at = ? where "
+                    + inCase
+                    + " and finding_key = ? and superseded_at is null");
+        PreparedStatement revive =
             c.prepareStatement(
-                Dialect.of(c)
-                    .upsert(
-                        "finding",
-                        "finding_key, record_id, case_id, record_type, created_at, superseded_at",
-                        "?,?,?,?,?,null",
-                        "finding_key, record_id"))) {
+                "update finding set record_type = ?, created_at = ?, superseded_at = null where "
+                    + inCase
+                    + " and finding_key = ? and record_id = ?");
+        PreparedStatement insert =
+            c.prepareStatement(
+                "insert into finding (finding_key, record_id, case_id, record_type, created_at)"
+                    + " values (?,?,?,?,?)")) {
       for (String key : withdrawn) {
-        retire.setTimestamp(1, now);
-        retire.setString(2, key);
-        retire.addBatch();
+        addRetire(retire, now, caseId, key);
       }
       for (Finding f : added) {
-        retire.setTimestamp(1, now);
-        retire.setString(2, f.findingKey());
-        retire.addBatch();
+        addRetire(retire, now, caseId, f.findingKey());
       }
       retire.executeBatch();
       for (Finding f : added) {
-        put.setString(1, f.findingKey());
-        put.setString(2, f.recordId());
-        if (caseId == 0) {
-          put.setNull(3, Types.BIGINT);
-        } else {
-          put.setLong(3, caseId);
+        int i = 1;
+        revive.setString(i++, f.type().name());
+        revive.setTimestamp(i++, now);
+        if (caseId != 0) {
+          revive.setLong(i++, caseId);
         }
-        put.setString(4, f.type().name());
-        put.setTimestamp(5, now);
-        put.addBatch();
+        revive.setString(i++, f.findingKey());
+        revive.setString(i, f.recordId());
+        if (revive.executeUpdate() > 0) {
+          continue;
+        }
+        insert.setString(1, f.findingKey());
+        insert.setString(2, f.recordId());
+        if (caseId == 0) {
+          insert.setNull(3, Types.BIGINT);
+        } else {
+          insert.setLong(3, caseId);
+        }
+        insert.setString(4, f.type().name());
+        insert.setTimestamp(5, now);
+        insert.addBatch();
       }
-      put.executeBatch();
+      insert.executeBatch();
     } catch (SQLException e) {
       throw new StoreException("cannot store findings", e);
     }
+  }
+
+  private static void addRetire(PreparedStatement retire, Timestamp now, long caseId, String key)
+      throws SQLException {
+    int i = 1;
+    retire.setTimestamp(i++, now);
+    if (caseId != 0) {
+      retire.setLong(i++, caseId);
+    }
+    retire.setString(i, key);
+    retire.addBatch();
   }
 
   static void saveLifecycle(Connection c, long caseId, ClaimLifecycle l) {

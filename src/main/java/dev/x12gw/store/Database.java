@@ -62,6 +62,7 @@ public final class Database implements AutoCloseable {
           Flyway.configure()
               .dataSource(pool)
               .locations(dialect.migrationLocations())
+              .javaMigrations(new V12__CompactStore())
               .failOnMissingLocations(true)
               .load()
               .migrate();

@@ -43,6 +43,18 @@ enum Dialect {
     return new String[] {"classpath:db/migration/common", "classpath:db/migration/" + migrations};
   }
 
+  /** The type of a binary column without a practical length limit. */
+  String binaryType() {
+    return this == H2 ? "varbinary(1000000000)" : "bytea";
+  }
+
+  /** Renames a column. */
+  String renameColumn(String table, String from, String to) {
+    return this == H2
+        ? "alter table " + table + " alter column " + from + " rename to " + to
+        : "alter table " + table + " rename column " + from + " to " + to;
+  }
+
   /**
    * Inserts a row, or updates the row with the same key: H2's {@code MERGE ... KEY}, PostgreSQL's
    * {@code INSERT ... ON CONFLICT DO UPDATE}.

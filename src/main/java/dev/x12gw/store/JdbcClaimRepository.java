@@ -79,7 +79,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
         ps.setString(15, c.source().interchangeControlNumber());
         ps.setString(16, c.source().groupControlNumber());
         ps.setString(17, c.source().transactionControlNumber());
-        ps.setString(18, DomainJson.write(c));
+        ps.setBytes(18, Documents.pack(DomainJson.write(c)));
         ps.setLong(19, joined.caseId());
         ps.executeUpdate();
         id = generatedKey(ps);
@@ -148,7 +148,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
         setDate(ps, 13, p.statementTo());
         ps.setNull(14, Types.BIGINT);
         ps.setNull(15, Types.TIMESTAMP_WITH_TIMEZONE);
-        ps.setString(16, DomainJson.write(p));
+        ps.setBytes(16, Documents.pack(DomainJson.write(p)));
         ps.setLong(17, joined.caseId());
         ps.setInt(18, p.lines().size());
         ps.executeUpdate();
