@@ -289,9 +289,12 @@ final class Cases {
    * finding that comes back as it was), else a new row. A finding key belongs to one case (a merge
    * moves the findings with the rest), so every statement is within the case, through {@code
    * finding_case}; case 0 is the transaction-level findings, stored without a case.
+   *
+   * @param first the case's first findings (a case this unit of work created, nothing else in it):
+   *     inserted without looking for earlier ones
    */
   static void saveFindings(
-      Connection c, long caseId, List<Finding> added, Collection<String> withdrawn) {
+      Connection c, long caseId, List<Finding> added, Collection<String> withdrawn, boolean first) {
     Timestamp now = Timestamp.from(Instant.now());
     String inCase = caseId == 0 ? "case_id is null" : "case_id = ?";
     try (PreparedStatement retire =
@@ -308,13 +311,15 @@ final class Cases {
             c.prepareStatement(
                 "insert into finding (finding_key, record_id, case_id, record_type, created_at)"
                     + " values (?,?,?,?,?)")) {
-      for (String key : withdrawn) {
-        addRetire(retire, now, caseId, key);
+      if (!first) {
+        for (String key : withdrawn) {
+          addRetire(retire, now, caseId, key);
+        }
+        for (Finding f : added) {
+          addRetire(retire, now, caseId, f.findingKey());
+        }
+        retire.executeBatch();
       }
-      for (Finding f : added) {
-        addRetire(retire, now, caseId, f.findingKey());
-      }
-      retire.executeBatch();
       for (Finding f : added) {
         int i = 1;
         revive.setString(i++, f.type().name());
@@ -324,7 +329,7 @@ final class Cases {
         }
         revive.setString(i++, f.findingKey());
         revive.setString(i, f.recordId());
-        if (revive.executeUpdate() > 0) {
+        if (!first && revive.executeUpdate() > 0) {
           continue;
         }
         insert.setString(1, f.findingKey());

@@ -34,6 +34,12 @@ public final class JdbcClaimRepository implements ClaimRepository {
   private final Map<RemittanceHeader, Long> remittanceIds = new HashMap<>();
 
   /**
+   * Cases created by this unit of work that no finding was saved for and nothing joined since:
+   * their first findings are inserted without looking for earlier ones (there are none).
+   */
+  private final Set<Long> freshCases = new java.util.HashSet<>();
+
+  /**
    * @param connection the unit of work's connection (auto-commit off)
    * @param intakeFileId the {@code intake_file} row the stored data came from
    */
@@ -45,6 +51,20 @@ public final class JdbcClaimRepository implements ClaimRepository {
   /** Rows written since a savepoint were rolled back: ids cached since then are gone too. */
   void forgetCachedIds() {
     remittanceIds.clear();
+    freshCases.clear();
+  }
+
+  /** A transaction set was committed: its cases are no longer new to the next one. */
+  void setCommitted() {
+    freshCases.clear();
+  }
+
+  private void placed(Cases.Joined joined) {
+    if (joined.alone()) {
+      freshCases.add(joined.caseId());
+    } else {
+      freshCases.remove(joined.caseId()); // joined or merged into: it may hold findings now
+    }
   }
 
   @Override
@@ -108,6 +128,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
       if (!joined.alone()) {
         Cases.linkPayments(connection, joined.caseId());
       }
+      placed(joined);
       return new Placement(joined.caseId(), id, joined.alone());
     } catch (SQLException e) {
       throw new StoreException("cannot store claim", e);
@@ -157,6 +178,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
       if (!joined.alone()) {
         Cases.linkPayments(connection, joined.caseId());
       }
+      placed(joined);
       return new Placement(joined.caseId(), id, joined.alone());
     } catch (SQLException e) {
       throw new StoreException("cannot store claim payment", e);
@@ -261,7 +283,9 @@ public final class JdbcClaimRepository implements ClaimRepository {
         if (keys.isEmpty()) {
           ps.setNull(7, Types.BIGINT);
         } else {
-          long caseId = Cases.join(connection, keys).caseId();
+          Cases.Joined joined = Cases.join(connection, keys);
+          placed(joined);
+          long caseId = joined.caseId();
           // an earlier adjustment may have merged the case of an earlier one into another
           cases.add(caseId);
           ps.setLong(7, caseId);
@@ -293,7 +317,8 @@ public final class JdbcClaimRepository implements ClaimRepository {
 
   @Override
   public void saveFindings(long caseId, List<Finding> added, Collection<String> withdrawnKeys) {
-    Cases.saveFindings(connection, caseId, added, withdrawnKeys);
+    boolean first = freshCases.remove(caseId) && withdrawnKeys.isEmpty();
+    Cases.saveFindings(connection, caseId, added, withdrawnKeys, first);
   }
 
   @Override

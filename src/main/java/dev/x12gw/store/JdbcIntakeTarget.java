@@ -93,6 +93,7 @@ public final class JdbcIntakeTarget implements IntakeTarget {
       savepoint = null;
       IntakeProgress.save(connection, fileId, set);
       connection.commit();
+      repository.setCommitted();
       // on disk before the file goes on: H2 writes a commit out in the background, and a kill
       // before it had (CrashRecoveryIT, "transaction set 1 committed") lost one record of the
       // file once (likely H2 bringing the commit back in part; README, "After a crash")
