@@ -44,6 +44,9 @@ public final class Gateway implements AutoCloseable {
   private boolean started;
   private boolean closed;
 
+  /** The JMS client's first buffer for a message (its text, properties and headers). */
+  static final int INITIAL_MESSAGE_BYTES = 8 * 1024;
+
   private Gateway(Settings settings) {
     this.settings = settings;
   }
@@ -98,7 +101,7 @@ public final class Gateway implements AutoCloseable {
         new GatewayIntake(
             database, processor, settings.path("intake.spool-dir", "var/spool"), acknowledged));
     main.bind(
-        "outboxRelay", new OutboxRelay(database, settings.getInt("outbox.batch-size", 500), jms));
+        "outboxRelay", new OutboxRelay(database, settings.getInt("outbox.batch-size", 2000), jms));
     main.bind(
         "outboxRetention",
         new OutboxRetention(
@@ -127,13 +130,22 @@ public final class Gateway implements AutoCloseable {
     if (url.isEmpty()) {
       Path db = settings.path("db.path", "var/db/gateway");
       Files.createDirectories(db.getParent());
-      url = "jdbc:h2:file:" + db + settings.get("db.h2.options", "");
+      String options = settings.get("db.h2.options", "");
+      if (!options.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+        // the gateway closes its store after its routes stopped (and compacts it then); H2's own
+        // shutdown hook would close it first, under a file still being read
+        options += ";DB_CLOSE_ON_EXIT=FALSE";
+      }
+      url = "jdbc:h2:file:" + db + options;
     }
-    return Database.open(
-        url,
-        settings.get("db.user", "x12gw"),
-        settings.get("db.password", ""),
-        settings.getInt("db.max-connections", 8));
+    Database database =
+        Database.open(
+            url,
+            settings.get("db.user", "x12gw"),
+            settings.get("db.password", ""),
+            settings.getInt("db.max-connections", 8));
+    database.compactOnClose(settings.getBoolean("db.h2.compact-on-close", true));
+    return database;
   }
 
   private void startSftpDrop() throws IOException, java.security.GeneralSecurityException {
@@ -235,6 +247,11 @@ public final class Gateway implements AutoCloseable {
           new ActiveMQConnectionFactory(
               url, settings.get("broker.user", null), settings.get("broker.password", null));
       LOG.info("External broker {}", url.replaceAll("//[^@/]*@", "//***@"));
+    }
+    if (!url.contains("initialMessagePacketSize")) {
+      // a record's JSON (about 2.5 KB, twice that as the message's UTF-16 text) fits the first
+      // buffer instead of growing Artemis' default 1,500 bytes message by message
+      cf.setInitialMessagePacketSize(INITIAL_MESSAGE_BYTES);
     }
     resources.add(cf);
     JmsPoolConnectionFactory pool = new JmsPoolConnectionFactory();

@@ -21,6 +21,7 @@ public final class Database implements AutoCloseable {
   private final AutoCloseable closePool;
   private final String url;
   private final Dialect dialect;
+  private volatile boolean compactOnClose;
 
   private Database(DataSource pool, AutoCloseable closePool, String url, Dialect dialect) {
     this.pool = pool;
@@ -147,8 +148,34 @@ public final class Database implements AutoCloseable {
     T run(Connection connection) throws Exception;
   }
 
+  /**
+   * H2 only: {@link #close} rewrites the store into a new file holding its live data only ({@code
+   * SHUTDOWN COMPACT}). H2 writes pages copy-on-write and keeps the chunks it replaced for 45 s, so
+   * its file grows with what was written, not with what is kept; this gives the space back once per
+   * run (measured: 556 MB after a 100 MB 835, 149 MB compacted, in 5 s). H2 writes the new file
+   * beside the old one and renames it into place: a crash meanwhile leaves the old file, and H2
+   * removes the partial new one when it next opens the store.
+   */
+  public void compactOnClose(boolean compact) {
+    this.compactOnClose = compact;
+  }
+
   @Override
   public void close() {
+    if (compactOnClose && dialect == Dialect.H2) {
+      compact();
+    }
     close(closePool);
+  }
+
+  private void compact() {
+    long start = System.nanoTime();
+    try (Connection c = pool.getConnection();
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("SHUTDOWN COMPACT");
+      LOG.info("Store compacted at close in {} ms", (System.nanoTime() - start) / 1_000_000);
+    } catch (SQLException e) {
+      LOG.warn("Store not compacted at close: {}", e.getMessage());
+    }
   }
 }
