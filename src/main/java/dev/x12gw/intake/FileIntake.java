@@ -204,9 +204,12 @@ final class FileIntake implements BindingSink, FindingSink {
   // --- FindingSink: what reconciliation found ---------------------------------------------
 
   @Override
-  public void accept(Finding finding, String supersedes) {
+  public void accept(long caseId, Finding finding, String supersedes) {
     Classification c = classifier.classify(finding, stats).orElse(null);
-    publish(records.finding(finding, supersedes, c), publishedInTransaction);
+    OutboundRecord r = records.finding(finding, supersedes, c);
+    if (target.records().publishFinding(caseId, r)) {
+      publishedInTransaction.merge(r.recordType(), 1L, Long::sum);
+    }
     if (c != null) {
       stats.classified(PayerStats.Entry.of(finding, c));
     }

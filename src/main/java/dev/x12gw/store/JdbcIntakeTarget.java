@@ -53,7 +53,18 @@ public final class JdbcIntakeTarget implements IntakeTarget {
     this.fileId = intakeFileId;
     this.committedEarlier = Map.copyOf(committedEarlier);
     this.repository = new JdbcClaimRepository(connection, intakeFileId);
-    this.records = r -> Outbox.add(connection, dialect, r);
+    this.records =
+        new RecordSink() {
+          @Override
+          public boolean publish(dev.x12gw.records.OutboundRecord r) {
+            return Outbox.add(connection, dialect, r);
+          }
+
+          @Override
+          public boolean publishFinding(long caseId, dev.x12gw.records.OutboundRecord r) {
+            return Outbox.addFinding(connection, dialect, caseId, r);
+          }
+        };
     this.stats = new JdbcPayerStats(connection);
   }
 

@@ -24,9 +24,10 @@ import org.flywaydb.core.api.migration.Context;
  *       in the file (H2 writes whole pages, copy on write): 34% of the bytes H2 wrote for a 100 MB
  *       835.
  *   <li>{@code outbox} gains {@code record_key}, a 64-bit hash of {@code record_id} ({@link
- *       Outbox#recordKey}), indexed: H2 checks that a record id is new through this narrow index
- *       instead of the unique index on the 36-character id (23% of the bytes written), which it
- *       drops. PostgreSQL keeps its unique index (its {@code ON CONFLICT} needs it, and it updates
+ *       Outbox#recordKey}), indexed, and H2 drops the unique index on the 36-character id (23% of
+ *       the bytes written). A finding's record is checked against its case's findings instead
+ *       ({@link Outbox#addFinding}, no key); another record (a withdrawal, a file's defect) by its
+ *       key. PostgreSQL keeps its unique index (its {@code ON CONFLICT} needs it, and it updates
  *       pages in place).
  * </ul>
  */
@@ -72,8 +73,8 @@ public final class V12__CompactStore extends BaseJavaMigration {
     execute(c, "alter table finding add primary key (id)");
 
     execute(c, "alter table outbox add column record_key bigint");
+    // rows queued so far all get their key (a finding's record queued from now on has none)
     convert(c, "outbox", "seq", "record_id", "record_key", rs -> Outbox.recordKey(text(rs)));
-    execute(c, "alter table outbox alter column record_key set not null");
     execute(c, "create index outbox_record_key on outbox (record_key)");
     if (dialect == Dialect.H2) {
       execute(c, "alter table outbox drop constraint outbox_record_id");

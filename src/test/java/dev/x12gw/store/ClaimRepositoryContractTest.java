@@ -76,7 +76,7 @@ class ClaimRepositoryContractTest {
         ReconciliationPolicy.none(),
         new FindingSink() {
           @Override
-          public void accept(Finding f, String old) {
+          public void accept(long caseId, Finding f, String old) {
             findings.add(f);
             if (old != null) {
               superseded.add(old);

@@ -42,6 +42,49 @@ class OutboxTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(TestStore.Backend.class)
+  void aFindingsRecordIsQueuedOnceItsCaseHoldsTheFinding(TestStore.Backend backend)
+      throws Exception {
+    try (TestStore store = backend.open()) {
+      store
+          .database()
+          .inTransaction(
+              c -> {
+                Dialect d = Dialect.of(c);
+                assertThat(Outbox.addFinding(c, d, 5, record("f1"))).isTrue();
+                finding(c, 5L, "k1", "f1"); // stored with it, as the reconciler does
+                assertThat(Outbox.addFinding(c, d, 5, record("f1"))).as("case 5 had it").isFalse();
+                assertThat(Outbox.addFinding(c, d, 0, record("f2"))).isTrue();
+                finding(c, null, "k2", "f2"); // a transaction set's finding: no case
+                assertThat(Outbox.addFinding(c, d, 0, record("f2"))).isFalse();
+                // a record that is not a finding's is checked by its own id
+                assertThat(Outbox.add(c, d, record("w1"))).isTrue();
+                assertThat(Outbox.add(c, d, record("w1"))).isFalse();
+                return null;
+              });
+      List<Outbox.Entry> queued = store.database().inTransaction(c -> Outbox.pending(c, 10));
+      assertThat(queued).extracting(e -> e.record().recordId()).containsExactly("f1", "f2", "w1");
+    }
+  }
+
+  private static void finding(Connection c, Long caseId, String key, String recordId)
+      throws Exception {
+    try (var ps =
+        c.prepareStatement(
+            "insert into finding (finding_key, record_id, case_id, record_type, created_at)"
+                + " values (?,?,?,'CLAIM_DENIAL',current_timestamp)")) {
+      ps.setString(1, key);
+      ps.setString(2, recordId);
+      if (caseId == null) {
+        ps.setNull(3, java.sql.Types.BIGINT);
+      } else {
+        ps.setLong(3, caseId);
+      }
+      ps.executeUpdate();
+    }
+  }
+
   @Test
   void aBatchIsReadFromTheHeadOfThePendingIndexNotSortedFromAllPendingRows() throws Exception {
     try (Database db =

@@ -6,10 +6,12 @@ import dev.x12gw.domain.reconcile.Withdrawal;
 /** Port: where findings go (the outbox in the gateway, standard output in offline analysis). */
 public interface FindingSink {
   /**
+   * @param caseId the claim case the finding is about; 0 for a finding about a whole transaction
+   *     set (a remittance that does not balance)
    * @param finding a new finding, or a finding whose facts changed
    * @param supersedes the record id of the finding it replaces (same key, older facts), or null
    */
-  void accept(Finding finding, String supersedes);
+  void accept(long caseId, Finding finding, String supersedes);
 
   /** A published finding no longer holds. */
   void withdraw(Withdrawal withdrawal);

@@ -119,7 +119,7 @@ public final class Reconciler {
     }
     BalancingException imbalance = BalanceRule.transactionImbalance(trailer);
     if (imbalance != null) {
-      sink.accept(imbalance, null);
+      sink.accept(0, imbalance, null);
       repository.saveFindings(0, List.of(imbalance), List.of());
     }
     return true;
@@ -192,7 +192,7 @@ public final class Reconciler {
         continue;
       }
       added.add(f);
-      sink.accept(f, was == null ? null : was.recordId());
+      sink.accept(file.caseId(), f, was == null ? null : was.recordId());
     }
     List<String> withdrawn = new ArrayList<>();
     for (Map.Entry<String, ClaimRepository.Published> e : current.entrySet()) {
