@@ -124,12 +124,21 @@ final class GatewayBench {
         totalInput += bytes;
         long store = size(var.resolve("db"));
         if (days > 0) {
+          if (day == 0) {
+            out.printf(
+                Locale.ROOT,
+                "analyze of day 1's files (JVM start included): %.1f s; each day's ratio is to"
+                    + " it (day 1: a fresh gateway; from day 2 on: one that ran before)%n",
+                analyzeSeconds);
+          }
           out.printf(
               Locale.ROOT,
-              "day %2d: %d records in %.1f s; store %.1f MB (%.2f bytes per input byte so far)%n",
+              "day %2d: %d records in %.1f s, ratio to analyze %.2f; store %.1f MB (%.2f bytes per"
+                  + " input byte so far)%n",
               day + 1,
               received,
               seconds,
+              analyzeSeconds / seconds,
               store / 1e6,
               (double) store / totalInput);
         } else {
