@@ -44,9 +44,6 @@ public final class Gateway implements AutoCloseable {
   private boolean started;
   private boolean closed;
 
-  /** The JMS client's first buffer for a message (its text, properties and headers). */
-  static final int INITIAL_MESSAGE_BYTES = 8 * 1024;
-
   private Gateway(Settings settings) {
     this.settings = settings;
   }
@@ -247,11 +244,6 @@ public final class Gateway implements AutoCloseable {
           new ActiveMQConnectionFactory(
               url, settings.get("broker.user", null), settings.get("broker.password", null));
       LOG.info("External broker {}", url.replaceAll("//[^@/]*@", "//***@"));
-    }
-    if (!url.contains("initialMessagePacketSize")) {
-      // a record's JSON (about 2.5 KB, twice that as the message's UTF-16 text) fits the first
-      // buffer instead of growing Artemis' default 1,500 bytes message by message
-      cf.setInitialMessagePacketSize(INITIAL_MESSAGE_BYTES);
     }
     resources.add(cf);
     JmsPoolConnectionFactory pool = new JmsPoolConnectionFactory();

@@ -207,9 +207,7 @@ final class FileIntake implements BindingSink, FindingSink {
   public void accept(long caseId, Finding finding, String supersedes) {
     Classification c = classifier.classify(finding, stats).orElse(null);
     OutboundRecord r = records.finding(finding, supersedes, c);
-    if (target.records().publishFinding(caseId, r)) {
-      publishedInTransaction.merge(r.recordType(), 1L, Long::sum);
-    }
+    count(r, target.records().publishFinding(caseId, r), publishedInTransaction);
     if (c != null) {
       stats.classified(PayerStats.Entry.of(finding, c));
     }
@@ -225,7 +223,11 @@ final class FileIntake implements BindingSink, FindingSink {
   }
 
   private void publish(OutboundRecord r, Map<String, Long> counts) {
-    if (target.records().publish(r)) {
+    count(r, target.records().publish(r), counts);
+  }
+
+  private static void count(OutboundRecord r, boolean queued, Map<String, Long> counts) {
+    if (queued) {
       counts.merge(r.recordType(), 1L, Long::sum);
     }
   }

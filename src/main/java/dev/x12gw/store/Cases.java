@@ -321,15 +321,7 @@ final class Cases {
         retire.executeBatch();
       }
       for (Finding f : added) {
-        int i = 1;
-        revive.setString(i++, f.type().name());
-        revive.setTimestamp(i++, now);
-        if (caseId != 0) {
-          revive.setLong(i++, caseId);
-        }
-        revive.setString(i++, f.findingKey());
-        revive.setString(i, f.recordId());
-        if (!first && revive.executeUpdate() > 0) {
+        if (!first && revive(revive, now, caseId, f)) {
           continue;
         }
         insert.setString(1, f.findingKey());
@@ -347,6 +339,20 @@ final class Cases {
     } catch (SQLException e) {
       throw new StoreException("cannot store findings", e);
     }
+  }
+
+  /** Puts the case's row of this finding key and record id back in force, if it has one. */
+  private static boolean revive(PreparedStatement revive, Timestamp now, long caseId, Finding f)
+      throws SQLException {
+    int i = 1;
+    revive.setString(i++, f.type().name());
+    revive.setTimestamp(i++, now);
+    if (caseId != 0) {
+      revive.setLong(i++, caseId);
+    }
+    revive.setString(i++, f.findingKey());
+    revive.setString(i, f.recordId());
+    return revive.executeUpdate() > 0;
   }
 
   private static void addRetire(PreparedStatement retire, Timestamp now, long caseId, String key)

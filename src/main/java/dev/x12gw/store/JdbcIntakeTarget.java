@@ -4,6 +4,7 @@ import dev.x12gw.domain.port.ClaimRepository;
 import dev.x12gw.intake.CommittedSet;
 import dev.x12gw.intake.IntakeTarget;
 import dev.x12gw.intake.RecordSink;
+import dev.x12gw.records.OutboundRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -56,12 +57,12 @@ public final class JdbcIntakeTarget implements IntakeTarget {
     this.records =
         new RecordSink() {
           @Override
-          public boolean publish(dev.x12gw.records.OutboundRecord r) {
+          public boolean publish(OutboundRecord r) {
             return Outbox.add(connection, dialect, r);
           }
 
           @Override
-          public boolean publishFinding(long caseId, dev.x12gw.records.OutboundRecord r) {
+          public boolean publishFinding(long caseId, OutboundRecord r) {
             return Outbox.addFinding(connection, dialect, caseId, r);
           }
         };
