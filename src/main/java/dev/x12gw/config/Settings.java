@@ -110,6 +110,16 @@ public final class Settings {
     }
   }
 
+  public long getLong(String key, long defaultValue) {
+    String v = get(key, String.valueOf(defaultValue));
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "setting '" + key + "' (" + environmentName(key) + ") must be a whole number: " + v, e);
+    }
+  }
+
   public boolean getBoolean(String key, boolean defaultValue) {
     String v = get(key, String.valueOf(defaultValue)).toLowerCase(Locale.ROOT);
     return switch (v) {

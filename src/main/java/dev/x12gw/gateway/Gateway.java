@@ -1,11 +1,13 @@
 package dev.x12gw.gateway;
 
+import com.jcraft.jsch.ChannelSftp;
 import dev.x12gw.config.Intelligence;
 import dev.x12gw.config.Settings;
 import dev.x12gw.intake.X12FileProcessor;
 import dev.x12gw.records.QueueNames;
 import dev.x12gw.records.RecordFactory;
 import dev.x12gw.store.Database;
+import dev.x12gw.store.FileClaims;
 import dev.x12gw.store.StoreCheck;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.io.IOException;
@@ -16,11 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.file.remote.strategy.SftpChangedExclusiveReadLockStrategy;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
@@ -93,12 +97,29 @@ public final class Gateway implements AutoCloseable {
         acknowledged.add(flow);
       }
     }
+    String node = nodeName();
+    FileClaims claims =
+        new FileClaims(
+            database,
+            node,
+            Duration.ofMillis(settings.getLong("intake.claim-timeout-ms", 120_000)));
     main.bind(
         "x12Intake",
         new GatewayIntake(
-            database, processor, settings.path("intake.spool-dir", "var/spool"), acknowledged));
+            database,
+            processor,
+            settings.path("intake.spool-dir", "var/spool"),
+            acknowledged,
+            claims));
+    main.bind("fileClaimLock", fileClaimLock(claims));
     main.bind(
-        "outboxRelay", new OutboxRelay(database, settings.getInt("outbox.batch-size", 2000), jms));
+        "outboxRelay",
+        new OutboxRelay(
+            database,
+            settings.getInt("outbox.batch-size", 2000),
+            jms,
+            node,
+            Duration.ofMillis(settings.getLong("outbox.relay-lease-ms", 30_000))));
     main.bind(
         "outboxRetention",
         new OutboxRetention(
@@ -119,7 +140,47 @@ public final class Gateway implements AutoCloseable {
             }
           }
         });
-    LOG.info("Gateway home {}", home);
+    LOG.info("Gateway home {}, node {}", home, node);
+  }
+
+  /**
+   * This node's name among the gateways sharing the store ({@code gateway.node}): by default the
+   * host name and the installation's folder, the same across restarts, so a gateway started again
+   * after a crash takes back at once the files it held (another name would wait for its old claims
+   * to time out). Two gateways of one installation folder on one host must be given names.
+   */
+  private String nodeName() {
+    String configured = settings.get("gateway.node", "");
+    if (!configured.isBlank()) {
+      return configured.trim();
+    }
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "localhost";
+    }
+    String name = host + ":" + settings.home().toAbsolutePath().normalize();
+    return name.length() <= 200 ? name : name.substring(name.length() - 200);
+  }
+
+  /**
+   * The intake routes' read lock: {@code sftp.read-lock} ({@code changed}: the upload finished, or
+   * {@code none}) and then this node's claim of the file in the store.
+   */
+  private ClaimedFileReadLock<ChannelSftp.LsEntry> fileClaimLock(FileClaims claims) {
+    String kind = settings.get("sftp.read-lock", "changed");
+    SftpChangedExclusiveReadLockStrategy upload = null;
+    if ("changed".equals(kind)) {
+      upload = new SftpChangedExclusiveReadLockStrategy();
+      upload.setTimeout(settings.getLong("sftp.read-lock-timeout-ms", 60_000));
+      upload.setCheckInterval(settings.getLong("sftp.read-lock-check-interval-ms", 1000));
+      upload.setMinLength(0);
+    } else if (!"none".equals(kind)) {
+      throw new IllegalStateException(
+          "sftp.read-lock is " + kind + ": changed (the upload finished) or none");
+    }
+    return new ClaimedFileReadLock<>(upload, claims, java.time.Clock.systemUTC());
   }
 
   private Database openDatabase() throws IOException {
@@ -140,7 +201,8 @@ public final class Gateway implements AutoCloseable {
             url,
             settings.get("db.user", "x12gw"),
             settings.get("db.password", ""),
-            settings.getInt("db.max-connections", 8));
+            settings.getInt("db.max-connections", 8),
+            Duration.ofMillis(settings.getLong("db.connection-timeout-ms", 10_000)));
     database.compactOnClose(settings.getBoolean("db.h2.compact-on-close", true));
     return database;
   }

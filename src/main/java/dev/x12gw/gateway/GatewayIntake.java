@@ -5,6 +5,7 @@ import dev.x12gw.intake.FileReport;
 import dev.x12gw.intake.X12FileProcessor;
 import dev.x12gw.store.AckControlNumbers;
 import dev.x12gw.store.Database;
+import dev.x12gw.store.FileClaims;
 import dev.x12gw.store.IntakeFiles;
 import dev.x12gw.store.IntakeProgress;
 import dev.x12gw.store.JdbcIntakeTarget;
@@ -44,17 +45,21 @@ public final class GatewayIntake {
   private final Path spoolDir;
   private final ReentrantLock storeLock = new ReentrantLock(true);
   private final java.util.Set<String> acknowledgedFlows;
+  private final FileClaims claims;
 
   /**
    * @param acknowledgedFlows the flows (837, 835) whose files get 999/TA1 acknowledgments
+   * @param claims this node's claims of files and contents, shared with the other nodes
    */
   public GatewayIntake(
       Database database,
       X12FileProcessor processor,
       Path spoolDir,
-      java.util.Set<String> acknowledgedFlows)
+      java.util.Set<String> acknowledgedFlows,
+      FileClaims claims)
       throws IOException {
     this.database = database;
+    this.claims = claims;
     this.processor = processor;
     this.acknowledgedFlows = java.util.Set.copyOf(acknowledgedFlows);
     this.spoolDir = Files.createDirectories(spoolDir);
@@ -96,7 +101,38 @@ public final class GatewayIntake {
       @Headers Map<String, Object> headers)
       throws Exception {
     Path spool = Path.of(spoolFile);
+    // the content, claimed like the file: two files of one content on two nodes are not read at
+    // once (the second waits, then finds the content taken in)
+    String contentKey = "content:" + sha;
+    FileClaims.Claim claim;
+    try {
+      claim = claims.claim(contentKey, java.time.Instant.now());
+    } catch (Exception e) {
+      throw StoreUnavailableException.isCause(e) && !(e instanceof StoreUnavailableException)
+          ? new StoreUnavailableException(name, e)
+          : e;
+    }
+    switch (claim.outcome()) {
+      case HELD ->
+          throw new FileHeldElsewhereException(
+              name, "gateway node " + claim.previousNode() + " is reading a file of this content");
+      case TAKEN_OVER ->
+          LOG.warn(
+              "{}: gateway node {} did not renew its claim of this content; this node takes it"
+                  + " over",
+              name,
+              claim.previousNode());
+      default -> {}
+    }
+    JdbcIntakeTarget.Guard guard =
+        c -> {
+          if (!claims.stillHeld(c, contentKey, java.time.Instant.now())) {
+            throw new FileHeldElsewhereException(
+                name, "another gateway node took the file over from this one");
+          }
+        };
     FileReport report;
+    boolean done = false;
     storeLock.lock();
     try {
       LOG.info("{}: reading {} bytes (sha256 {})", name, Files.size(spool), sha.substring(0, 12));
@@ -124,7 +160,7 @@ public final class GatewayIntake {
                 }
                 FileReport r =
                     processor.process(
-                        spool, name, sha, new JdbcIntakeTarget(c, fileId, name, committed));
+                        spool, name, sha, new JdbcIntakeTarget(c, fileId, name, committed, guard));
                 IntakeFiles.finish(
                     c,
                     fileId,
@@ -134,6 +170,7 @@ public final class GatewayIntake {
                     r.read().claims(),
                     r.read().payments());
                 IntakeProgress.clear(c, fileId);
+                guard.beforeCommit(c);
                 // logged before the commit makes the outcome visible: a crash in between leaves
                 // "committing" without "committed", and the file is taken in again on restart
                 logOutcome(r);
@@ -144,6 +181,7 @@ public final class GatewayIntake {
         // read: a crash then never loses a file that a later one was taken in after
         database.sync();
       }
+      done = true;
     } catch (Exception e) {
       if (StoreUnavailableException.isCause(e) && !(e instanceof StoreUnavailableException)) {
         // the file stays on the drop and is tried again until the store is back (routes)
@@ -152,6 +190,7 @@ public final class GatewayIntake {
       throw e;
     } finally {
       storeLock.unlock();
+      settleContentClaim(name, contentKey, done);
     }
     if (report == null) {
       LOG.info("{}: same content as a file already taken in; nothing new", name);
@@ -184,6 +223,23 @@ public final class GatewayIntake {
       LOG.warn("{} (moved to .error/); committing", report.summary());
     } else {
       LOG.info("{}; committing", report.summary());
+    }
+  }
+
+  /**
+   * Marks the content's claim done once its file was taken in, or gives it up when the attempt
+   * failed (a retry of this node claims it again; when the store is gone, the claim expires).
+   */
+  private void settleContentClaim(String name, String contentKey, boolean done) {
+    try {
+      if (done) {
+        claims.done(contentKey, java.time.Instant.now());
+      } else {
+        claims.release(contentKey);
+      }
+    } catch (Exception e) {
+      LOG.warn(
+          "{}: cannot {} its content's claim: {}", name, done ? "settle" : "release", e.toString());
     }
   }
 

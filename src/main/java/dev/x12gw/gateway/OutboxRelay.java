@@ -36,18 +36,48 @@ public final class OutboxRelay {
   private final Database database;
   private final int batchSize;
   private final ConnectionFactory broker;
+  private final String node;
+  private final java.time.Duration lease;
+  private boolean leader;
 
   /**
    * @param broker a pooling connection factory (a connection and session per batch)
+   * @param node this gateway node's name
+   * @param lease how long the relay's lease lasts without a batch renewing it
    */
-  public OutboxRelay(Database database, int batchSize, ConnectionFactory broker) {
+  public OutboxRelay(
+      Database database,
+      int batchSize,
+      ConnectionFactory broker,
+      String node,
+      java.time.Duration lease) {
     this.database = database;
     this.batchSize = batchSize;
     this.broker = broker;
+    this.node = node;
+    this.lease = lease;
   }
 
-  /** The next records to publish, oldest first (empty when none). */
+  /**
+   * The next records to publish, oldest first: empty when none, or when another node's relay holds
+   * the lease (it publishes them).
+   */
   public List<Outbox.Entry> pending() throws Exception {
+    java.time.Instant now = java.time.Instant.now();
+    boolean leads = database.inTransaction(c -> Outbox.leaseRelay(c, node, now, now.plus(lease)));
+    if (leads != leader) {
+      leader = leads;
+      if (leads) {
+        LOG.info("Outbox relay: node {} publishes the outbox", node);
+      } else {
+        String holder = database.inTransaction(Outbox::relayLeaseHolder);
+        LOG.info(
+            "Outbox relay: node {} publishes the outbox; this node ({}) stands by", holder, node);
+      }
+    }
+    if (!leads) {
+      return List.of();
+    }
     try (Connection c = database.dataSource().getConnection()) {
       return Outbox.pending(c, batchSize);
     }

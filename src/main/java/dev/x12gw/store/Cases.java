@@ -50,21 +50,21 @@ final class Cases {
    * of several.
    */
   static Joined join(Connection c, List<String> keys) throws SQLException {
-    TreeSet<Long> found = new TreeSet<>();
-    if (!keys.isEmpty()) {
-      String in = String.join(",", Collections.nCopies(keys.size(), "?"));
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "select distinct case_id from case_key where match_key in (" + in + ")")) {
-        int i = 1;
-        for (String k : keys) {
-          ps.setString(i++, k);
+    Dialect dialect = Dialect.of(c);
+    boolean shared = dialect == Dialect.POSTGRESQL;
+    if (shared) {
+      lockKeys(c, keys);
+    }
+    TreeSet<Long> found = findCases(c, keys);
+    if (shared) {
+      // several gateway nodes share a PostgreSQL store: the cases found are locked before they are
+      // read, so a claim and its remittance read at once on two nodes meet in one case, one after
+      // the other. A case merged away meanwhile is gone: look again (its keys moved on).
+      for (int attempt = 0; !lockCases(c, found); attempt++) {
+        if (attempt == 10) {
+          throw new SQLException("cases of match keys kept changing while being locked", "40001");
         }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            found.add(rs.getLong(1));
-          }
-        }
+        found = findCases(c, keys);
       }
     }
     long target;
@@ -91,7 +91,7 @@ final class Cases {
           c.prepareStatement(
               alone
                   ? "insert into case_key (match_key, case_id) values (?,?)" // none is stored
-                  : Dialect.of(c).upsert("case_key", "match_key, case_id", "?,?", "match_key"))) {
+                  : dialect.upsert("case_key", "match_key, case_id", "?,?", "match_key"))) {
         for (String k : new LinkedHashSet<>(keys)) {
           ps.setString(1, k);
           ps.setLong(2, target);
@@ -101,6 +101,70 @@ final class Cases {
       }
     }
     return new Joined(target, alone);
+  }
+
+  private static TreeSet<Long> findCases(Connection c, List<String> keys) throws SQLException {
+    TreeSet<Long> found = new TreeSet<>();
+    if (!keys.isEmpty()) {
+      String in = String.join(",", Collections.nCopies(keys.size(), "?"));
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select distinct case_id from case_key where match_key in (" + in + ")")) {
+        int i = 1;
+        for (String k : keys) {
+          ps.setString(i++, k);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            found.add(rs.getLong(1));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * PostgreSQL: locks the match keys for the rest of the transaction (advisory locks on their
+   * 64-bit {@link Outbox#recordKey} hashes, in ascending order), so two transactions that would
+   * create or join a case by the same key run one after the other: the second sees the first's case
+   * instead of creating another.
+   */
+  private static void lockKeys(Connection c, List<String> keys) throws SQLException {
+    TreeSet<Long> hashes = new TreeSet<>();
+    for (String k : keys) {
+      hashes.add(Outbox.recordKey("case-key:" + k));
+    }
+    try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+      for (long h : hashes) {
+        ps.setLong(1, h);
+        ps.executeQuery().close();
+      }
+    }
+  }
+
+  /**
+   * PostgreSQL: locks the rows of these cases for the rest of the transaction, in ascending id.
+   *
+   * @return false when one of them no longer exists (merged into another meanwhile)
+   */
+  private static boolean lockCases(Connection c, Set<Long> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return true;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select count(*) from (select id from claim_case where id = any(?) order by id"
+                + " for update) locked")) {
+      java.sql.Array array = c.createArrayOf("bigint", ids.toArray(Long[]::new));
+      ps.setArray(1, array);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) == ids.size();
+      } finally {
+        array.free();
+      }
+    }
   }
 
   private static void merge(Connection c, long from, long to) throws SQLException {

@@ -38,6 +38,19 @@ public final class Database implements AutoCloseable {
    *     jdbc:postgresql://db.example.org:5432/x12gw}
    */
   public static Database open(String url, String user, String password, int maxConnections) {
+    return open(url, user, password, maxConnections, java.time.Duration.ofSeconds(10));
+  }
+
+  /**
+   * @param connectionTimeout PostgreSQL: how long a unit of work waits for a connection (the server
+   *     down: then it fails as unavailable, and the file is tried again later)
+   */
+  public static Database open(
+      String url,
+      String user,
+      String password,
+      int maxConnections,
+      java.time.Duration connectionTimeout) {
     Dialect dialect = Dialect.ofUrl(url);
     DataSource pool;
     AutoCloseable closePool;
@@ -54,6 +67,7 @@ public final class Database implements AutoCloseable {
       config.setPassword(password);
       config.setMaximumPoolSize(maxConnections);
       config.setMinimumIdle(Math.min(2, maxConnections));
+      config.setConnectionTimeout(connectionTimeout.toMillis());
       HikariDataSource hikari = new HikariDataSource(config);
       pool = hikari;
       closePool = hikari::close;

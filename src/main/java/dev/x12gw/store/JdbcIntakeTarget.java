@@ -31,9 +31,19 @@ public final class JdbcIntakeTarget implements IntakeTarget {
   private final long fileId;
   private final Map<Integer, CommittedSet> committedEarlier;
   private final String fileName;
+  private final Guard guard;
   private Savepoint savepoint;
   private long recordsCommitted;
   private long lastProgressLog;
+
+  /**
+   * A check made in each unit of work just before it commits (the gateway's: this node still holds
+   * the file's claim, {@link FileClaims#stillHeld}); it throws to refuse the commit.
+   */
+  @FunctionalInterface
+  public interface Guard {
+    void beforeCommit(Connection c) throws SQLException;
+  }
 
   /**
    * @param committedEarlier the file's sets committed by an interrupted attempt ({@link
@@ -44,7 +54,20 @@ public final class JdbcIntakeTarget implements IntakeTarget {
       long intakeFileId,
       String fileName,
       Map<Integer, CommittedSet> committedEarlier) {
+    this(connection, intakeFileId, fileName, committedEarlier, c -> {});
+  }
+
+  /**
+   * @param guard checked before each set commits
+   */
+  public JdbcIntakeTarget(
+      Connection connection,
+      long intakeFileId,
+      String fileName,
+      Map<Integer, CommittedSet> committedEarlier,
+      Guard guard) {
     this.connection = connection;
+    this.guard = guard;
     try {
       this.dialect = Dialect.of(connection);
     } catch (SQLException e) {
@@ -104,6 +127,7 @@ public final class JdbcIntakeTarget implements IntakeTarget {
       connection.releaseSavepoint(savepoint);
       savepoint = null;
       IntakeProgress.save(connection, fileId, set);
+      guard.beforeCommit(connection);
       connection.commit();
       repository.setCommitted();
       // on disk before the file goes on: H2 writes a commit out in the background, and a kill

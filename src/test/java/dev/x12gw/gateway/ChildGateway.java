@@ -41,11 +41,23 @@ final class ChildGateway implements AutoCloseable {
   /** The body of each record consumed, by record id (for failure messages). */
   final Map<String, String> bodies = new TreeMap<>();
 
+  /** Settings of this gateway beyond its own state folder (environment variables). */
+  private final Map<String, String> environment;
+
   ChildGateway(Path var) throws IOException {
+    this(var, Map.of());
+  }
+
+  /**
+   * @param environment environment variables set on top of the state folder's (a shared store,
+   *     broker or drop)
+   */
+  ChildGateway(Path var, Map<String, String> environment) throws IOException {
     this.var = var;
     this.sftpPort = GatewayHarness.freePort();
     this.brokerPort = GatewayHarness.freePort();
     this.log = var.resolve("gateway.log");
+    this.environment = Map.copyOf(environment);
   }
 
   /** Starts the process and waits until its intake routes run. */
@@ -69,6 +81,7 @@ final class ChildGateway implements AutoCloseable {
     env.put("SFTP_POLL_DELAY_MS", "200");
     env.put("SFTP_READ_LOCK_CHECK_INTERVAL_MS", "200");
     env.put("OUTBOX_POLL_INTERVAL_MS", "100");
+    env.putAll(environment);
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     Files.writeString(
@@ -94,6 +107,20 @@ final class ChildGateway implements AutoCloseable {
   String currentLog() throws IOException {
     String all = Files.readString(log, StandardCharsets.UTF_8);
     return all.substring(all.lastIndexOf("---- start "));
+  }
+
+  /** Whether a line of the current start's log contains every one of {@code parts}. */
+  boolean hasLine(List<String> parts) {
+    try {
+      return currentLog().lines().anyMatch(l -> parts.stream().allMatch(l::contains));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The log of every start. */
+  String allLog() throws IOException {
+    return Files.readString(log, StandardCharsets.UTF_8);
   }
 
   /** Waits until the current start's log has a line containing {@code text}. */

@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.x12gw.TestFiles;
 import dev.x12gw.store.Database;
-import dev.x12gw.store.Documents;
 import dev.x12gw.store.IntakeFiles;
 import dev.x12gw.store.JdbcIntakeTarget;
 import dev.x12gw.store.TestStore;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,11 +60,11 @@ class ArrivalOrderTest {
     Path dir = TestFiles.testdata("scenarios").resolve(scenario);
     X12FileProcessor processor = TestFiles.processor(parser, dir);
     List<List<Path>> orders = permutations(TestFiles.scenarioFiles(dir));
-    Outcome first = null;
+    InForce first = null;
     try (TestStore store = backend.open()) {
       for (List<Path> order : orders) {
         store.reset(); // each order starts from an empty store
-        Outcome o = run(store.database(), processor, order);
+        InForce o = run(store.database(), processor, order);
         if (first == null) {
           first = o;
           assertThat(o.lifecycles()).isNotEmpty();
@@ -84,9 +80,7 @@ class ArrivalOrderTest {
     }
   }
 
-  record Outcome(TreeSet<String> records, List<String> lifecycles) {}
-
-  private static Outcome run(Database db, X12FileProcessor processor, List<Path> order)
+  private static InForce run(Database db, X12FileProcessor processor, List<Path> order)
       throws Exception {
     for (Path file : order) {
       String sha = sha256(file);
@@ -101,47 +95,7 @@ class ArrivalOrderTest {
             return null;
           });
     }
-    return db.inTransaction(
-        c -> {
-          TreeSet<String> records = new TreeSet<>();
-          List<String> lifecycles = new ArrayList<>();
-          try (Statement st = c.createStatement();
-              ResultSet rs =
-                  st.executeQuery(
-                      "select b.body from outbox o join outbox_body b on b.seq = o.seq"
-                          + " join finding f on f.record_id = o.record_id"
-                          + " where f.superseded_at is null")) {
-            while (rs.next()) {
-              // the history (supersedes) may differ; and of an 835 sent twice under two
-              // envelopes, the copy that came first is the one on record
-              records.add(
-                  Documents.unpack(rs.getBytes(1))
-                      .replaceAll("\"supersedesRecordId\":(null|\"[^\"]*\")", "")
-                      .replaceAll("\"(fileName|interchangeControlNumber)\":\"[^\"]*\"", "")
-                      // the payer history a finding is valued against is what arrived before it
-                      .replaceAll(
-                          "\"(overturnRate|overturnRateBasis|observedDenials|observedOverturned"
-                              + "|expectedRecovery|priority)\":(\"[^\"]*\"|[0-9.-]+)",
-                          ""));
-            }
-          }
-          try (Statement st = c.createStatement();
-              ResultSet rs =
-                  st.executeQuery(
-                      "select k.status, k.billed_amount, k.paid_amount, k.recouped_amount,"
-                          + " k.open_denied_amount, k.recovered_amount, k.first_denied_on,"
-                          + " k.recovered_on, (select min(patient_control_number) from claim"
-                          + " where case_id = k.id) from claim_case k order by 9, 1, 3")) {
-            while (rs.next()) {
-              StringBuilder sb = new StringBuilder();
-              for (int i = 1; i <= 9; i++) {
-                sb.append(rs.getString(i)).append('|');
-              }
-              lifecycles.add(sb.toString());
-            }
-          }
-          return new Outcome(records, lifecycles);
-        });
+    return InForce.of(db);
   }
 
   static <T> List<List<T>> permutations(List<T> items) {

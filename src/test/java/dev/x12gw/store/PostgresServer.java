@@ -202,6 +202,37 @@ public final class PostgresServer {
     return server;
   }
 
+  /**
+   * Stops the server at once ({@code pg_ctl stop -m immediate}: every connection dropped, as on a
+   * crash of the database host), keeping its data for {@link #resume}.
+   */
+  public synchronized void pause() throws IOException, InterruptedException {
+    run(
+        isRoot(),
+        bin.resolve("pg_ctl").toString(),
+        "-D",
+        cluster.resolve("data").toString(),
+        "-m",
+        "immediate",
+        "-w",
+        "stop");
+  }
+
+  /** Starts the server again on its data and port after {@link #pause}. */
+  public synchronized void resume() throws IOException, InterruptedException {
+    run(
+        isRoot(),
+        bin.resolve("pg_ctl").toString(),
+        "-D",
+        cluster.resolve("data").toString(),
+        "-l",
+        cluster.resolve("server.log").toString(),
+        "-w",
+        "-t",
+        "60",
+        "start");
+  }
+
   private void stop() {
     try {
       run(

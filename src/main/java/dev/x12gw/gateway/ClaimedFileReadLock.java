@@ -1,0 +1,199 @@
+package dev.x12gw.gateway;
+
+import dev.x12gw.store.FileClaims;
+import dev.x12gw.store.StoreUnavailableException;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileEndpoint;
+import org.apache.camel.component.file.GenericFileExclusiveReadLockStrategy;
+import org.apache.camel.component.file.GenericFileOperations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Camel bean {@code fileClaimLock}, the read lock of the SFTP intake routes: a file is taken only
+ * once its upload finished (the {@code sftp.read-lock} strategy it wraps, {@code changed} by
+ * default: size and time stable) and once this node claimed it in the store ({@link FileClaims}),
+ * so several gateway nodes polling one drop take each file exactly once. A node that listed a file
+ * another node holds skips it (the file is not downloaded, moved or failed); a claim whose node
+ * stopped renewing it ({@code intake.claim-timeout-ms}) is taken over, and the file resumes from
+ * the sets the dead node committed.
+ *
+ * @param <T> the SFTP component's file type
+ */
+public final class ClaimedFileReadLock<T> implements GenericFileExclusiveReadLockStrategy<T> {
+  private static final Logger LOG = LoggerFactory.getLogger(ClaimedFileReadLock.class);
+
+  /** A claim of a file moved away is kept this long, then forgotten. */
+  private static final Duration KEEP_DONE = Duration.ofDays(1);
+
+  private final GenericFileExclusiveReadLockStrategy<T> upload;
+  private final FileClaims claims;
+  private final Clock clock;
+
+  /**
+   * @param upload the read lock that waits for the upload to finish, or null for none
+   */
+  public ClaimedFileReadLock(
+      GenericFileExclusiveReadLockStrategy<T> upload, FileClaims claims, Clock clock) {
+    this.upload = upload;
+    this.claims = claims;
+    this.clock = clock;
+  }
+
+  /**
+   * The claim key of a file of the drop: its path, size and modification time, so a file of the
+   * same name dropped again later (another size or time) is a new file.
+   */
+  static String key(GenericFile<?> file) {
+    return "drop:"
+        + file.getAbsoluteFilePath()
+        + ":"
+        + file.getFileLength()
+        + ":"
+        + file.getLastModified();
+  }
+
+  @Override
+  public void prepareOnStartup(GenericFileOperations<T> operations, GenericFileEndpoint<T> endpoint)
+      throws Exception {
+    if (upload != null) {
+      upload.prepareOnStartup(operations, endpoint);
+    }
+  }
+
+  @Override
+  public boolean acquireExclusiveReadLock(
+      GenericFileOperations<T> operations, GenericFile<T> file, Exchange exchange)
+      throws Exception {
+    if (upload != null && !upload.acquireExclusiveReadLock(operations, file, exchange)) {
+      return false;
+    }
+    FileClaims.Claim claim;
+    try {
+      claim = claims.claim(key(file), clock.instant());
+    } catch (Exception e) {
+      if (!StoreUnavailableException.isCause(e)) {
+        throw e;
+      }
+      // the file is not touched: it stays on the drop for the next poll, of this node or another
+      LOG.warn(
+          "{}: the store is unavailable ({}); the file stays on the drop and is tried again",
+          file.getFileName(),
+          e.getMessage());
+      return false; // Camel then calls releaseExclusiveReadLockOnAbort
+    }
+    switch (claim.outcome()) {
+      case HELD ->
+          LOG.debug(
+              "{}: held by gateway node {}; skipped", file.getFileName(), claim.previousNode());
+      case DONE ->
+          LOG.debug(
+              "{}: dealt with by node {} already; skipped",
+              file.getFileName(),
+              claim.previousNode());
+      case TAKEN_OVER ->
+          LOG.warn(
+              "{}: gateway node {} did not renew its claim within {} s; this node ({}) takes the"
+                  + " file over",
+              file.getFileName(),
+              claim.previousNode(),
+              claims.timeout().toSeconds(),
+              claims.node());
+      default -> {}
+    }
+    return claim.outcome().mine(); // when false, Camel calls releaseExclusiveReadLockOnAbort
+  }
+
+  @Override
+  public void releaseExclusiveReadLockOnAbort(
+      GenericFileOperations<T> operations, GenericFile<T> file, Exchange exchange)
+      throws Exception {
+    try {
+      if (upload != null) {
+        upload.releaseExclusiveReadLockOnAbort(operations, file, exchange);
+      }
+    } finally {
+      try {
+        claims.release(key(file)); // a claim of this node only: another node's stays
+      } catch (Exception e) {
+        // the store is unavailable: a claim this node took is renewed no more and lapses
+        LOG.debug("{}: claim not released: {}", file.getFileName(), e.toString());
+      }
+    }
+  }
+
+  @Override
+  public void releaseExclusiveReadLockOnRollback(
+      GenericFileOperations<T> operations, GenericFile<T> file, Exchange exchange)
+      throws Exception {
+    try {
+      if (upload != null) {
+        upload.releaseExclusiveReadLockOnRollback(operations, file, exchange);
+      }
+    } finally {
+      // the file stays on the drop (or went to .error/): the next poll of any node decides again
+      claims.release(key(file));
+    }
+  }
+
+  @Override
+  public void releaseExclusiveReadLockOnCommit(
+      GenericFileOperations<T> operations, GenericFile<T> file, Exchange exchange)
+      throws Exception {
+    try {
+      if (upload != null) {
+        upload.releaseExclusiveReadLockOnCommit(operations, file, exchange);
+      }
+    } finally {
+      claims.done(key(file), clock.instant());
+    }
+  }
+
+  /**
+   * Renews this node's claims of files it works on (route {@code renew-file-claims}) and forgets
+   * claims of files moved away more than a day ago.
+   */
+  public void renew() throws Exception {
+    int renewed = claims.renew(clock.instant(), clock.instant().minus(KEEP_DONE));
+    LOG.debug("Renewed {} file claim(s) of node {}", renewed, claims.node());
+  }
+
+  @Override
+  public void setTimeout(long timeout) {
+    if (upload != null) {
+      upload.setTimeout(timeout);
+    }
+  }
+
+  @Override
+  public void setCheckInterval(long checkInterval) {
+    if (upload != null) {
+      upload.setCheckInterval(checkInterval);
+    }
+  }
+
+  @Override
+  public void setReadLockLoggingLevel(LoggingLevel level) {
+    if (upload != null) {
+      upload.setReadLockLoggingLevel(level);
+    }
+  }
+
+  @Override
+  public void setMarkerFiler(boolean markerFile) {
+    if (upload != null) {
+      upload.setMarkerFiler(markerFile);
+    }
+  }
+
+  @Override
+  public void setDeleteOrphanLockFiles(boolean deleteOrphanLockFiles) {
+    if (upload != null) {
+      upload.setDeleteOrphanLockFiles(deleteOrphanLockFiles);
+    }
+  }
+}
