@@ -101,13 +101,12 @@ public final class Settings {
   }
 
   public int getInt(String key, int defaultValue) {
-    String v = get(key, String.valueOf(defaultValue));
-    try {
-      return Integer.parseInt(v);
-    } catch (NumberFormatException e) {
+    long v = getLong(key, defaultValue);
+    if (v != (int) v) {
       throw new IllegalArgumentException(
-          "setting '" + key + "' (" + environmentName(key) + ") must be a whole number: " + v, e);
+          "setting '" + key + "' (" + environmentName(key) + ") is out of range: " + v);
     }
+    return (int) v;
   }
 
   public long getLong(String key, long defaultValue) {

@@ -70,6 +70,17 @@ final class GatewayHarness implements AutoCloseable {
     return new GatewayHarness(var, g, brokerPort);
   }
 
+  /** WARN lines, of any logger, saying the store was unavailable (a file tried again later). */
+  static long storeUnavailableWarnings(
+      ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log) {
+    synchronized (log.list) {
+      return log.list.stream()
+          .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+          .filter(e -> e.getFormattedMessage().contains("the store is unavailable"))
+          .count();
+    }
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

@@ -2,13 +2,10 @@ package dev.x12gw.gateway;
 
 import dev.x12gw.records.QueueNames;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration;
@@ -31,15 +28,15 @@ final class HaBrokerProcess implements AutoCloseable {
   private final int port;
   private final int otherPort;
   private final boolean primary;
-  private final Path log;
-  private Process process;
+  private final JavaProcess process;
 
   HaBrokerProcess(Path shared, int port, int otherPort, boolean primary) {
     this.shared = shared;
     this.port = port;
     this.otherPort = otherPort;
     this.primary = primary;
-    this.log = shared.resolveSibling((primary ? "primary" : "backup") + ".log");
+    this.process =
+        new JavaProcess(shared.resolveSibling((primary ? "primary" : "backup") + ".log"));
   }
 
   /** The failover URL of a pair: the primary first, then the backup, reconnecting for ever. */
@@ -55,60 +52,30 @@ final class HaBrokerProcess implements AutoCloseable {
   /** Starts the process; a primary is awaited until it serves, a backup until it waits. */
   void start() throws IOException {
     Files.createDirectories(shared);
-    Files.writeString(
-        log,
-        "---- start\n",
-        StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            shared.toString(),
-            String.valueOf(port),
-            String.valueOf(otherPort),
-            primary ? "primary" : "backup");
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    process = pb.start();
-    Process started = process;
-    Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
-    awaitLog(primary ? "BROKER ACTIVE" : "BROKER STARTED");
+    process.start(
+        "---- start",
+        "256m",
+        Main.class,
+        shared.toString(),
+        String.valueOf(port),
+        String.valueOf(otherPort),
+        primary ? "primary" : "backup");
+    process.awaitLog(primary ? "BROKER ACTIVE" : "BROKER STARTED", Duration.ofSeconds(60));
   }
 
   /** Waits until this broker serves (a backup: after the primary died and it took the lock). */
   void awaitActive() {
-    awaitLog("BROKER ACTIVE");
-  }
-
-  private void awaitLog(String text) {
-    Awaitility.await(text + " in " + log)
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(50))
-        .until(
-            () -> {
-              if (!process.isAlive()) {
-                throw new IllegalStateException("broker exited: see " + log);
-              }
-              return Files.readString(log, StandardCharsets.UTF_8).contains(text);
-            });
+    process.awaitLog("BROKER ACTIVE", Duration.ofSeconds(60));
   }
 
   /** {@code kill -9}: the primary host lost. */
   void kill() throws InterruptedException {
-    process.destroyForcibly();
-    process.waitFor(30, TimeUnit.SECONDS);
+    process.kill();
   }
 
   @Override
   public void close() throws InterruptedException {
-    if (process != null && process.isAlive()) {
-      kill();
-    }
+    process.close();
   }
 
   /** The broker: {@code Main SHARED_DIR PORT OTHER_PORT primary|backup}. */

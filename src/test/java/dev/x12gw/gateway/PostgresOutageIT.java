@@ -2,7 +2,6 @@ package dev.x12gw.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -52,7 +51,10 @@ class PostgresOutageIT {
       gw.upload("inbound/835", "remit.835", TestFiles.testdata("denied-co197-no-auth.835"));
       Awaitility.await("tries while the database is down")
           .atMost(Duration.ofSeconds(60))
-          .until(() -> retries(log) >= 3); // more than intake.max-redeliveries allows
+          .until(
+              () ->
+                  GatewayHarness.storeUnavailableWarnings(log)
+                      >= 3); // more than intake.max-redeliveries allows
       assertThat(gw.sftpRoot().resolve("inbound/835/remit.835")).exists();
       assertThat(gw.sftpRoot().resolve("inbound/835/.error")).doesNotExist();
       assertThat(gw.receiveNow("x12.denials")).as("nothing published without its rows").isNull();
@@ -71,16 +73,6 @@ class PostgresOutageIT {
       if (paused) {
         PostgresServer.get().resume();
       }
-    }
-  }
-
-  /** Retries logged for the store being unavailable. */
-  private static long retries(ListAppender<ILoggingEvent> log) {
-    synchronized (log.list) {
-      return log.list.stream()
-          .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
-          .filter(e -> e.getFormattedMessage().contains("the store is unavailable"))
-          .count();
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.x12gw.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -62,7 +61,10 @@ class StoreUnavailableIT {
         gw.upload("inbound/835", "remit.835", TestFiles.testdata("denied-co197-no-auth.835"));
         Awaitility.await()
             .atMost(Duration.ofSeconds(60))
-            .until(() -> retries(log) >= 4); // more than intake.max-redeliveries allows
+            .until(
+                () ->
+                    GatewayHarness.storeUnavailableWarnings(log)
+                        >= 4); // more than intake.max-redeliveries allows
         assertThat(gw.sftpRoot().resolve("inbound/835/remit.835")).exists();
         assertThat(gw.sftpRoot().resolve("inbound/835/.error")).doesNotExist();
         maintenance.rollback(); // the store is back
@@ -76,16 +78,6 @@ class StoreUnavailableIT {
       assertThat(Files.exists(gw.sftpRoot().resolve("inbound/835/remit.835"))).isFalse();
     } finally {
       root.detachAppender(log);
-    }
-  }
-
-  /** Retries logged for the store being unavailable. */
-  private static long retries(ListAppender<ILoggingEvent> log) {
-    synchronized (log.list) {
-      return log.list.stream()
-          .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
-          .filter(e -> e.getFormattedMessage().contains("the store is unavailable"))
-          .count();
     }
   }
 }

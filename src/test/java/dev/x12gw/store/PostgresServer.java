@@ -235,15 +235,7 @@ public final class PostgresServer {
 
   private void stop() {
     try {
-      run(
-          isRoot(),
-          bin.resolve("pg_ctl").toString(),
-          "-D",
-          cluster.resolve("data").toString(),
-          "-m",
-          "immediate",
-          "-w",
-          "stop");
+      pause();
       try (Stream<Path> files = Files.walk(cluster)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
