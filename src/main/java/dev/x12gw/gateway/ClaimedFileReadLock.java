@@ -35,6 +35,14 @@ public final class ClaimedFileReadLock<T> implements GenericFileExclusiveReadLoc
   private final Clock clock;
 
   /**
+   * The files this node's pollers hold, by claim key, with the exchange holding each: the several
+   * pollers of one folder ({@code intake.concurrent-files}) share this node's claims in the store,
+   * so they keep off each other's files here. Only the exchange that took a file gives it up.
+   */
+  private final java.util.concurrent.ConcurrentMap<String, String> heldHere =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
    * @param upload the read lock that waits for the upload to finish, or null for none
    */
   public ClaimedFileReadLock(
@@ -69,12 +77,17 @@ public final class ClaimedFileReadLock<T> implements GenericFileExclusiveReadLoc
   public boolean acquireExclusiveReadLock(
       GenericFileOperations<T> operations, GenericFile<T> file, Exchange exchange)
       throws Exception {
+    String key = key(file);
+    if (heldHere.putIfAbsent(key, exchange.getExchangeId()) != null) {
+      LOG.debug("{}: another poller of this node reads it; skipped", file.getFileName());
+      return false; // Camel calls releaseExclusiveReadLockOnAbort, which leaves the file alone
+    }
     if (upload != null && !upload.acquireExclusiveReadLock(operations, file, exchange)) {
       return false;
     }
     FileClaims.Claim claim;
     try {
-      claim = claims.claim(key(file), clock.instant());
+      claim = claims.claim(key, clock.instant());
     } catch (Exception e) {
       if (!StoreUnavailableException.isCause(e)) {
         throw e;
@@ -118,7 +131,9 @@ public final class ClaimedFileReadLock<T> implements GenericFileExclusiveReadLoc
       }
     } finally {
       try {
-        claims.release(key(file)); // a claim of this node only: another node's stays
+        if (givenUp(file, exchange)) {
+          claims.release(key(file)); // a claim of this node only: another node's stays
+        }
       } catch (Exception e) {
         // the store is unavailable: a claim this node took is renewed no more and lapses
         LOG.debug("{}: claim not released: {}", file.getFileName(), e.toString());
@@ -136,7 +151,9 @@ public final class ClaimedFileReadLock<T> implements GenericFileExclusiveReadLoc
       }
     } finally {
       // the file stays on the drop (or went to .error/): the next poll of any node decides again
-      claims.release(key(file));
+      if (givenUp(file, exchange)) {
+        claims.release(key(file));
+      }
     }
   }
 
@@ -149,8 +166,15 @@ public final class ClaimedFileReadLock<T> implements GenericFileExclusiveReadLoc
         upload.releaseExclusiveReadLockOnCommit(operations, file, exchange);
       }
     } finally {
-      claims.done(key(file), clock.instant());
+      if (givenUp(file, exchange)) {
+        claims.done(key(file), clock.instant());
+      }
     }
+  }
+
+  /** Whether {@code exchange} held {@code file} on this node (it no longer does). */
+  private boolean givenUp(GenericFile<T> file, Exchange exchange) {
+    return heldHere.remove(key(file), exchange.getExchangeId());
   }
 
   /**

@@ -112,6 +112,17 @@ public final class Gateway implements AutoCloseable {
             acknowledged,
             claims));
     main.bind("fileClaimLock", fileClaimLock(claims));
+    int concurrentFiles = settings.getInt("intake.concurrent-files", 1);
+    if (concurrentFiles < 1 || concurrentFiles > 32) {
+      throw new IllegalArgumentException(
+          "intake.concurrent-files must be between 1 and 32: " + concurrentFiles);
+    }
+    if (concurrentFiles > 1 && !database.locksMatchKeys()) {
+      LOG.info(
+          "intake.concurrent-files = {}: files are downloaded at once but take turns in the H2"
+              + " store (they are read at once on PostgreSQL)",
+          concurrentFiles);
+    }
     main.bind(
         "outboxRelay",
         new OutboxRelay(
@@ -131,6 +142,19 @@ public final class Gateway implements AutoCloseable {
     main.addMainListener(
         new MainListenerSupport() {
           @Override
+          public void afterStart(BaseMainSupport m) {
+            try {
+              addPollers(
+                  m.getCamelContext(),
+                  concurrentFiles,
+                  settings.getLong("sftp.poll-initial-delay-ms", 1000),
+                  settings.getLong("sftp.poll-delay-ms", 1000));
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          }
+
+          @Override
           public void beforeStart(BaseMainSupport m) {
             try {
               // stopped by Camel after its routes: the drop, broker and store outlive them
@@ -141,6 +165,45 @@ public final class Gateway implements AutoCloseable {
           }
         });
     LOG.info("Gateway home {}, node {}", home, node);
+  }
+
+  /**
+   * {@code intake.concurrent-files}: each route made from the template {@code receive-x12-files}
+   * (route group {@code intake}) gets {@code files - 1} more routes of the same parameters ({@code
+   * <route id>-2}, ...), so its folder has that many pollers, their first polls staggered over a
+   * poll delay. A Camel SFTP consumer reads its files one after the other and needs an endpoint URI
+   * of its own (hence the distinct first poll). Two pollers of this node never take the same file
+   * ({@link ClaimedFileReadLock}); other nodes are kept off by the file's claim in the store.
+   */
+  private static void addPollers(
+      org.apache.camel.CamelContext camel, int files, long firstPoll, long pollDelay)
+      throws Exception {
+    if (files < 2) {
+      return;
+    }
+    org.apache.camel.model.Model model =
+        camel.getCamelContextExtension().getContextPlugin(org.apache.camel.model.Model.class);
+    for (org.apache.camel.model.RouteDefinition route : List.copyOf(model.getRouteDefinitions())) {
+      if (!route.isCreatedFromTemplate() || !"intake".equals(route.getGroup())) {
+        continue; // the routes of group intake: those made from receive-x12-files
+      }
+      java.util.Map<String, Object> parameters =
+          new java.util.HashMap<>(route.getTemplateParameters());
+      parameters.keySet().removeAll(List.of("templateId", "routeId", "uuid", "prefixId"));
+      for (int n = 2; n <= files; n++) {
+        // a poll of the folder every pollDelay / files ms; and one endpoint URI per poller
+        String first = String.valueOf(firstPoll + (n - 1) * pollDelay / files + n);
+        parameters.put("firstPoll", first);
+        parameters.put("first-poll", first); // Camel keeps the name in both spellings
+        model.addRouteFromTemplate(route.getRouteId() + "-" + n, "receive-x12-files", parameters);
+      }
+      LOG.info(
+          "{}: {} pollers of its folder (intake.concurrent-files), routes {}-2 to -{}",
+          route.getRouteId(),
+          files,
+          route.getRouteId(),
+          files);
+    }
   }
 
   /**

@@ -43,7 +43,14 @@ public final class GatewayIntake {
   private final Database database;
   private final X12FileProcessor processor;
   private final Path spoolDir;
+
+  /** H2: the files of this node take turns in the store (PostgreSQL locks per case instead). */
   private final ReentrantLock storeLock = new ReentrantLock(true);
+
+  /** The contents this node is reading now, by its concurrent intake workers. */
+  private final java.util.Set<String> readingHere =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final java.util.Set<String> acknowledgedFlows;
   private final FileClaims claims;
 
@@ -101,29 +108,76 @@ public final class GatewayIntake {
       @Headers Map<String, Object> headers)
       throws Exception {
     Path spool = Path.of(spoolFile);
-    // the content, claimed like the file: two files of one content on two nodes are not read at
-    // once (the second waits, then finds the content taken in)
+    // the content, claimed like the file: two files of one content are not read at once, neither
+    // on two nodes (the claim in the store) nor on this one (the second waits, then finds the
+    // content taken in)
     String contentKey = "content:" + sha;
-    FileClaims.Claim claim;
+    if (!readingHere.add(contentKey)) {
+      throw new FileHeldElsewhereException(name, "this node is reading a file of this content");
+    }
+    FileReport report;
+    boolean done = false;
+    boolean claimed = false;
     try {
-      claim = claims.claim(contentKey, java.time.Instant.now());
+      FileClaims.Claim claim = claims.claim(contentKey, java.time.Instant.now());
+      switch (claim.outcome()) {
+        case HELD ->
+            throw new FileHeldElsewhereException(
+                name,
+                "gateway node " + claim.previousNode() + " is reading a file of this content");
+        case TAKEN_OVER ->
+            LOG.warn(
+                "{}: gateway node {} did not renew its claim of this content; this node takes it"
+                    + " over",
+                name,
+                claim.previousNode());
+        default -> {}
+      }
+      claimed = true;
+      report = takeIn(name, sha, flow, spool, contentKey);
+      done = true;
     } catch (Exception e) {
-      throw StoreUnavailableException.isCause(e) && !(e instanceof StoreUnavailableException)
-          ? new StoreUnavailableException(name, e)
-          : e;
+      if (StoreUnavailableException.isCause(e) && !(e instanceof StoreUnavailableException)) {
+        // the file stays on the drop and is tried again until the store is back (routes)
+        throw new StoreUnavailableException(name, e);
+      }
+      throw e;
+    } finally {
+      if (claimed) {
+        settleContentClaim(name, contentKey, done);
+      }
+      readingHere.remove(contentKey);
     }
-    switch (claim.outcome()) {
-      case HELD ->
-          throw new FileHeldElsewhereException(
-              name, "gateway node " + claim.previousNode() + " is reading a file of this content");
-      case TAKEN_OVER ->
-          LOG.warn(
-              "{}: gateway node {} did not renew its claim of this content; this node takes it"
-                  + " over",
-              name,
-              claim.previousNode());
-      default -> {}
+    if (report == null) {
+      LOG.info("{}: same content as a file already taken in; nothing new", name);
+      return;
     }
+    LOG.info(
+        "{}: committed; {} record(s) queued for publishing",
+        name,
+        report.published().values().stream().mapToLong(Long::longValue).sum());
+    if (acknowledgedFlows.contains(flow)) {
+      String ack =
+          new dev.x12gw.x12.AcknowledgmentWriter(this::nextControlNumber)
+              .write(report.read().envelopes(), java.time.LocalDateTime.now());
+      if (!ack.isEmpty()) {
+        headers.put(IntakeHeaders.ACK, ack);
+        headers.put(IntakeHeaders.ACK_FILE_NAME, name + ".999");
+      }
+    }
+    if (report.outcome().quarantined()) {
+      headers.put(IntakeHeaders.TARGET_FOLDER, ".error");
+    }
+  }
+
+  /**
+   * The file's unit of work: read, stored, matched and classified, its records queued, each set
+   * committed while this node still holds the content's claim; null when another poll took the same
+   * content in meanwhile. On H2 (one process's store, no locks on match keys) files take turns; on
+   * PostgreSQL they run at once, serialised per claim case by the store's locks ({@code Cases}).
+   */
+  private FileReport takeIn(String name, String sha, String flow, Path spool, String contentKey)
+      throws Exception {
     JdbcIntakeTarget.Guard guard =
         c -> {
           if (!claims.stillHeld(c, contentKey, java.time.Instant.now())) {
@@ -131,12 +185,13 @@ public final class GatewayIntake {
                 name, "another gateway node took the file over from this one");
           }
         };
-    FileReport report;
-    boolean done = false;
-    storeLock.lock();
+    ReentrantLock turn = database.locksMatchKeys() ? null : storeLock;
+    if (turn != null) {
+      turn.lock();
+    }
     try {
       LOG.info("{}: reading {} bytes (sha256 {})", name, Files.size(spool), sha.substring(0, 12));
-      report =
+      FileReport report =
           database.inTransaction(
               c -> {
                 IntakeFiles.Known known = IntakeFiles.find(c, sha).orElse(null);
@@ -177,40 +232,15 @@ public final class GatewayIntake {
                 return r;
               });
       if (report != null) {
-        // durable before the file is moved away or acknowledged, and before the next file is
-        // read: a crash then never loses a file that a later one was taken in after
+        // durable before the file is moved away or acknowledged: a crash then never loses a file
+        // that was moved off the drop
         database.sync();
       }
-      done = true;
-    } catch (Exception e) {
-      if (StoreUnavailableException.isCause(e) && !(e instanceof StoreUnavailableException)) {
-        // the file stays on the drop and is tried again until the store is back (routes)
-        throw new StoreUnavailableException(name, e);
-      }
-      throw e;
+      return report;
     } finally {
-      storeLock.unlock();
-      settleContentClaim(name, contentKey, done);
-    }
-    if (report == null) {
-      LOG.info("{}: same content as a file already taken in; nothing new", name);
-      return;
-    }
-    LOG.info(
-        "{}: committed; {} record(s) queued for publishing",
-        name,
-        report.published().values().stream().mapToLong(Long::longValue).sum());
-    if (acknowledgedFlows.contains(flow)) {
-      String ack =
-          new dev.x12gw.x12.AcknowledgmentWriter(this::nextControlNumber)
-              .write(report.read().envelopes(), java.time.LocalDateTime.now());
-      if (!ack.isEmpty()) {
-        headers.put(IntakeHeaders.ACK, ack);
-        headers.put(IntakeHeaders.ACK_FILE_NAME, name + ".999");
+      if (turn != null) {
+        turn.unlock();
       }
-    }
-    if (report.outcome().quarantined()) {
-      headers.put(IntakeHeaders.TARGET_FOLDER, ".error");
     }
   }
 

@@ -116,6 +116,15 @@ public final class Database implements AutoCloseable {
     return url;
   }
 
+  /**
+   * Whether units of work of several files may run at once: PostgreSQL locks each item's match keys
+   * and cases ({@code Cases.join}), so claims and remittances of one case meet whatever the order;
+   * H2 (one process's store) has no such locks, and its files take turns.
+   */
+  public boolean locksMatchKeys() {
+    return dialect == Dialect.POSTGRESQL;
+  }
+
   /** A connection with auto-commit off; the caller commits or rolls back. */
   public Connection begin() throws SQLException {
     Connection c = pool.getConnection();

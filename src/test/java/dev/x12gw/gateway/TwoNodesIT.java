@@ -67,7 +67,8 @@ class TwoNodesIT {
       int filesTakenIn,
       Map<String, Integer> filesByNode,
       int commitsLogged,
-      String survivorLog) {}
+      String survivorLog,
+      int mostFilesAtOnce) {}
 
   @Test
   void fiftyFilesArrivingTogetherOnTwoNodesEndAsOnOneNode() throws Exception {
@@ -81,6 +82,11 @@ class TwoNodesIT {
     assertThat(two.commitsLogged()).as("files read and committed, both nodes").isEqualTo(50);
     assertThat(two.filesByNode()).as("files taken by each node").hasSize(2);
     assertThat(two.filesByNode().values()).allMatch(n -> n > 0);
+    assertThat(two.mostFilesAtOnce())
+        .as(
+            "files one node read at once (intake.concurrent-files = 3: three pollers of each of its"
+                + " two folders; one poller each would make 2)")
+        .isBetween(3, 6);
     assertThat(two.received().values()).as("records delivered more than once").containsOnly(1);
     assertThat(two.received().keySet())
         .as("every record queued in the shared store arrived")
@@ -156,6 +162,13 @@ class TwoNodesIT {
           env.put("INTAKE_CLAIM_TIMEOUT_MS", "6000");
           env.put("INTAKE_CLAIM_RENEW_INTERVAL_MS", "1000");
           env.put("OUTBOX_RELAY_LEASE_MS", "6000");
+          // one node alone reads a file of each folder at a time; two nodes up to three each. A
+          // poller
+          // takes a file once its size held for a check interval: shorter than the default 1 s,
+          // so that small files come faster than one node reads them
+          env.put("SFTP_READ_LOCK_CHECK_INTERVAL_MS", "100");
+          env.put("INTAKE_CONCURRENT_FILES", nodes == 1 ? "1" : "3");
+          env.put("DB_MAX_CONNECTIONS", "12");
           ChildGateway gw = new ChildGateway(dir.resolve("node-" + n), env);
           gateways.add(gw);
           gw.start();
@@ -195,8 +208,10 @@ class TwoNodesIT {
             RecordDrain.consume(
                 broker.url(), queued.size(), WAIT, Duration.ofSeconds(2), new TreeMap<>());
         int commits = 0;
+        int atOnce = 0;
         for (ChildGateway gw : gateways) {
           commits += count(gw.allLog(), Pattern.compile(": committed; \\d+ record"));
+          atOnce = Math.max(atOnce, mostFilesAtOnce(gw.allLog()));
         }
         InForce inForce;
         try (Database db = Database.open(url, PostgresServer.user(), "", 2)) {
@@ -209,7 +224,8 @@ class TwoNodesIT {
             takenIn(url),
             filesByNode(url),
             commits,
-            survivor.allLog());
+            survivor.allLog(),
+            atOnce);
       } finally {
         for (ChildGateway gw : gateways) {
           gw.stop();
@@ -267,6 +283,26 @@ class TwoNodesIT {
       }
     }
     return out;
+  }
+
+  /**
+   * The most files one node's log shows being read at the same moment: a file counts from its
+   * "reading" line to its "committing" line (or the attempt's failure).
+   */
+  static int mostFilesAtOnce(String log) {
+    Pattern reading = Pattern.compile(" - (\\S+): reading \\d+ bytes");
+    java.util.Set<String> open = new java.util.HashSet<>();
+    int most = 0;
+    for (String line : log.split("\n")) {
+      Matcher m = reading.matcher(line);
+      if (m.find()) {
+        open.add(m.group(1));
+        most = Math.max(most, open.size());
+      } else if (line.contains("; committing") || line.contains("tried again")) {
+        open.removeIf(name -> line.contains(" " + name + ":"));
+      }
+    }
+    return most;
   }
 
   private static int count(String text, Pattern p) {
