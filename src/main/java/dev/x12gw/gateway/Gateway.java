@@ -48,6 +48,9 @@ public final class Gateway implements AutoCloseable {
   private boolean started;
   private boolean closed;
 
+  /** The broker as a failure to connect names it (set by {@link #startBroker}). */
+  private String brokerName;
+
   private Gateway(Settings settings) {
     this.settings = settings;
   }
@@ -129,6 +132,7 @@ public final class Gateway implements AutoCloseable {
             database,
             settings.getInt("outbox.batch-size", 2000),
             jms,
+            brokerName,
             node,
             Duration.ofMillis(settings.getLong("outbox.relay-lease-ms", 30_000))));
     main.bind(
@@ -364,11 +368,32 @@ public final class Gateway implements AutoCloseable {
       broker.start();
       resources.add(broker);
       cf = new ActiveMQConnectionFactory(EmbeddedBroker.VM_URL);
+      brokerName = "the embedded broker";
     } else {
+      Path trustStore =
+          settings.find("broker.trust-store").filter(v -> !v.isEmpty()).isPresent()
+              ? settings.path("broker.trust-store", "")
+              : null;
       cf =
-          new ActiveMQConnectionFactory(
-              url, settings.get("broker.user", null), settings.get("broker.password", null));
-      LOG.info("External broker {}", url.replaceAll("//[^@/]*@", "//***@"));
+          ExternalBroker.connectionFactory(
+              url,
+              settings.get("broker.user", null),
+              settings.get("broker.password", null),
+              trustStore,
+              settings.get("broker.trust-store-password", ""));
+      brokerName =
+          "the broker "
+              + ExternalBroker.masked(url)
+              + (trustStore == null
+                  ? ""
+                  : " over TLS (is the broker's certificate, or the CA that signed it, in"
+                      + " broker.trust-store "
+                      + trustStore
+                      + ", for the host name of broker.url?)");
+      LOG.info(
+          "External broker {}{}",
+          ExternalBroker.masked(url),
+          trustStore == null ? "" : " over TLS (trust store " + trustStore + ")");
     }
     resources.add(cf);
     JmsPoolConnectionFactory pool = new JmsPoolConnectionFactory();

@@ -36,6 +36,7 @@ public final class OutboxRelay {
   private final Database database;
   private final int batchSize;
   private final ConnectionFactory broker;
+  private final String brokerName;
   private final String node;
   private final java.time.Duration lease;
   private boolean leader;
@@ -43,6 +44,8 @@ public final class OutboxRelay {
 
   /**
    * @param broker a pooling connection factory (a connection and session per batch)
+   * @param brokerName the broker as a failure to connect to it names it (its URL without secrets,
+   *     and what to check: e.g. the trust store of a TLS broker)
    * @param node this gateway node's name
    * @param lease how long the relay's lease lasts without a batch renewing it
    */
@@ -50,11 +53,13 @@ public final class OutboxRelay {
       Database database,
       int batchSize,
       ConnectionFactory broker,
+      String brokerName,
       String node,
       java.time.Duration lease) {
     this.database = database;
     this.batchSize = batchSize;
     this.broker = broker;
+    this.brokerName = brokerName;
     this.node = node;
     this.lease = lease;
   }
@@ -95,7 +100,7 @@ public final class OutboxRelay {
    * refuses the whole transaction when it already holds one of its record ids).
    */
   public void send(List<Outbox.Entry> batch) throws JMSException {
-    try (jakarta.jms.Connection connection = broker.createConnection();
+    try (jakarta.jms.Connection connection = connect();
         Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
         MessageProducer producer = session.createProducer(null)) {
       producer.setDeliveryMode(DeliveryMode.PERSISTENT);
@@ -114,7 +119,7 @@ public final class OutboxRelay {
    * a record id it already holds: the way through after a crash left part of a batch delivered.
    */
   public void sendOneByOne(List<Outbox.Entry> batch) throws JMSException {
-    try (jakarta.jms.Connection connection = broker.createConnection();
+    try (jakarta.jms.Connection connection = connect();
         Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         MessageProducer producer = session.createProducer(null)) {
       producer.setDeliveryMode(DeliveryMode.PERSISTENT);
@@ -122,6 +127,23 @@ public final class OutboxRelay {
         OutboundRecord r = e.record();
         producer.send(session.createQueue(r.queue()), message(session, r));
       }
+    }
+  }
+
+  /**
+   * A connection to the broker; a failure names the broker (the Artemis client's own message does
+   * not, nor that a TLS handshake failed: it logs that apart, as AMQ214016).
+   */
+  private jakarta.jms.Connection connect() throws JMSException {
+    try {
+      return broker.createConnection();
+    } catch (JMSException e) {
+      JMSException named =
+          new JMSException(
+              "cannot connect to " + brokerName + ": " + e.getMessage(), e.getErrorCode());
+      named.setLinkedException(e);
+      named.initCause(e);
+      throw named;
     }
   }
 

@@ -22,28 +22,44 @@ class BrokerFailoverIT {
   @TempDir Path var;
 
   /** What a run received, before and after the primary was killed. */
-  private record Received(Map<String, Integer> before, Map<String, Integer> after) {}
+  record Received(Map<String, Integer> before, Map<String, Integer> after) {}
 
   @Test
   void whenThePrimaryDiesTheGatewayPublishesToTheBackupEveryRecordOnce() throws Exception {
-    Received clean = run(var.resolve("clean"), false, 0);
+    Received clean = run(HaBrokerProcess.Mode.SHARED_STORE, var.resolve("clean"), false, 0);
     assertThat(clean.before()).isNotEmpty();
     assertThat(clean.after()).isNotEmpty();
-    Received failover = run(var.resolve("failover"), true, clean.after().size());
+    Received failover =
+        run(HaBrokerProcess.Mode.SHARED_STORE, var.resolve("failover"), true, clean.after().size());
     assertThat(failover.before()).isEqualTo(clean.before());
     assertThat(failover.after())
         .as("records of the files taken in after the primary died: each once, from the backup")
         .isEqualTo(clean.after());
   }
 
-  private Received run(Path dir, boolean killPrimary, int expectedAfter) throws Exception {
+  /**
+   * Claims and an 835 on a pair of {@code mode}, then (the primary killed when {@code killPrimary})
+   * two more 835s: the records consumed before and after (also {@link BrokerReplicationIT}'s run).
+   *
+   * @param expectedAfter how many records to wait for after the kill (0: until quiet)
+   */
+  static Received run(HaBrokerProcess.Mode mode, Path dir, boolean killPrimary, int expectedAfter)
+      throws Exception {
     int primaryPort = GatewayHarness.freePort();
     int backupPort = GatewayHarness.freePort();
-    Path shared = dir.resolve("brokers/shared");
-    try (HaBrokerProcess primary = new HaBrokerProcess(shared, primaryPort, backupPort, true);
-        HaBrokerProcess backup = new HaBrokerProcess(shared, backupPort, primaryPort, false)) {
+    boolean shared = mode == HaBrokerProcess.Mode.SHARED_STORE;
+    Path primaryDir = dir.resolve(shared ? "brokers/shared" : "brokers/primary");
+    Path backupDir = dir.resolve(shared ? "brokers/shared" : "brokers/backup");
+    try (HaBrokerProcess primary =
+            new HaBrokerProcess(mode, primaryDir, primaryPort, backupPort, true);
+        HaBrokerProcess backup =
+            new HaBrokerProcess(mode, backupDir, backupPort, primaryPort, false)) {
       primary.start();
       backup.start();
+      if (!shared) {
+        // until then the backup has not all of the journal, and would not take over
+        backup.awaitSynchronized();
+      }
       String url = HaBrokerProcess.failoverUrl(primaryPort, backupPort);
       try (GatewayHarness gw =
           GatewayHarness.start(

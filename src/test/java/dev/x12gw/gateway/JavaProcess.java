@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
@@ -25,6 +26,16 @@ final class JavaProcess implements AutoCloseable {
 
   /** Starts {@code main} with {@code args} and a heap of {@code heap} (e.g. {@code 256m}). */
   void start(String header, String heap, Class<?> main, String... args) throws IOException {
+    start(Map.of(), header, heap, main, args);
+  }
+
+  /**
+   * Starts {@code main} with {@code args}, a heap of {@code heap} and {@code environment} added to
+   * this JVM's (secrets, which arguments would show to every user of the host).
+   */
+  void start(
+      Map<String, String> environment, String header, String heap, Class<?> main, String... args)
+      throws IOException {
     Files.createDirectories(log.toAbsolutePath().getParent());
     Files.writeString(
         log,
@@ -40,6 +51,7 @@ final class JavaProcess implements AutoCloseable {
     command.add(main.getName());
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().putAll(environment);
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     process = pb.start();
