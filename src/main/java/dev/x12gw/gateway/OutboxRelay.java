@@ -138,12 +138,7 @@ public final class OutboxRelay {
     try {
       return broker.createConnection();
     } catch (JMSException e) {
-      JMSException named =
-          new JMSException(
-              "cannot connect to " + brokerName + ": " + e.getMessage(), e.getErrorCode());
-      named.setLinkedException(e);
-      named.initCause(e);
-      throw named;
+      throw new BrokerUnreachableException(brokerName, e);
     }
   }
 
