@@ -1,9 +1,12 @@
 package dev.x12gw.cli;
 
 import dev.x12gw.bench.X12Generator;
+import dev.x12gw.gateway.EmbeddedBroker;
 import dev.x12gw.gateway.LocalGatewayEnvironment;
+import dev.x12gw.gateway.LocalSftpServer;
 import dev.x12gw.gateway.SftpUploader;
 import dev.x12gw.records.QueueNames;
+import dev.x12gw.store.PostgresDatabases;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -61,12 +64,21 @@ final class GatewayBench {
    * @param mode {@code 835} (one 835 of claims never sent) or {@code 837+835} (the 837 first, then
    *     the 835 that answers it)
    */
-  int run(Path dir, int sizeMb, String mode, int days, int daySeconds, boolean relayBacklog)
+  int run(
+      Path dir,
+      int sizeMb,
+      String mode,
+      int days,
+      int daySeconds,
+      boolean relayBacklog,
+      int nodes,
+      String dbUrl,
+      int filesPerDrop)
       throws Exception {
     Files.createDirectories(dir);
     List<List<Path>> drops = new ArrayList<>();
     for (int day = 0; day < Math.max(1, days); day++) {
-      drops.add(files(dir, sizeMb, mode, day));
+      drops.add(files(dir, sizeMb, mode, day, filesPerDrop));
     }
     long inputBytes = 0;
     for (Path f : drops.get(0)) {
@@ -85,6 +97,15 @@ final class GatewayBench {
     double analyzeSeconds = analyze(dir, drops.get(0));
     Path var = dir.resolve("gateway-var");
     deleteTree(var);
+    if (dbUrl != null) {
+      out.printf(
+          Locale.ROOT,
+          "%d gateway node(s) on one drop (served by the bench), one broker (in the bench's JVM,"
+              + " a separate process from the gateways) and a new PostgreSQL database; each node"
+              + " reads up to %s file(s) of a folder at once (intake.concurrent-files)%n",
+          nodes,
+          System.getenv().getOrDefault("INTAKE_CONCURRENT_FILES", "1"));
+    }
     Map<String, String> env = new java.util.HashMap<>();
     if (daySeconds > 0) {
       env.put("OUTBOX_RETENTION", Duration.ofSeconds(7L * daySeconds).toString());
@@ -96,7 +117,7 @@ final class GatewayBench {
           env.get("OUTBOX_RETENTION"),
           env.get("OUTBOX_PURGE_INTERVAL_MS"));
     }
-    try (Child gw = new Child(var, env)) {
+    try (Site gw = new Site(var, env, nodes, dbUrl)) {
       gw.start();
       long totalInput = 0;
       long firstDrop = System.nanoTime();
@@ -122,7 +143,7 @@ final class GatewayBench {
           bytes += Files.size(f);
         }
         totalInput += bytes;
-        long store = size(var.resolve("db"));
+        long store = gw.storeBytes();
         if (days > 0) {
           if (day == 0) {
             out.printf(
@@ -145,11 +166,14 @@ final class GatewayBench {
           out.printf(
               Locale.ROOT,
               "gateway: drop -> last record %.1f s, %.2f MB/s, %.0f records/s (%d records, each"
-                  + " once)%n",
+                  + " once), %.2f files/s, %.0f claims/s and %.0f claim payments/s%n",
               seconds,
               bytes / 1e6 / seconds,
               received / seconds,
-              received);
+              received,
+              drop.size() / seconds,
+              gw.read(names, "claim") / seconds,
+              gw.read(names, "payment") / seconds);
           out.printf(
               Locale.ROOT,
               "analyze (JVM start included): %.1f s; gateway / analyze speed ratio %.2f%n",
@@ -179,17 +203,17 @@ final class GatewayBench {
       }
       long rss = gw.peakRssBytes();
       gw.stop();
-      long after = size(var.resolve("db"));
+      long after = gw.storeBytes();
       out.printf(
           Locale.ROOT,
           "store after shutdown: %.1f MB = %.1f bytes per input byte; gateway peak heap %d MB,"
-              + " peak RSS %d MB%n",
+              + " peak RSS %d MB (the largest of its nodes)%n",
           after / 1e6,
           (double) after / totalInput,
           gw.peakHeapMb(),
           rss / 1_000_000);
     }
-    if (relayBacklog && days == 0) {
+    if (relayBacklog && days == 0 && dbUrl == null) {
       relayBacklog(dir, drops.get(0));
     }
     return X12gw.OK;
@@ -204,7 +228,7 @@ final class GatewayBench {
     Path var = dir.resolve("backlog-var");
     deleteTree(var);
     long expected = 0;
-    try (Child gw = new Child(var, Map.of("OUTBOX_POLL_INTERVAL_MS", "3600000"))) {
+    try (Site gw = new Site(var, Map.of("OUTBOX_POLL_INTERVAL_MS", "3600000"), 1, null)) {
       gw.start();
       for (Path f : drop) {
         gw.upload(f.getFileName().toString().endsWith(".837") ? "inbound/837" : "inbound/835", f);
@@ -213,7 +237,7 @@ final class GatewayBench {
       gw.stop();
     }
     Files.move(var.resolve("gateway.log"), var.resolve("gateway-intake.log"));
-    try (Child gw = new Child(var, Map.of())) {
+    try (Site gw = new Site(var, Map.of(), 1, null)) {
       gw.start();
       long start = System.nanoTime();
       // the relay alone first: nothing consumes until it has published the whole backlog
@@ -277,22 +301,99 @@ final class GatewayBench {
     }
   }
 
-  /** The files of day {@code day}: claims and EFT traces numbered apart from other days'. */
-  private static List<Path> files(Path dir, int sizeMb, String mode, int day) throws IOException {
-    long bytes = sizeMb * 1_000_000L;
+  /**
+   * Where the time of a one-file drop went, from the gateway's log lines: drop to taken in (SFTP
+   * poll, read lock, download), taken in to commit (read, store, match, classify, queue), commit
+   * and sync, and the relay's pace after the commit.
+   */
+  static java.util.Optional<String> phases(
+      String log, List<Path> drop, LocalDateTime dropped, long records) {
+    if (drop.size() != 1) {
+      return java.util.Optional.empty();
+    }
+    String name = drop.get(0).getFileName().toString();
+    LocalDateTime reading = null;
+    LocalDateTime committing = null;
+    LocalDateTime committed = null;
+    LocalDateTime lastPublished = null;
+    long afterCommit = 0;
+    for (String line : log.split("\n")) {
+      if (line.length() < 23) {
+        continue;
+      }
+      LocalDateTime at;
+      try {
+        at = LocalDateTime.parse(line.substring(0, 23).replace(' ', 'T'));
+      } catch (java.time.format.DateTimeParseException e) {
+        continue;
+      }
+      if (line.contains(name + ": reading ")) {
+        reading = at;
+      } else if (line.contains(name + ": ") && line.endsWith("; committing")) {
+        committing = at;
+      } else if (line.contains(name + ": committed;")) {
+        committed = at;
+      } else if (committed != null && line.contains("OutboxRelay - Published ")) {
+        Matcher m = PUBLISHED.matcher(line);
+        if (m.find()) {
+          afterCommit += Long.parseLong(m.group(1));
+          lastPublished = at;
+        }
+      }
+    }
+    if (reading == null || committing == null || committed == null) {
+      return java.util.Optional.empty();
+    }
+    double relaySeconds =
+        lastPublished == null ? 0 : Duration.between(committed, lastPublished).toMillis() / 1e3;
+    return java.util.Optional.of(
+        String.format(
+            Locale.ROOT,
+            "phases: drop -> taken in %.1f s (SFTP poll, read lock, download); read, store, match,"
+                + " classify %.1f s; commit and sync %.1f s; relay after the commit %d of %d"
+                + " records in %.1f s (%.0f records/s)",
+            Duration.between(dropped, reading).toMillis() / 1e3,
+            Duration.between(reading, committing).toMillis() / 1e3,
+            Duration.between(committing, committed).toMillis() / 1e3,
+            afterCommit,
+            records,
+            relaySeconds,
+            relaySeconds > 0 ? afterCommit / relaySeconds : 0));
+  }
+
+  /**
+   * The files of day {@code day}: {@code files} 835s (and as many 837s whose claims they answer, in
+   * mode 837+835) of {@code sizeMb / files} MB each, their claims and EFT traces numbered apart
+   * from other files' and days'.
+   */
+  private static List<Path> files(Path dir, int sizeMb, String mode, int day, int files)
+      throws IOException {
+    long bytes = sizeMb * 1_000_000L / files;
     long seed = 42 + day;
-    Path f835 = dir.resolve("gw-day" + day + "-" + sizeMb + "mb.835");
-    if (!Files.isRegularFile(f835) || Files.size(f835) < bytes) {
-      new X12Generator(seed, 2000, day).write835(f835, bytes);
+    List<Path> f837 = new ArrayList<>();
+    List<Path> f835 = new ArrayList<>();
+    for (int k = 0; k < files; k++) {
+      String name =
+          files == 1
+              ? "gw-day" + day + "-" + sizeMb + "mb"
+              : "gw-day" + day + "-" + sizeMb + "mb-" + (k + 1) + "of" + files;
+      int batch = files == 1 ? day : day * files + k;
+      Path remits = dir.resolve(name + ".835");
+      if (!Files.isRegularFile(remits) || Files.size(remits) < bytes) {
+        new X12Generator(seed, 2000, batch).write835(remits, bytes);
+      }
+      f835.add(remits);
+      if ("837+835".equals(mode)) {
+        Path claims = dir.resolve(name + ".837");
+        if (!Files.isRegularFile(claims) || Files.size(claims) < bytes) {
+          new X12Generator(seed, 2000, batch).write837(claims, bytes);
+        }
+        f837.add(claims);
+      }
     }
-    if (!"837+835".equals(mode)) {
-      return List.of(f835);
-    }
-    Path f837 = dir.resolve("gw-day" + day + "-" + sizeMb + "mb.837");
-    if (!Files.isRegularFile(f837) || Files.size(f837) < bytes) {
-      new X12Generator(seed, 2000, day).write837(f837, bytes);
-    }
-    return List.of(f837, f835);
+    List<Path> all = new ArrayList<>(f837);
+    all.addAll(f835);
+    return all;
   }
 
   /** {@code x12gw analyze} of the files in a separate JVM, output discarded: seconds. */
@@ -357,146 +458,156 @@ final class GatewayBench {
     }
   }
 
+  private static String dbPassword() {
+    return System.getenv().getOrDefault("DB_PASSWORD", "");
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }
 
-  /** The gateway process under measurement. */
-  private final class Child implements AutoCloseable {
+  /**
+   * The gateways under measurement and what they share. One node on its embedded defaults (its own
+   * drop, broker and H2 store below {@code var}); or, with a PostgreSQL URL, N nodes on one drop
+   * served by the bench, one broker in the bench's JVM (a process apart from the gateways) and a
+   * new database created for the run.
+   */
+  private final class Site implements AutoCloseable {
     private final Path var;
-    private final Path log;
-    private final Path gcLog;
-    private final int sftpPort;
-    private final int brokerPort;
+    private final Map<String, String> env;
+    private final int nodes;
+    private final String serverUrl;
     private final String password;
-    private Process process;
+    private final List<Child> children = new ArrayList<>();
+    private LocalSftpServer drop;
+    private EmbeddedBroker broker;
+    private String dbUrl;
+    private int sftpPort;
+    private Path knownHosts;
+    private int brokerPort;
     private ActiveMQConnectionFactory factory;
     private Connection jms;
     private final Set<String> seen = new HashSet<>();
     private long duplicates;
 
-    private final Map<String, String> env;
-
-    Child(Path var, Map<String, String> env) throws IOException {
+    Site(Path var, Map<String, String> env, int nodes, String serverUrl) throws IOException {
       this.var = Files.createDirectories(var);
       this.env = Map.copyOf(env);
-      this.log = var.resolve("gateway.log");
-      this.gcLog = var.resolve("gc.log");
-      this.sftpPort = freePort();
-      this.brokerPort = freePort();
+      this.nodes = nodes;
+      this.serverUrl = serverUrl;
       byte[] random = new byte[12];
       new SecureRandom().nextBytes(random);
       this.password = java.util.HexFormat.of().formatHex(random);
     }
 
     void start() throws Exception {
-      List<String> cmd = new ArrayList<>(javaCommand());
-      cmd.add(1, "-Xlog:gc:file=" + gcLog);
-      cmd.add(1, "-Dlogback.configurationFile=" + home.resolve("config/logback.xml"));
-      cmd.add("run");
-      ProcessBuilder pb = new ProcessBuilder(cmd);
-      pb.environment().putAll(LocalGatewayEnvironment.of(var, sftpPort, brokerPort, password));
-      pb.environment().putAll(env);
-      pb.redirectErrorStream(true);
-      pb.redirectOutput(log.toFile());
-      process = pb.start();
-      await("Started receive-remittances", Duration.ofMinutes(2));
+      sftpPort = freePort();
+      brokerPort = freePort();
+      if (serverUrl == null) {
+        Path nodeVar = var;
+        Map<String, String> childEnv =
+            new java.util.HashMap<>(
+                LocalGatewayEnvironment.of(nodeVar, sftpPort, brokerPort, password));
+        childEnv.putAll(env);
+        knownHosts = LocalGatewayEnvironment.knownHosts(nodeVar);
+        children.add(new Child(nodeVar, childEnv));
+      } else {
+        dbUrl =
+            PostgresDatabases.create(
+                serverUrl, System.getenv("DB_USER"), dbPassword(), "x12gw_bench_");
+        out.println("store: database " + dbUrl.replaceAll("\\?.*", ""));
+        drop =
+            new LocalSftpServer(
+                "127.0.0.1",
+                sftpPort,
+                Files.createDirectories(var.resolve("drop/root")),
+                var.resolve("drop/host-key.pem"),
+                null,
+                "gateway",
+                password);
+        knownHosts = var.resolve("drop/known_hosts");
+        drop.start(List.of("inbound/837", "inbound/835", "outbound/acks"), knownHosts);
+        broker =
+            new EmbeddedBroker(
+                var.resolve("broker"),
+                "127.0.0.1",
+                brokerPort,
+                100_000,
+                64,
+                QueueNames.defaults().all());
+        broker.start();
+        for (int n = 1; n <= nodes; n++) {
+          Path nodeVar = var.resolve("node-" + n);
+          Map<String, String> childEnv = new java.util.HashMap<>();
+          childEnv.put("GATEWAY_NODE", "bench-node-" + n);
+          childEnv.put("DB_URL", dbUrl);
+          childEnv.put("BROKER_URL", "tcp://127.0.0.1:" + brokerPort);
+          childEnv.put("SFTP_LOCAL_SERVER", "false");
+          childEnv.put("SFTP_HOST", "127.0.0.1");
+          childEnv.put("SFTP_PORT", String.valueOf(sftpPort));
+          childEnv.put("SFTP_PASSWORD", password);
+          childEnv.put("SFTP_KNOWN_HOSTS_FILE", knownHosts.toString());
+          childEnv.put("INTAKE_SPOOL_DIR", nodeVar.resolve("spool").toString());
+          childEnv.putAll(env);
+          children.add(new Child(nodeVar, childEnv));
+        }
+      }
+      for (Child c : children) {
+        c.start();
+      }
       factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
       jms = factory.createConnection();
       jms.start();
     }
 
-    private String logText() throws IOException {
-      return Files.readString(log, StandardCharsets.UTF_8);
-    }
-
-    private void await(String text, Duration timeout) throws Exception {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (!logText().contains(text)) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException("the gateway exited; see " + log);
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("no '" + text + "' in " + log);
-        }
-        process.waitFor(20, TimeUnit.MILLISECONDS);
+    /** The logs of every node, one after the other. */
+    String logText() throws IOException {
+      StringBuilder all = new StringBuilder();
+      for (Child c : children) {
+        all.append(c.logText()).append('\n');
       }
+      return all.toString();
     }
 
     long awaitQueued(String fileName, Duration timeout) throws Exception {
-      await(fileName + ": committed;", timeout);
-      for (String line : logText().split("\n")) {
-        Matcher m = QUEUED.matcher(line);
-        if (line.contains(fileName + ": committed;") && m.find()) {
-          return Long.parseLong(m.group(1));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        for (String line : logText().split("\n")) {
+          Matcher m = QUEUED.matcher(line);
+          if (line.contains(fileName + ": committed;") && m.find()) {
+            return Long.parseLong(m.group(1));
+          }
         }
+        children.get(0).process.waitFor(50, TimeUnit.MILLISECONDS);
       }
-      throw new IllegalStateException("no record count for " + fileName);
+      throw new IllegalStateException("no record count for " + fileName + " in " + var);
     }
 
-    /**
-     * Where the time of a one-file drop went, from the gateway's log lines: drop to taken in (SFTP
-     * poll, read lock, download), taken in to commit (read, store, match, classify, queue), commit
-     * and sync, and the relay's pace after the commit.
-     */
-    java.util.Optional<String> phases(List<Path> drop, LocalDateTime dropped, long records)
-        throws IOException {
-      if (drop.size() != 1) {
-        return java.util.Optional.empty();
-      }
-      String name = drop.get(0).getFileName().toString();
-      LocalDateTime reading = null;
-      LocalDateTime committing = null;
-      LocalDateTime committed = null;
-      LocalDateTime lastPublished = null;
-      long afterCommit = 0;
+    /** Claims or payments ({@code what}) the files of a drop held, from their summary lines. */
+    long read(List<String> names, String what) throws IOException {
+      Pattern count = Pattern.compile("(\\d+) " + what + "\\(s\\)");
+      long n = 0;
       for (String line : logText().split("\n")) {
-        if (line.length() < 23) {
-          continue;
-        }
-        LocalDateTime at;
-        try {
-          at = LocalDateTime.parse(line.substring(0, 23).replace(' ', 'T'));
-        } catch (java.time.format.DateTimeParseException e) {
-          continue;
-        }
-        if (line.contains(name + ": reading ")) {
-          reading = at;
-        } else if (line.contains(name + ": ") && line.endsWith("; committing")) {
-          committing = at;
-        } else if (line.contains(name + ": committed;")) {
-          committed = at;
-        } else if (committed != null && line.contains("OutboxRelay - Published ")) {
-          Matcher m = PUBLISHED.matcher(line);
-          if (m.find()) {
-            afterCommit += Long.parseLong(m.group(1));
-            lastPublished = at;
+        for (String name : names) {
+          if (line.contains(" - " + name + ": ") && line.endsWith("; committing")) {
+            Matcher m = count.matcher(line);
+            if (m.find()) {
+              n += Long.parseLong(m.group(1));
+            }
           }
         }
       }
-      if (reading == null || committing == null || committed == null) {
-        return java.util.Optional.empty();
-      }
-      double relaySeconds =
-          lastPublished == null ? 0 : Duration.between(committed, lastPublished).toMillis() / 1e3;
-      return java.util.Optional.of(
-          String.format(
-              Locale.ROOT,
-              "phases: drop -> taken in %.1f s (SFTP poll, read lock, download); read, store, match,"
-                  + " classify %.1f s; commit and sync %.1f s; relay after the commit %d of %d"
-                  + " records in %.1f s (%.0f records/s)",
-              Duration.between(dropped, reading).toMillis() / 1e3,
-              Duration.between(reading, committing).toMillis() / 1e3,
-              Duration.between(committing, committed).toMillis() / 1e3,
-              afterCommit,
-              records,
-              relaySeconds,
-              relaySeconds > 0 ? afterCommit / relaySeconds : 0));
+      return n;
     }
 
-    /** When the gateway began reading {@code name} (its log line), if it did. */
+    java.util.Optional<String> phases(List<Path> drop, LocalDateTime dropped, long records)
+        throws IOException {
+      return GatewayBench.phases(logText(), drop, dropped, records);
+    }
+
+    /** When a node began reading {@code name} (its log line), if one did. */
     java.util.Optional<LocalDateTime> readingAt(String name) throws IOException {
       for (String line : logText().split("\n")) {
         if (line.length() >= 23 && line.contains(name + ": reading ")) {
@@ -508,8 +619,7 @@ final class GatewayBench {
     }
 
     void upload(String folder, Path file) throws Exception {
-      SftpUploader.upload(
-          sftpPort, LocalGatewayEnvironment.knownHosts(var), "gateway", password, folder, file);
+      SftpUploader.upload(sftpPort, knownHosts, "gateway", password, folder, file);
     }
 
     /**
@@ -525,8 +635,8 @@ final class GatewayBench {
           return received
               + consume(expected - received, Duration.ofNanos(deadline - System.nanoTime()));
         }
-        if (System.nanoTime() > deadline || !process.isAlive()) {
-          throw new IllegalStateException("the drop was not committed in time; see " + log);
+        if (System.nanoTime() > deadline || children.stream().noneMatch(Child::alive)) {
+          throw new IllegalStateException("the drop was not committed in time; see " + var);
         }
         received += consume(Long.MAX_VALUE, Duration.ofMillis(500));
       }
@@ -584,6 +694,111 @@ final class GatewayBench {
       return seen.size() - before;
     }
 
+    /** The store's size: the H2 files, or the PostgreSQL database's. */
+    long storeBytes() throws Exception {
+      if (dbUrl == null) {
+        return size(var.resolve("db"));
+      }
+      return PostgresDatabases.size(dbUrl, System.getenv("DB_USER"), dbPassword());
+    }
+
+    long peakRssBytes() throws IOException {
+      long peak = 0;
+      for (Child c : children) {
+        peak = Math.max(peak, c.peakRssBytes());
+      }
+      return peak;
+    }
+
+    long peakHeapMb() throws IOException {
+      long peak = 0;
+      for (Child c : children) {
+        peak = Math.max(peak, c.peakHeapMb());
+      }
+      return peak;
+    }
+
+    void stop() throws Exception {
+      closeJms();
+      for (Child c : children) {
+        c.stop();
+      }
+    }
+
+    private void closeJms() throws JMSException {
+      if (jms != null) {
+        jms.close();
+        jms = null;
+      }
+      if (factory != null) {
+        factory.close();
+        factory = null;
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      closeJms();
+      for (Child c : children) {
+        c.close();
+      }
+      if (broker != null) {
+        broker.close();
+      }
+      if (drop != null) {
+        drop.close();
+      }
+    }
+  }
+
+  /** One gateway process under measurement. */
+  private final class Child implements AutoCloseable {
+    private final Path log;
+    private final Path gcLog;
+    private final Map<String, String> env;
+    private Process process;
+
+    Child(Path var, Map<String, String> env) throws IOException {
+      Files.createDirectories(var);
+      this.env = Map.copyOf(env);
+      this.log = var.resolve("gateway.log");
+      this.gcLog = var.resolve("gc.log");
+    }
+
+    void start() throws Exception {
+      List<String> cmd = new ArrayList<>(javaCommand());
+      cmd.add(1, "-Xlog:gc:file=" + gcLog);
+      cmd.add(1, "-Dlogback.configurationFile=" + home.resolve("config/logback.xml"));
+      cmd.add("run");
+      ProcessBuilder pb = new ProcessBuilder(cmd);
+      pb.environment().putAll(env);
+      pb.redirectErrorStream(true);
+      pb.redirectOutput(log.toFile());
+      process = pb.start();
+      await("Started receive-remittances", Duration.ofMinutes(2));
+    }
+
+    boolean alive() {
+      return process.isAlive();
+    }
+
+    private String logText() throws IOException {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    private void await(String text, Duration timeout) throws Exception {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!logText().contains(text)) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("the gateway exited; see " + log);
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("no '" + text + "' in " + log);
+        }
+        process.waitFor(20, TimeUnit.MILLISECONDS);
+      }
+    }
+
     long peakRssBytes() throws IOException {
       for (String line : Files.readAllLines(Path.of("/proc", process.pid() + "", "status"))) {
         if (line.startsWith("VmHWM:")) {
@@ -605,7 +820,6 @@ final class GatewayBench {
     }
 
     void stop() throws Exception {
-      closeJms();
       process.destroy();
       if (!process.waitFor(2, TimeUnit.MINUTES)) {
         process.destroyForcibly();
@@ -613,20 +827,8 @@ final class GatewayBench {
       }
     }
 
-    private void closeJms() throws JMSException {
-      if (jms != null) {
-        jms.close();
-        jms = null;
-      }
-      if (factory != null) {
-        factory.close();
-        factory = null;
-      }
-    }
-
     @Override
     public void close() throws Exception {
-      closeJms();
       if (process != null && process.isAlive()) {
         process.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
       }

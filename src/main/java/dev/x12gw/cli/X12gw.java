@@ -28,7 +28,7 @@ public final class X12gw {
              x12gw browse [--config FILE] [--limit N] [QUEUE...]
              x12gw bench [--size-mb N] [--runs N] [--dir DIR]
              x12gw bench --gateway [--size-mb N] [--mode 835|837+835] [--days N [--day-seconds S]]
-                   [--relay-backlog]
+                   [--files K] [--relay-backlog] [--db-url JDBC_URL [--nodes N]]
                                [--dir DIR]
              x12gw generate 835|837 SIZE_MB FILE
 
@@ -68,6 +68,11 @@ public final class X12gw {
                  retention runs in minutes; --relay-backlog then takes the same files in
                  again with the relay held back, restarts the gateway and prints how fast the
                  relay drains that backlog (its own rate, apart from the intake's);
+                 --db-url jdbc:postgresql://HOST:PORT/DB (DB_USER, DB_PASSWORD from the
+                 environment) runs --nodes N gateways (default 1) on a new database created
+                 on that server, one drop served by the bench and one broker in the bench's
+                 JVM, and prints files/s, claims/s and the largest node's heap and RSS;
+                 --files K splits each drop's N MB into K files of each kind;
                  JAVA_OPTS is passed to the gateway and analyze
         generate write a synthetic 835 or 837P of at least SIZE_MB megabytes to FILE (the
                  benchmark's files: 2-10 lines a claim, CAS, PLB, reversals, denials)
@@ -113,7 +118,16 @@ public final class X12gw {
       } else if ("browse".equals(command) && "--limit".equals(args[i]) && i + 1 < args.length) {
         options.put(args[i], args[++i]);
       } else if ("bench".equals(command)
-          && java.util.Set.of("--size-mb", "--runs", "--dir", "--mode", "--days", "--day-seconds")
+          && java.util.Set.of(
+                  "--size-mb",
+                  "--runs",
+                  "--dir",
+                  "--mode",
+                  "--days",
+                  "--day-seconds",
+                  "--nodes",
+                  "--files",
+                  "--db-url")
               .contains(args[i])
           && i + 1 < args.length) {
         options.put(args[i], args[++i]);
@@ -264,12 +278,41 @@ public final class X12gw {
                 ? Path.of(options.get("--dir"))
                 : settings.path("bench.dir", "var/bench");
         if (gateway) {
-          if (!List.of("835", "837+835").contains(mode) || days < 0 || daySeconds < 0) {
+          int nodes;
+          int files;
+          try {
+            nodes = Integer.parseInt(options.getOrDefault("--nodes", "1"));
+            files = Integer.parseInt(options.getOrDefault("--files", "1"));
+          } catch (NumberFormatException e) {
+            err.println("x12gw: --nodes and --files take whole numbers");
+            return USAGE;
+          }
+          String dbUrl = options.get("--db-url");
+          if (nodes > 1 && dbUrl == null) {
+            err.println("x12gw: --nodes " + nodes + " needs --db-url (H2 is one process's store)");
+            return USAGE;
+          }
+          if (!List.of("835", "837+835").contains(mode)
+              || days < 0
+              || daySeconds < 0
+              || nodes < 1
+              || nodes > 8
+              || files < 1
+              || files > size) {
             err.print(USAGE_TEXT);
             return USAGE;
           }
           return new GatewayBench(home, out, env("JAVA_OPTS", ""))
-              .run(dir, size, mode, days, daySeconds, options.containsKey("--relay-backlog"));
+              .run(
+                  dir,
+                  size,
+                  mode,
+                  days,
+                  daySeconds,
+                  options.containsKey("--relay-backlog"),
+                  nodes,
+                  dbUrl,
+                  files);
         }
         return new Bench(
                 settings.path("x12.mapping", "edi-mappings/x12-gateway.smooks.xml"),
