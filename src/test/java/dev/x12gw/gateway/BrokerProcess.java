@@ -43,6 +43,11 @@ final class BrokerProcess implements AutoCloseable {
     process.awaitLog("BROKER READY " + starts, Duration.ofSeconds(60));
   }
 
+  /** Whether the broker's process runs (it was started and has not exited). */
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** {@code kill -9}: the broker is gone at once, as on a crash or a lost host. */
   void kill() throws InterruptedException {
     process.kill();

@@ -26,14 +26,30 @@ import org.awaitility.Awaitility;
  * The gateway as a separate process, started with the same main as {@code bin/x12gw run} on the
  * project's own configuration (overridden through environment variables, as an operator would), its
  * state in a test directory: so a test can kill it with SIGKILL at any instant and start it again
- * on the same state.
+ * on the same state. By default its store (H2), broker (embedded) and drop (its own SFTP server)
+ * are all in that directory; environment variables {@code DB_URL} and {@code BROKER_URL} and a
+ * {@link Drop} served by the test put them elsewhere, and then {@link #storeFacts}, {@link
+ * #consumeAll}, {@link #upload} and {@link #awaitTakenIn} go there too.
  */
 final class ChildGateway implements AutoCloseable {
-  private static final String PASSWORD = "child-test-password";
+  /** The drop's password (of the gateway's own SFTP server, or of a {@link Drop} it is given). */
+  static final String PASSWORD = "child-test-password";
+
+  /**
+   * An SFTP drop served apart from the gateway (a {@link LocalSftpServer} of the test, user {@code
+   * gateway}, password {@link #PASSWORD}): it outlives the gateway's process.
+   *
+   * @param port its loopback port
+   * @param knownHosts its host key, as {@link LocalSftpServer#start} wrote it
+   * @param root the folder it serves
+   */
+  record Drop(int port, Path knownHosts, Path root) {}
 
   final Path var;
   final int sftpPort;
   final int brokerPort;
+  private final Path knownHosts;
+  private final Path dropRoot;
   private final Path log;
   private Process process;
   private int starts;
@@ -53,11 +69,35 @@ final class ChildGateway implements AutoCloseable {
    *     broker or drop)
    */
   ChildGateway(Path var, Map<String, String> environment) throws IOException {
+    this(var, environment, null);
+  }
+
+  /**
+   * @param environment environment variables set on top of the state folder's (a shared store,
+   *     broker or drop)
+   * @param drop the drop to poll, served apart from the gateway; null: the gateway's own SFTP
+   *     server on its state folder
+   */
+  ChildGateway(Path var, Map<String, String> environment, Drop drop) throws IOException {
     this.var = var;
-    this.sftpPort = GatewayHarness.freePort();
     this.brokerPort = GatewayHarness.freePort();
     this.log = var.resolve("gateway.log");
-    this.environment = Map.copyOf(environment);
+    Map<String, String> env = new HashMap<>(environment);
+    if (drop == null) {
+      this.sftpPort = GatewayHarness.freePort();
+      this.knownHosts = LocalGatewayEnvironment.knownHosts(var);
+      this.dropRoot = var.resolve("sftp/root");
+    } else {
+      this.sftpPort = drop.port();
+      this.knownHosts = drop.knownHosts();
+      this.dropRoot = drop.root();
+      env.put("SFTP_LOCAL_SERVER", "false");
+      env.put("SFTP_HOST", "127.0.0.1");
+      env.put("SFTP_PORT", String.valueOf(drop.port()));
+      env.put("SFTP_PASSWORD", PASSWORD);
+      env.put("SFTP_KNOWN_HOSTS_FILE", drop.knownHosts().toString());
+    }
+    this.environment = Map.copyOf(env);
   }
 
   /** Starts the process and waits until its intake routes run. */
@@ -99,8 +139,7 @@ final class ChildGateway implements AutoCloseable {
 
   /** Uploads a file to the drop as a clearinghouse does (temporary name, then renamed). */
   void upload(String folder, Path file) throws Exception {
-    SftpUploader.upload(
-        sftpPort, var.resolve("sftp/known_hosts"), "gateway", PASSWORD, folder, file);
+    SftpUploader.upload(sftpPort, knownHosts, "gateway", PASSWORD, folder, file);
   }
 
   /** The log of the current start (since the last {@code ---- start} line). */
@@ -147,7 +186,7 @@ final class ChildGateway implements AutoCloseable {
    * once its intake committed (or it was found taken in before).
    */
   void awaitTakenIn(String folder, String name, Duration timeout) {
-    Path inbox = var.resolve("sftp/root").resolve(folder).resolve(name);
+    Path inbox = dropRoot.resolve(folder).resolve(name);
     Awaitility.await(name + " moved out of " + folder)
         .atMost(timeout)
         .pollInterval(Duration.ofMillis(50))
@@ -190,12 +229,34 @@ final class ChildGateway implements AutoCloseable {
    */
   Map<String, Integer> consumeAll(long expected, Duration timeout, Duration quiet)
       throws JMSException {
-    return RecordDrain.consume("tcp://127.0.0.1:" + brokerPort, expected, timeout, quiet, bodies);
+    return RecordDrain.consume(brokerUrl(), expected, timeout, quiet, bodies);
+  }
+
+  /** The broker this gateway publishes to: {@code BROKER_URL}, or its embedded broker's port. */
+  String brokerUrl() {
+    return environment.getOrDefault("BROKER_URL", "tcp://127.0.0.1:" + brokerPort);
+  }
+
+  /**
+   * A connection to this gateway's store: {@code DB_URL} as {@code DB_USER}, or the H2 file in its
+   * state folder (open it only while the gateway is stopped: H2 locks the file).
+   */
+  java.sql.Connection openStore() throws SQLException {
+    String url = environment.getOrDefault("DB_URL", "");
+    if (url.isEmpty()) {
+      return DriverManager.getConnection("jdbc:h2:file:" + var.resolve("db/gateway"), "x12gw", "");
+    }
+    return DriverManager.getConnection(
+        url,
+        environment.getOrDefault("DB_USER", "x12gw"),
+        environment.getOrDefault("DB_PASSWORD", ""));
   }
 
   /**
    * What the store holds, table by table, as sorted rows of the columns that are facts (surrogate
-   * ids and wall-clock times left out): two runs over the same files compare equal.
+   * ids and wall-clock times left out): two runs over the same files compare equal. Booleans read
+   * {@code TRUE} or {@code FALSE} on either store (PostgreSQL's driver would give {@code t} and
+   * {@code f}).
    */
   Map<String, List<String>> storeFacts() throws SQLException {
     Map<String, String> queries = new HashMap<>();
@@ -231,8 +292,7 @@ final class ChildGateway implements AutoCloseable {
         "select o.record_id, o.record_type, o.queue, o.payer_id, b.body from outbox o"
             + " left join outbox_body b on b.seq = o.seq");
     Map<String, List<String>> out = new TreeMap<>();
-    try (java.sql.Connection c =
-        DriverManager.getConnection("jdbc:h2:file:" + var.resolve("db/gateway"), "x12gw", "")) {
+    try (java.sql.Connection c = openStore()) {
       for (Map.Entry<String, String> q : queries.entrySet()) {
         List<String> rows = new ArrayList<>();
         try (ResultSet rs = c.createStatement().executeQuery(q.getValue())) {
@@ -240,7 +300,11 @@ final class ChildGateway implements AutoCloseable {
           while (rs.next()) {
             StringBuilder row = new StringBuilder();
             for (int i = 1; i <= md.getColumnCount(); i++) {
-              row.append(rs.getString(i)).append('|');
+              int type = md.getColumnType(i);
+              boolean bool = type == java.sql.Types.BOOLEAN || type == java.sql.Types.BIT;
+              String value = rs.getString(i);
+              row.append(value == null || !bool ? value : rs.getBoolean(i) ? "TRUE" : "FALSE")
+                  .append('|');
             }
             rows.add(row.toString());
           }

@@ -3,8 +3,12 @@ package dev.x12gw.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.x12gw.bench.X12Generator;
+import dev.x12gw.store.PostgresServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +23,20 @@ import org.junit.jupiter.api.io.TempDir;
  * published), and is started again on the same store, broker journal and drop. A real JMS consumer
  * must then receive every record of an uninterrupted run exactly once (by record id), and the store
  * must hold the same facts, row for row, as after the uninterrupted run.
+ *
+ * <p>Each trial runs on one of two {@link Backend}s. On the embedded defaults (an H2 file store,
+ * the embedded broker and the gateway's own SFTP server, all in its state folder and all killed
+ * with it) every kill point runs. On the production backends — a database of its own on the test's
+ * PostgreSQL server ({@link PostgresServer}), an Artemis broker in a JVM of its own ({@link
+ * BrokerProcess}) and an SFTP drop served by this test — the kill points that matter most for a
+ * server database run ({@code onPostgresql...}), one after the other in one trial (each in the next
+ * start of the gateway, to keep the time such a trial adds to the build near that of two runs): the
+ * first set committed and the rest being read; records being published (by the resumed attempt);
+ * the outcome logged with the last commit under way. There only the gateway is killed: the
+ * database, the broker and the drop keep running, and every restart uses the same ones (checked
+ * after each kill: the broker's process is alive, the database answers, and a restart after a
+ * committed set resumes the file). Both backends compare the crashed run with an uninterrupted run
+ * on the same backend.
  */
 class CrashRecoveryIT {
   private static final Duration READ = Duration.ofSeconds(180);
@@ -49,23 +67,55 @@ class CrashRecoveryIT {
   /** Where to kill: when the log of the {@code upload}-th upload's file shows {@code line}. */
   private record KillPoint(int upload, String line) {}
 
+  /** Every stage of a file's intake the embedded trials kill the gateway at. */
+  private static final List<String> EVERY_STAGE =
+      List.of(
+          "reading ", "transaction set 1 committed", "; committing", "committed;", "Published ");
+
+  /**
+   * The stages the PostgreSQL trials kill the gateway at, in this order, each in the next start: a
+   * set committed on the server while the rest is read (the next start resumes after it); the relay
+   * sending to the broker that outlives the gateway (batches sent again are dropped by that
+   * broker's duplicate detection), while the resumed attempt reads on; the last commit under way
+   * (it happened on the server or it did not). Each occurs in its start whatever the timing: the
+   * file has five sets, and the first commit of a start comes with records to publish.
+   */
+  private static final List<String> SERVER_STAGES =
+      List.of("transaction set 1 committed", "Published ", "; committing");
+
   /** What an uninterrupted run gave: records by id and the store's facts. */
   private record Outcome(
       Map<String, Integer> records, Map<String, List<String>> store, Map<String, String> bodies) {}
 
   @Test
   void remittanceFileSurvivesSigkillAtEveryStage() throws Exception {
+    remittanceFileSurvivesSigkillAt(Backend.H2_EMBEDDED, EVERY_STAGE);
+  }
+
+  @Test
+  void onPostgresqlRemittanceFileSurvivesSigkillMidFileWhilePublishingAndAtLastCommit()
+      throws Exception {
+    Backend backend = Backend.POSTGRESQL_BROKER_PROCESS;
     List<Upload> uploads = List.of(new Upload("inbound/835", remittances));
-    Outcome clean = run(uploads, null, 0);
+    Outcome clean = run(backend, uploads, List.of(), 0);
     assertThat(clean.records()).hasSizeGreaterThan(1000);
-    for (String line :
-        List.of(
-            "reading ",
-            "transaction set 1 committed",
-            "; committing",
-            "committed;",
-            "Published ")) {
-      assertSame(clean, run(uploads, new KillPoint(0, line), clean.records().size()), line);
+    List<KillPoint> kills = SERVER_STAGES.stream().map(line -> new KillPoint(0, line)).toList();
+    assertSame(
+        clean,
+        run(backend, uploads, kills, clean.records().size()),
+        String.join("', then '", SERVER_STAGES));
+  }
+
+  private void remittanceFileSurvivesSigkillAt(Backend backend, List<String> lines)
+      throws Exception {
+    List<Upload> uploads = List.of(new Upload("inbound/835", remittances));
+    Outcome clean = run(backend, uploads, List.of(), 0);
+    assertThat(clean.records()).hasSizeGreaterThan(1000);
+    for (String line : lines) {
+      assertSame(
+          clean,
+          run(backend, uploads, List.of(new KillPoint(0, line)), clean.records().size()),
+          line);
     }
   }
 
@@ -73,23 +123,31 @@ class CrashRecoveryIT {
   void claimFileSurvivesSigkillDuringReadAndCommit() throws Exception {
     // clean claims give no records: what must survive is the store (claims the 835 meets later)
     List<Upload> uploads = List.of(new Upload("inbound/837", claims));
-    Outcome clean = run(uploads, null, 0);
+    Backend backend = Backend.H2_EMBEDDED;
+    Outcome clean = run(backend, uploads, List.of(), 0);
     assertThat(clean.store().get("claim")).hasSizeGreaterThan(1000);
     for (String line :
         List.of("reading ", "transaction set 1 committed", "; committing", "committed;")) {
-      assertSame(clean, run(uploads, new KillPoint(0, line), clean.records().size()), line);
+      assertSame(
+          clean,
+          run(backend, uploads, List.of(new KillPoint(0, line)), clean.records().size()),
+          line);
     }
   }
 
   @Test
   void claimsAndTheirRemittanceInFlightTogether() throws Exception {
     // the 835 is read while the 837's records are being published
+    Backend backend = Backend.H2_EMBEDDED;
     List<Upload> uploads =
         List.of(new Upload("inbound/837", claims), new Upload("inbound/835", remittances));
-    Outcome clean = run(uploads, null, 0);
+    Outcome clean = run(backend, uploads, List.of(), 0);
     assertThat(clean.store().get("claim_payment")).anyMatch(row -> row.contains("|FALSE|"));
     for (String line : List.of("reading ", "transaction set 1 committed", "; committing")) {
-      assertSame(clean, run(uploads, new KillPoint(1, line), clean.records().size()), line);
+      assertSame(
+          clean,
+          run(backend, uploads, List.of(new KillPoint(1, line)), clean.records().size()),
+          line);
     }
   }
 
@@ -142,28 +200,39 @@ class CrashRecoveryIT {
 
   /**
    * Uploads the files one after the other (each once the previous one's read has begun), kills the
-   * gateway at {@code kill} (none: an uninterrupted run), starts it again and uploads what was not
-   * uploaded yet; then consumes every record and stops the gateway cleanly.
+   * gateway at each of {@code kills} in turn (none: an uninterrupted run), each time in the log of
+   * the gateway's latest start, and starts it again; uploads what was not uploaded yet; then
+   * consumes every record and stops the gateway cleanly.
    *
+   * @param kills where to kill, in order (all at the same upload)
    * @param expected how many records to wait for (an uninterrupted run counts them from the log)
    */
-  private Outcome run(List<Upload> uploads, KillPoint kill, long expected) throws Exception {
-    Path var = work.resolve(kill == null ? "clean" : "killed-" + System.nanoTime());
-    try (ChildGateway gw = new ChildGateway(var)) {
+  private Outcome run(Backend backend, List<Upload> uploads, List<KillPoint> kills, long expected)
+      throws Exception {
+    Path dir = work.resolve(kills.isEmpty() ? "clean" : "killed-" + System.nanoTime());
+    try (Site site = backend.open(dir)) {
+      ChildGateway gw = site.gateway();
       gw.start();
       int next = 0;
       while (next < uploads.size()) {
         Upload u = uploads.get(next++);
         gw.upload(u.folder(), u.file());
         gw.awaitLog(u.name() + ": reading ", READ);
-        if (kill != null && kill.upload() == next - 1) {
-          gw.awaitLine(
-              kill.line().startsWith("Published")
-                  ? List.of(kill.line())
-                  : List.of(u.name() + ":", kill.line()),
-              READ);
-          gw.kill();
-          gw.start();
+        if (!kills.isEmpty() && kills.get(0).upload() == next - 1) {
+          for (KillPoint kill : kills) {
+            gw.awaitLine(
+                kill.line().startsWith("Published")
+                    ? List.of(kill.line())
+                    : List.of(u.name() + ":", kill.line()),
+                READ);
+            gw.kill();
+            site.assertOutlivedTheGateway();
+            gw.start();
+            if (kill.line().equals("transaction set 1 committed")) {
+              // the restarted gateway found the set committed before the kill in the same store
+              gw.awaitLine(List.of(u.name() + ": resuming; ", " were committed"), READ);
+            }
+          }
           break;
         }
       }
@@ -176,13 +245,141 @@ class CrashRecoveryIT {
       for (Upload u : uploads) {
         // taken in (before the kill, or again after the restart) and moved out of the inbox
         gw.awaitTakenIn(u.folder(), u.name(), READ);
-        if (kill == null) {
+        if (kills.isEmpty()) {
           queued += gw.queuedBy(u.name());
         }
       }
-      Map<String, Integer> records = gw.consumeAll(kill == null ? queued : expected, READ, QUIET);
+      Map<String, Integer> records =
+          gw.consumeAll(kills.isEmpty() ? queued : expected, READ, QUIET);
       gw.stop();
       return new Outcome(records, gw.storeFacts(), gw.bodies);
+    }
+  }
+
+  /** Where a trial's gateway keeps its store, publishes its records and finds its files. */
+  private enum Backend {
+    /**
+     * The defaults: an H2 file store, the embedded broker and the gateway's own SFTP server, all in
+     * the gateway's state folder and in its process (killed with it, started again with it).
+     */
+    H2_EMBEDDED {
+      @Override
+      Site open(Path dir) throws Exception {
+        return new Site(new ChildGateway(dir.resolve("gateway")), List.of(), () -> {});
+      }
+    },
+
+    /**
+     * The production backends: a new database on the test's PostgreSQL server, an Artemis broker in
+     * a JVM of its own (persistent journal, duplicate detection, as embedded) and an SFTP drop
+     * served by this test; the gateway (node {@code crash-node}, so that the restarted one holds
+     * the file claim and the relay lease at once) is the only process killed.
+     */
+    POSTGRESQL_BROKER_PROCESS {
+      @Override
+      Site open(Path dir) throws Exception {
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+          String url = PostgresServer.get().newDatabase();
+          opened.add(() -> PostgresServer.get().drop(url));
+          BrokerProcess broker =
+              new BrokerProcess(dir.resolve("broker"), GatewayHarness.freePort());
+          opened.add(broker);
+          broker.start();
+          LocalSftpServer sftp =
+              new LocalSftpServer(
+                  "127.0.0.1",
+                  0,
+                  Files.createDirectories(dir.resolve("drop/root")),
+                  dir.resolve("drop/host-key.pem"),
+                  null,
+                  "gateway",
+                  ChildGateway.PASSWORD);
+          opened.add(sftp);
+          Path knownHosts = dir.resolve("drop/known_hosts");
+          sftp.start(List.of("inbound/837", "inbound/835", "outbound/acks"), knownHosts);
+          Map<String, String> env = new HashMap<>();
+          env.put("GATEWAY_NODE", "crash-node");
+          env.put("DB_URL", url);
+          env.put("DB_USER", PostgresServer.user());
+          env.put("DB_PASSWORD", "");
+          env.put("BROKER_URL", broker.url());
+          ChildGateway gw =
+              new ChildGateway(
+                  dir.resolve("gateway"),
+                  env,
+                  new ChildGateway.Drop(sftp.port(), knownHosts, dir.resolve("drop/root")));
+          return new Site(
+              gw,
+              opened,
+              () -> {
+                assertThat(broker.isAlive())
+                    .as("the broker process after the gateway's kill")
+                    .isTrue();
+                try (java.sql.Connection c = gw.openStore()) {
+                  assertThat(c.isValid(5)).as("the database after the gateway's kill").isTrue();
+                }
+              });
+        } catch (Exception | Error e) {
+          Site.closeAll(opened, e);
+          throw e;
+        }
+      }
+    };
+
+    /** Opens a store, broker and drop in {@code dir}, and the gateway that uses them (stopped). */
+    abstract Site open(Path dir) throws Exception;
+  }
+
+  /** A check that a trial's store and broker still run once its gateway was killed. */
+  @FunctionalInterface
+  private interface SurvivalCheck {
+    void run() throws Exception;
+  }
+
+  /**
+   * A trial's gateway and what it runs on; closing kills the gateway (if still running), then stops
+   * the drop and the broker and drops the database (last opened first).
+   */
+  private record Site(ChildGateway gateway, List<AutoCloseable> around, SurvivalCheck survival)
+      implements AutoCloseable {
+    /** Fails unless what the gateway runs on outside its own process is still there. */
+    void assertOutlivedTheGateway() throws Exception {
+      survival.run();
+    }
+
+    @Override
+    public void close() throws Exception {
+      List<AutoCloseable> all = new ArrayList<>(around);
+      all.add(gateway);
+      closeAll(all, null);
+    }
+
+    /**
+     * Closes each of {@code closeables}, last first, even when one fails; rethrows the first
+     * failure unless {@code pending} (a failure the caller rethrows, which keeps the others).
+     */
+    static void closeAll(List<AutoCloseable> closeables, Throwable pending) throws Exception {
+      Throwable first = pending;
+      List<AutoCloseable> lastFirst = new ArrayList<>(closeables);
+      java.util.Collections.reverse(lastFirst);
+      for (AutoCloseable c : lastFirst) {
+        try {
+          c.close();
+        } catch (Exception | Error e) {
+          if (first == null) {
+            first = e;
+          } else if (first != e) {
+            first.addSuppressed(e);
+          }
+        }
+      }
+      if (pending == null && first instanceof Exception e) {
+        throw e;
+      }
+      if (pending == null && first instanceof Error e) {
+        throw e;
+      }
     }
   }
 }

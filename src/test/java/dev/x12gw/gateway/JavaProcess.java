@@ -75,6 +75,11 @@ final class JavaProcess implements AutoCloseable {
             });
   }
 
+  /** Whether the process was started and has not exited. */
+  boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
   /** {@code kill -9}: gone at once, as on a crash or a lost host. */
   void kill() throws InterruptedException {
     process.destroyForcibly();
