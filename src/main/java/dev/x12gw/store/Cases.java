@@ -135,10 +135,17 @@ final class Cases {
     for (String k : keys) {
       hashes.add(Outbox.recordKey("case-key:" + k));
     }
-    try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-      for (long h : hashes) {
-        ps.setLong(1, h);
-        ps.executeQuery().close();
+    // one round trip: the function scan of unnest yields the array's elements in order, and the
+    // aggregate takes each lock as its row comes, so the locks are taken in ascending order
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select count(pg_advisory_xact_lock(k)) from unnest(?::bigint[]) as t(k)")) {
+      java.sql.Array array = c.createArrayOf("bigint", hashes.toArray(Long[]::new));
+      ps.setArray(1, array);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+      } finally {
+        array.free();
       }
     }
   }
