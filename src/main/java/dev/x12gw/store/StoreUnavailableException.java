@@ -24,8 +24,10 @@ public final class StoreUnavailableException extends RuntimeException {
 
   /**
    * Whether {@code failure} (or one of its causes) is the store being unavailable for a while:
-   * SQLSTATE class 08 (connection exception), a transient SQL exception (a timeout, a pool with no
-   * connection to give), or one of {@link #PASSING_STATES}.
+   * SQLSTATE class 08 (connection exception) or 53 (insufficient resources: PostgreSQL's lock table
+   * or memory full while other transactions hold it, disk full, too many connections), a transient
+   * SQL exception (a timeout, a pool with no connection to give), or one of {@link
+   * #PASSING_STATES}.
    */
   public static boolean isCause(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -34,7 +36,7 @@ public final class StoreUnavailableException extends RuntimeException {
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
-        if (state.startsWith("08") || PASSING_STATES.contains(state)) {
+        if (state.startsWith("08") || state.startsWith("53") || PASSING_STATES.contains(state)) {
           return true;
         }
       }

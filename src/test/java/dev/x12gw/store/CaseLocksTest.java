@@ -57,6 +57,31 @@ class CaseLocksTest {
     }
   }
 
+  @Test
+  void aLargeTransactionSetHoldsABoundedNumberOfKeyLocks() throws Exception {
+    // 3,000 claims of 5 keys: one lock per key (15,000) would fill the test server's lock table
+    // (64 per connection x 200 connections) and fail with "out of shared memory"
+    try (TestStore store = TestStore.Backend.POSTGRESQL.open();
+        Connection c = store.database().begin()) {
+      for (int claim = 0; claim < 3000; claim++) {
+        List<String> keys = new java.util.ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+          keys.add("big:" + claim + ":" + k);
+        }
+        Cases.join(c, keys);
+      }
+      try (java.sql.Statement st = c.createStatement();
+          java.sql.ResultSet rs =
+              st.executeQuery(
+                  "select count(*) from pg_locks where locktype = 'advisory'"
+                      + " and pid = pg_backend_pid()")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isBetween(1000, Cases.KEY_LOCK_BUCKETS);
+      }
+      c.rollback();
+    }
+  }
+
   private static Cases.Joined join(Connection c, List<String> keys) {
     try {
       return Cases.join(c, keys);

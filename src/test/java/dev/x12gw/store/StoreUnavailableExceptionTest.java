@@ -21,6 +21,8 @@ class StoreUnavailableExceptionTest {
         .as("H2's lock timeout in a batch")
         .isTrue();
     assertThat(StoreUnavailableException.isCause(new SQLException("deadlock", "40P01"))).isTrue();
+    assertThat(StoreUnavailableException.isCause(new SQLException("out of shared memory", "53200")))
+        .isTrue();
     assertThat(StoreUnavailableException.isCause(new SQLException("serialization", "40001")))
         .isTrue();
     assertThat(
