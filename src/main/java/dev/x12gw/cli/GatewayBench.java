@@ -519,17 +519,8 @@ final class GatewayBench {
             PostgresDatabases.create(
                 serverUrl, System.getenv("DB_USER"), dbPassword(), "x12gw_bench_");
         out.println("store: database " + dbUrl.replaceAll("\\?.*", ""));
-        drop =
-            new LocalSftpServer(
-                "127.0.0.1",
-                sftpPort,
-                Files.createDirectories(var.resolve("drop/root")),
-                var.resolve("drop/host-key.pem"),
-                null,
-                "gateway",
-                password);
-        knownHosts = var.resolve("drop/known_hosts");
-        drop.start(List.of("inbound/837", "inbound/835", "outbound/acks"), knownHosts);
+        drop = LocalSftpServer.startSharedDrop(var.resolve("drop"), sftpPort, password);
+        knownHosts = LocalSftpServer.sharedDropKnownHosts(var.resolve("drop"));
         broker =
             new EmbeddedBroker(
                 var.resolve("broker"),

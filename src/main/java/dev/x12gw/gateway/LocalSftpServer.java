@@ -97,6 +97,39 @@ public final class LocalSftpServer implements AutoCloseable {
     LOG.info("Local SFTP drop listening on {}:{} (root {}, folders {})", host, port, root, folders);
   }
 
+  /**
+   * A drop served apart from the gateways that poll it (several nodes, the benchmark, tests): on
+   * loopback, user {@code gateway} with {@code password}, the root at {@code dir/root} with the
+   * intake and acknowledgment folders, its host key at {@code dir/host-key.pem} and the entry
+   * clients verify it by at {@link #sharedDropKnownHosts dir/known_hosts}; started.
+   *
+   * @param port the port, 0 for any free one
+   */
+  public static LocalSftpServer startSharedDrop(Path dir, int port, String password)
+      throws IOException, java.security.GeneralSecurityException {
+    LocalSftpServer drop =
+        new LocalSftpServer(
+            "127.0.0.1",
+            port,
+            Files.createDirectories(dir.resolve("root")),
+            dir.resolve("host-key.pem"),
+            null,
+            "gateway",
+            password);
+    try {
+      drop.start(List.of("inbound/837", "inbound/835", "outbound/acks"), sharedDropKnownHosts(dir));
+    } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
+      drop.close();
+      throw e;
+    }
+    return drop;
+  }
+
+  /** The known-hosts file of a drop started by {@link #startSharedDrop} in {@code dir}. */
+  public static Path sharedDropKnownHosts(Path dir) {
+    return dir.resolve("known_hosts");
+  }
+
   /** The bound port (useful when configured as 0). */
   public int port() {
     return server.getPort();

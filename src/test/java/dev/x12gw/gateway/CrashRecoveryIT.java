@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.x12gw.bench.X12Generator;
 import dev.x12gw.store.PostgresServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -291,17 +290,9 @@ class CrashRecoveryIT {
           opened.add(broker);
           broker.start();
           LocalSftpServer sftp =
-              new LocalSftpServer(
-                  "127.0.0.1",
-                  0,
-                  Files.createDirectories(dir.resolve("drop/root")),
-                  dir.resolve("drop/host-key.pem"),
-                  null,
-                  "gateway",
-                  ChildGateway.PASSWORD);
+              LocalSftpServer.startSharedDrop(dir.resolve("drop"), 0, ChildGateway.PASSWORD);
           opened.add(sftp);
-          Path knownHosts = dir.resolve("drop/known_hosts");
-          sftp.start(List.of("inbound/837", "inbound/835", "outbound/acks"), knownHosts);
+          Path knownHosts = LocalSftpServer.sharedDropKnownHosts(dir.resolve("drop"));
           Map<String, String> env = new HashMap<>();
           env.put("GATEWAY_NODE", "crash-node");
           env.put("DB_URL", url);

@@ -1,13 +1,10 @@
 package dev.x12gw.gateway;
 
-import dev.x12gw.records.QueueNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.apache.activemq.artemis.api.core.QueueConfiguration;
-import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration;
 import org.apache.activemq.artemis.core.config.ha.ReplicaPolicyConfiguration;
 import org.apache.activemq.artemis.core.config.ha.ReplicatedPolicyConfiguration;
@@ -168,16 +165,7 @@ final class HaBrokerProcess implements AutoCloseable {
                 .setAllowFailBack(false)
                 .setFailoverOnServerShutdown(true));
       }
-      for (String q : QueueNames.defaults().all()) {
-        c.addQueueConfiguration(
-            QueueConfiguration.of(q)
-                .setAddress(q)
-                .setRoutingType(RoutingType.ANYCAST)
-                .setDurable(true));
-      }
-      EmbeddedActiveMQ server = new EmbeddedActiveMQ();
-      server.setConfiguration(c);
-      server.start();
+      EmbeddedActiveMQ server = GatewayQueues.startBroker(c);
       System.out.println("BROKER STARTED");
       System.out.flush();
       Awaitility.await()

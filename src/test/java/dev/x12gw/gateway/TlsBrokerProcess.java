@@ -1,13 +1,10 @@
 package dev.x12gw.gateway;
 
-import dev.x12gw.records.QueueNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.activemq.artemis.api.core.QueueConfiguration;
-import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -101,16 +98,7 @@ final class TlsBrokerProcess implements AutoCloseable {
               + args[2]
               + "&keyStorePassword="
               + System.getenv(KEY_STORE_PASSWORD));
-      for (String q : QueueNames.defaults().all()) {
-        c.addQueueConfiguration(
-            QueueConfiguration.of(q)
-                .setAddress(q)
-                .setRoutingType(RoutingType.ANYCAST)
-                .setDurable(true));
-      }
-      EmbeddedActiveMQ server = new EmbeddedActiveMQ();
-      server.setConfiguration(c);
-      server.start();
+      EmbeddedActiveMQ server = GatewayQueues.startBroker(c);
       System.out.println("BROKER READY");
       System.out.flush();
       Thread.currentThread().join();

@@ -133,18 +133,9 @@ class TwoNodesIT {
     String url = PostgresServer.get().newDatabase();
     try (BrokerProcess broker =
             new BrokerProcess(dir.resolve("broker"), GatewayHarness.freePort());
-        LocalSftpServer drop =
-            new LocalSftpServer(
-                "127.0.0.1",
-                0,
-                Files.createDirectories(dir.resolve("drop/root")),
-                dir.resolve("drop/host-key.pem"),
-                null,
-                "gateway",
-                PASSWORD)) {
+        LocalSftpServer drop = LocalSftpServer.startSharedDrop(dir.resolve("drop"), 0, PASSWORD)) {
       broker.start();
-      Path knownHosts = dir.resolve("drop/known_hosts");
-      drop.start(List.of("inbound/837", "inbound/835", "outbound/acks"), knownHosts);
+      Path knownHosts = LocalSftpServer.sharedDropKnownHosts(dir.resolve("drop"));
       List<ChildGateway> gateways = new ArrayList<>();
       try {
         for (int n = 1; n <= nodes; n++) {
