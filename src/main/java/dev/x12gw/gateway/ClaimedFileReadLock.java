@@ -116,6 +116,13 @@ public final class ClaimedFileReadLock<T> implements GenericFileExclusiveReadLoc
               claim.previousNode(),
               claims.timeout().toSeconds(),
               claims.node());
+      case LEFT_BEHIND ->
+          LOG.warn(
+              "{}: taken in by gateway node {} but still on the drop {} s later (moving it away"
+                  + " failed); this node takes it again to move it",
+              file.getFileName(),
+              claim.previousNode(),
+              claims.timeout().toSeconds());
       default -> {}
     }
     return claim.outcome().mine(); // when false, Camel calls releaseExclusiveReadLockOnAbort

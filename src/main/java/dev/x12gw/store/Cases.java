@@ -125,45 +125,34 @@ final class Cases {
   }
 
   /**
-   * Advisory lock buckets of the match keys: a key locks its bucket, so a transaction set holds at
-   * most this many advisory locks however many claims it has (one lock per key made a set of 2,000
-   * claims take 12,000 locks and fill PostgreSQL's lock table: "out of shared memory").
-   */
-  static final int KEY_LOCK_BUCKETS = 1024;
-
-  /** The first number of the two-number advisory locks of match-key buckets. */
-  private static final int KEY_LOCK_SPACE = 0x58313243; // "X12C"
-
-  /**
-   * PostgreSQL: locks the match keys' buckets for the rest of the transaction (advisory locks on
-   * their {@link #KEY_LOCK_BUCKETS} buckets of {@link Outbox#recordKey} hashes, in ascending
-   * order), so two transactions that would create or join a case by the same key run one after the
-   * other: the second sees the first's case instead of creating another.
+   * PostgreSQL: locks the match keys for the rest of the transaction (advisory locks on their
+   * 64-bit {@link Outbox#recordKey} hashes, in ascending order), so two transactions that would
+   * create or join a case by the same key run one after the other: the second sees the first's case
+   * instead of creating another. A lock per key: sets that share no case never wait for each other
+   * (buckets of keys were tried: with many files read at once, unrelated sets sharing a bucket
+   * deadlocked over and over). A set holds its keys' locks until it commits, so PostgreSQL's lock
+   * table ({@code max_locks_per_transaction} × {@code max_connections}) must hold the keys of the
+   * sets read at once (README); when it is full, the set fails with SQLSTATE 53200 and its file is
+   * retried like an unavailable store.
    */
   private static void lockKeys(Connection c, List<String> keys) throws SQLException {
-    TreeSet<Integer> buckets = new TreeSet<>();
+    TreeSet<Long> hashes = new TreeSet<>();
     for (String k : keys) {
-      buckets.add(bucket(k));
+      hashes.add(Outbox.recordKey("case-key:" + k));
     }
     // one round trip: the function scan of unnest yields the array's elements in order, and the
     // aggregate takes each lock as its row comes, so the locks are taken in ascending order
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select count(pg_advisory_xact_lock(?, b)) from unnest(?::int[]) as t(b)")) {
-      java.sql.Array array = c.createArrayOf("integer", buckets.toArray(Integer[]::new));
-      ps.setInt(1, KEY_LOCK_SPACE);
-      ps.setArray(2, array);
+            "select count(pg_advisory_xact_lock(k)) from unnest(?::bigint[]) as t(k)")) {
+      java.sql.Array array = c.createArrayOf("bigint", hashes.toArray(Long[]::new));
+      ps.setArray(1, array);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
       } finally {
         array.free();
       }
     }
-  }
-
-  /** The advisory lock bucket of a match key. */
-  static int bucket(String key) {
-    return (int) Math.floorMod(Outbox.recordKey("case-key:" + key), (long) KEY_LOCK_BUCKETS);
   }
 
   /**

@@ -34,11 +34,17 @@ public final class FileClaims {
     /** The file was dealt with already (its claim is done): leave it alone. */
     DONE,
     /** This node held it already (the same file seen again while it works on it). */
-    ALREADY_OURS;
+    ALREADY_OURS,
+    /**
+     * The file was dealt with, but it is still on the drop a claim timeout later: its move failed
+     * (two pollers creating the day's folder at once, the drop gone at that moment). This node
+     * holds it now, to take it again: its content is known, so it is only moved.
+     */
+    LEFT_BEHIND;
 
     /** Whether this node may work on the file now. */
     public boolean mine() {
-      return this == TAKEN || this == TAKEN_OVER || this == ALREADY_OURS;
+      return this == TAKEN || this == TAKEN_OVER || this == ALREADY_OURS || this == LEFT_BEHIND;
     }
   }
 
@@ -128,26 +134,28 @@ public final class FileClaims {
         heartbeat = rs.getTimestamp(3).toInstant();
       }
     }
-    if (DONE.equals(state)) {
+    boolean expired = !heartbeat.plus(timeout).isAfter(now);
+    if (DONE.equals(state) && !expired) {
       return new Claim(Outcome.DONE, holder);
     }
-    if (node.equals(holder)) {
+    if (!DONE.equals(state) && node.equals(holder)) {
       return new Claim(Outcome.ALREADY_OURS, holder);
     }
-    if (heartbeat.plus(timeout).isAfter(now)) {
+    if (!expired) {
       return new Claim(Outcome.HELD, holder);
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "update file_claim set node = ?, claimed_at = ?, heartbeat_at = ?"
+            "update file_claim set node = ?, state = ?, claimed_at = ?, heartbeat_at = ?"
                 + " where claim_key = ?")) {
       ps.setString(1, node);
-      ps.setTimestamp(2, Timestamp.from(now));
+      ps.setString(2, TAKEN);
       ps.setTimestamp(3, Timestamp.from(now));
-      ps.setString(4, key);
+      ps.setTimestamp(4, Timestamp.from(now));
+      ps.setString(5, key);
       ps.executeUpdate();
     }
-    return new Claim(Outcome.TAKEN_OVER, holder);
+    return new Claim(DONE.equals(state) ? Outcome.LEFT_BEHIND : Outcome.TAKEN_OVER, holder);
   }
 
   /** Marks this node's claim of {@code key} done: no node takes that file again. */

@@ -45,13 +45,25 @@ class FileClaimsTest {
       assertThat(a.claim(key, T0.plusSeconds(222)).outcome()).isEqualTo(FileClaims.Outcome.HELD);
 
       b.done(key, T0.plusSeconds(230));
-      assertThat(a.claim(key, T0.plusSeconds(10_000)).outcome())
-          .as("a file moved away is not taken again")
+      assertThat(a.claim(key, T0.plusSeconds(300)).outcome())
+          .as("a file moved away is not taken again by a node that listed it before the move")
           .isEqualTo(FileClaims.Outcome.DONE);
       // forgotten a day later
       b.renew(T0.plus(Duration.ofDays(2)), T0.plus(Duration.ofDays(1)));
       assertThat(a.claim(key, T0.plus(Duration.ofDays(2))).outcome())
           .isEqualTo(FileClaims.Outcome.TAKEN);
+
+      // taken in, but its move failed: still listed a claim timeout later, it is taken again
+      String stuck = "drop:/inbound/835/stuck.835:10:1";
+      assertThat(a.claim(stuck, T0).outcome()).isEqualTo(FileClaims.Outcome.TAKEN);
+      a.done(stuck, T0.plusSeconds(1));
+      assertThat(b.claim(stuck, T0.plusSeconds(60)).outcome()).isEqualTo(FileClaims.Outcome.DONE);
+      FileClaims.Claim again = b.claim(stuck, T0.plusSeconds(200));
+      assertThat(again.outcome()).isEqualTo(FileClaims.Outcome.LEFT_BEHIND);
+      assertThat(again.previousNode()).isEqualTo("node-a");
+      assertThat(a.claim(stuck, T0.plusSeconds(201)).outcome())
+          .as("held by the node that took it again")
+          .isEqualTo(FileClaims.Outcome.HELD);
     }
   }
 
