@@ -70,13 +70,16 @@ public final class OutboxRelay {
    */
   public List<Outbox.Entry> pending() throws Exception {
     java.time.Instant now = java.time.Instant.now();
-    boolean leads;
+    List<Outbox.Entry> batch = null;
     if (leader && now.isBefore(renewAfter)) {
-      leads = true; // two thirds of the lease left: not written again (an idle relay ticks often)
-    } else {
-      leads = database.inTransaction(c -> Outbox.leaseRelay(c, node, now, now.plus(lease)));
-      renewAfter = now.plus(lease.dividedBy(3));
+      batch = read();
+      if (batch.isEmpty()) {
+        return batch; // idle: the lease is not written at each tick (an idle relay ticks often)
+      }
     }
+    // a batch to send: it starts with a whole lease, renewed now
+    boolean leads = database.inTransaction(c -> Outbox.leaseRelay(c, node, now, now.plus(lease)));
+    renewAfter = now.plus(lease.dividedBy(3));
     if (leads != leader) {
       leader = leads;
       if (leads) {
@@ -90,6 +93,10 @@ public final class OutboxRelay {
     if (!leads) {
       return List.of();
     }
+    return batch != null ? batch : read();
+  }
+
+  private List<Outbox.Entry> read() throws Exception {
     try (Connection c = database.dataSource().getConnection()) {
       return Outbox.pending(c, batchSize);
     }

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,9 +150,11 @@ public final class Outbox {
 
   /**
    * Takes or renews the relay's lease for {@code node} until {@code until}, unless another node
-   * holds it and it has not expired at {@code now}: one relay publishes at a time, so records leave
-   * in outbox order however many nodes share the store. A node that died leaves its lease to
-   * expire; another node's relay takes it then.
+   * holds it and it has not expired at {@code now} by half a lease: one relay publishes at a time,
+   * so records leave in outbox order however many nodes share the store. A node that died leaves
+   * its lease to expire; another node's relay takes it half a lease later. The half lease is for a
+   * holder that only stalled in a batch (a batch starts with a whole lease): two relays sending one
+   * batch at once could both get it past the broker's duplicate detection.
    *
    * @return whether {@code node} holds the lease now
    */
@@ -164,7 +167,7 @@ public final class Outbox {
       ps.setString(1, node);
       ps.setTimestamp(2, Timestamp.from(until));
       ps.setString(3, node);
-      ps.setTimestamp(4, Timestamp.from(now));
+      ps.setTimestamp(4, Timestamp.from(now.minus(Duration.between(now, until).dividedBy(2))));
       if (ps.executeUpdate() == 1) {
         return true;
       }
