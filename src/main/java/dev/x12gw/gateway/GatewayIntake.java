@@ -47,7 +47,7 @@ public final class GatewayIntake {
   /** H2: the files of this node take turns in the store (PostgreSQL locks per case instead). */
   private final ReentrantLock storeLock = new ReentrantLock(true);
 
-  /** The contents this node is reading now, by its concurrent intake workers. */
+  /** The contents this node is reading now (its pollers, intake.concurrent-files, read at once). */
   private final java.util.Set<String> readingHere =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
