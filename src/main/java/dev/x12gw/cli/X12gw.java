@@ -31,6 +31,9 @@ public final class X12gw {
                    [--files K] [--relay-backlog] [--db-url JDBC_URL [--nodes N]]
                                [--dir DIR]
              x12gw generate 835|837 SIZE_MB FILE
+             x12gw report [--config FILE] [--from DATE] [--to DATE] [--as-of DATE]
+                   [--by total|payer|provider|service-line|family|root-cause|carc|month]
+                   [--format table|csv|json] [PATH...]
 
         run      start the gateway (SFTP drop, Smooks, H2, JMS) until stopped with Ctrl-C
         analyze  read X12 files and directories (837 and 835, any order) with the gateway's
@@ -77,6 +80,16 @@ public final class X12gw {
         generate write a synthetic 835 or 837P of at least SIZE_MB megabytes to FILE (the
                  benchmark's files: 2-10 lines a claim, CAS, PLB, reversals, denials)
 
+        report   the control room's denial KPIs (HFMA-style: initial denial rate by claims
+                 and dollars, line denial rate, clean claim rate, final denial rate,
+                 overturn rate, recovery yield, days to resolution, aged open denials,
+                 underpayment variance, recouped dollars, preventable share) for decisions
+                 (835 payment dates) from --from to --to (yyyy-mm-dd, default all), aged as
+                 of --as-of (default today), as a table, CSV or JSON; from the gateway's
+                 store (db.url, else the H2 file of db.path: stop the gateway first, or ask
+                 its REST API), or, given PATHs, from those 837 and 835 files read into a
+                 store in memory with the gateway's own intake
+
         --config FILE  properties file (default config/application.properties in the
                        installation directory; X12GW_CONFIG also sets it)
       """;
@@ -113,6 +126,10 @@ public final class X12gw {
         options.put(args[i], args[++i]);
       } else if ("analyze".equals(command)
           && ("--contracts".equals(args[i]) || "--payer-stats".equals(args[i]))
+          && i + 1 < args.length) {
+        options.put(args[i], args[++i]);
+      } else if ("report".equals(command)
+          && java.util.Set.of("--from", "--to", "--as-of", "--by", "--format").contains(args[i])
           && i + 1 < args.length) {
         options.put(args[i], args[++i]);
       } else if ("browse".equals(command) && "--limit".equals(args[i]) && i + 1 < args.length) {
@@ -231,6 +248,9 @@ public final class X12gw {
             out,
             err);
       }
+      case "report" -> {
+        return report(home, configFile, options, paths, out, err);
+      }
       case "generate" -> {
         if (paths.size() != 3 || !List.of("835", "837").contains(paths.get(0).toString())) {
           err.print(USAGE_TEXT);
@@ -340,6 +360,78 @@ public final class X12gw {
   }
 
   /** True when {@code paths} names at least one file or directory and all of them exist. */
+  private static int report(
+      Path home,
+      Path configFile,
+      java.util.Map<String, String> options,
+      List<Path> paths,
+      PrintStream out,
+      PrintStream err)
+      throws Exception {
+    dev.x12gw.domain.controlroom.KpiQuery query;
+    Report.Format format;
+    try {
+      java.time.LocalDate from = date(options.get("--from"));
+      java.time.LocalDate to = date(options.get("--to"));
+      java.time.LocalDate asOf = date(options.get("--as-of"));
+      query =
+          new dev.x12gw.domain.controlroom.KpiQuery(
+              from,
+              to,
+              asOf == null ? java.time.LocalDate.now() : asOf,
+              dev.x12gw.domain.controlroom.Dimension.parse(options.getOrDefault("--by", "total")));
+      format =
+          Report.Format.valueOf(
+              options.getOrDefault("--format", "table").toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+      err.println(
+          "x12gw report: " + e.getMessage() + " (dates are yyyy-mm-dd; formats table, csv, json)");
+      return USAGE;
+    }
+    Settings settings = Settings.load(home, configFile);
+    if (paths.isEmpty()) {
+      try (dev.x12gw.store.Database db = Gateway.openStore(settings)) {
+        Report.print(
+            new dev.x12gw.store.ControlRoomStore(db.dataSource()).kpis(query), format, out);
+        return OK;
+      } catch (RuntimeException e) {
+        if (String.valueOf(e.getMessage()).contains("locked")
+            || (e.getCause() != null
+                && String.valueOf(e.getCause().getMessage()).contains("locked"))) {
+          err.println(
+              "x12gw report: the store is in use by a running gateway (H2 lets one process open"
+                  + " it): stop the gateway, or ask its REST API (/api/v1/kpis)");
+          return FAILED;
+        }
+        throw e;
+      }
+    }
+    if (!pathsUsable("report", paths, err)) {
+      return USAGE;
+    }
+    Intelligence intelligence = Intelligence.load(settings, null);
+    intelligence.warnings().forEach(w -> err.println("x12gw report: warning: " + w));
+    try (SmooksX12Parser parser =
+            new SmooksX12Parser(
+                settings.path("x12.mapping", "edi-mappings/x12-gateway.smooks.xml"));
+        dev.x12gw.store.Database db =
+            Report.load(
+                new X12FileProcessor(
+                    parser,
+                    new RecordFactory(QueueNames.from(settings::get), intelligence.codes()),
+                    intelligence.policy(),
+                    intelligence.classifier()),
+                Report.x12Files(paths),
+                err)) {
+      Report.print(new dev.x12gw.store.ControlRoomStore(db.dataSource()).kpis(query), format, out);
+      return OK;
+    }
+  }
+
+  private static java.time.LocalDate date(String s) {
+    return s == null ? null : java.time.LocalDate.parse(s);
+  }
+
   private static boolean pathsUsable(String command, List<Path> paths, PrintStream err) {
     if (paths.isEmpty()) {
       err.println("x12gw: " + command + " needs at least one file or directory");

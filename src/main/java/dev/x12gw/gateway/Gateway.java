@@ -250,7 +250,12 @@ public final class Gateway implements AutoCloseable {
     return new ClaimedFileReadLock<>(upload, claims, java.time.Clock.systemUTC());
   }
 
-  private Database openDatabase() throws IOException {
+  /**
+   * The gateway's store as {@code settings} name it: {@code db.url}, else the H2 file {@code
+   * db.path}; credentials {@code db.user} and {@code db.password}. Also what {@code x12gw report}
+   * reads.
+   */
+  public static Database openStore(Settings settings) throws IOException {
     String url = settings.get("db.url", "");
     if (url.isEmpty()) {
       Path db = settings.path("db.path", "var/db/gateway");
@@ -263,13 +268,16 @@ public final class Gateway implements AutoCloseable {
       }
       url = "jdbc:h2:file:" + db + options;
     }
-    Database database =
-        Database.open(
-            url,
-            settings.get("db.user", "x12gw"),
-            settings.get("db.password", ""),
-            settings.getInt("db.max-connections", 8),
-            Duration.ofMillis(settings.getLong("db.connection-timeout-ms", 10_000)));
+    return Database.open(
+        url,
+        settings.get("db.user", "x12gw"),
+        settings.get("db.password", ""),
+        settings.getInt("db.max-connections", 8),
+        Duration.ofMillis(settings.getLong("db.connection-timeout-ms", 10_000)));
+  }
+
+  private Database openDatabase() throws IOException {
+    Database database = openStore(settings);
     database.compactOnClose(settings.getBoolean("db.h2.compact-on-close", true));
     return database;
   }

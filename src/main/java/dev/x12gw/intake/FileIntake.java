@@ -209,11 +209,16 @@ final class FileIntake implements BindingSink, FindingSink {
     OutboundRecord r = records.finding(finding, supersedes, c);
     count(r, target.records().publishFinding(caseId, r), publishedInTransaction);
     if (c != null) {
-      stats.classified(PayerStats.Entry.of(finding, c));
+      stats.classified(PayerStats.Entry.of(caseId, finding, c));
     }
     if (finding instanceof DenialOverturned o) {
       stats.overturned(o);
     }
+  }
+
+  @Override
+  public String serviceLineOf(SubmittedClaim claim, ClaimPayment payment) {
+    return classifier.serviceLineOf(payment, claim).name();
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.x12gw.domain.reconcile.CaseFile.CaseAdjustment;
 import dev.x12gw.domain.reconcile.CaseFile.CaseClaim;
 import dev.x12gw.domain.reconcile.CaseFile.CasePayment;
 import dev.x12gw.domain.reconcile.ClaimLifecycle;
+import dev.x12gw.domain.reconcile.FirstPass;
 import dev.x12gw.domain.reconcile.LifecycleEvent;
 import dev.x12gw.domain.remittance.ClaimPayment;
 import dev.x12gw.domain.remittance.ProviderAdjustment;
@@ -448,7 +449,10 @@ final class Cases {
             "update claim_case set status = ?, billed_amount = ?, paid_amount = ?,"
                 + " patient_responsibility = ?, recouped_amount = ?, open_denied_amount = ?,"
                 + " first_denied_on = ?, recovered_on = ?, recovered_amount = ?, updated_at = ?,"
-                + " detail = ? where id = ?")) {
+                + " detail = ?, payer_id = ?, billing_npi = ?, service_line = ?,"
+                + " first_pass_on = ?, first_outcome = ?, first_billed = ?,"
+                + " first_denied_amount = ?, first_lines = ?, first_denied_lines = ?,"
+                + " first_clean = ? where id = ?")) {
       ps.setString(1, l.status().name());
       ps.setBigDecimal(2, l.billedAmount());
       ps.setBigDecimal(3, l.paidAmount());
@@ -460,7 +464,25 @@ final class Cases {
       ps.setBigDecimal(9, l.recoveredAmount());
       ps.setTimestamp(10, Timestamp.from(Instant.now()));
       ps.setString(11, DomainJson.write(new Lifecycle(l.events())));
-      ps.setLong(12, caseId);
+      FirstPass f = l.firstPass();
+      if (f == null) {
+        for (int i = 12; i <= 21; i++) {
+          ps.setObject(i, null);
+        }
+      } else {
+        ps.setString(12, f.payerId().length() <= 80 ? f.payerId() : f.payerId().substring(0, 80));
+        ps.setString(
+            13, f.billingNpi().length() <= 80 ? f.billingNpi() : f.billingNpi().substring(0, 80));
+        ps.setString(14, f.serviceLine());
+        setDate(ps, 15, f.date());
+        ps.setString(16, f.outcome());
+        ps.setBigDecimal(17, f.billed());
+        ps.setBigDecimal(18, f.deniedAmount());
+        ps.setInt(19, f.lines());
+        ps.setInt(20, f.deniedLines());
+        ps.setBoolean(21, f.clean());
+      }
+      ps.setLong(22, caseId);
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new StoreException("cannot store the lifecycle of case " + caseId, e);

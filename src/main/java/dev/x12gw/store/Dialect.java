@@ -48,6 +48,11 @@ enum Dialect {
     return this == H2 ? "varbinary(1000000000)" : "bytea";
   }
 
+  /** Whole days from date {@code from} to date {@code to} (SQL expressions), as an integer. */
+  String daysBetween(String from, String to) {
+    return this == H2 ? "datediff('DAY', " + from + ", " + to + ")" : "(" + to + " - " + from + ")";
+  }
+
   /** Renames a column. */
   String renameColumn(String table, String from, String to) {
     return this == H2

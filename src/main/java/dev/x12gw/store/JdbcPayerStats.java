@@ -6,7 +6,9 @@ import dev.x12gw.domain.classification.DenialFamily;
 import dev.x12gw.domain.classification.PayerFamilyStat;
 import dev.x12gw.domain.classification.PayerStats;
 import dev.x12gw.domain.classification.ServiceLine;
+import dev.x12gw.domain.classification.WorkItem;
 import dev.x12gw.domain.finding.DenialOverturned;
+import dev.x12gw.domain.remittance.Remittances;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -65,8 +67,13 @@ public final class JdbcPayerStats implements PayerStats {
             dialect.upsert(
                 "classified_finding",
                 "finding_key, record_id, payer_id, category, denial_family, service_line, amount,"
-                    + " expected_recovery, decided_on, classified_at",
-                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?",
+                    + " expected_recovery, decided_on, classified_at, record_type, case_id,"
+                    + " payer_name, billing_npi, billing_name, claim_ref, payer_claim_number,"
+                    + " line_number, procedure_code, driving_code, carc, rule_id, root_cause,"
+                    + " preventable, recovery_pathway, labor_cost, priority, appeal_deadline,"
+                    + " negotiation_deadline, idr_deadline",
+                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " ?, ?, ?",
                 "finding_key"))) {
       s.setString(1, e.findingKey());
       s.setString(2, e.recordId());
@@ -78,21 +85,57 @@ public final class JdbcPayerStats implements PayerStats {
       s.setBigDecimal(8, e.expectedRecovery());
       s.setObject(9, e.decidedOn());
       s.setTimestamp(10, Timestamp.from(Instant.now()));
+      WorkItem w = e.work();
+      if (w == null) {
+        for (int i = 11; i <= 30; i++) {
+          s.setObject(i, null);
+        }
+      } else {
+        s.setString(11, w.recordType());
+        if (w.caseId() == 0) {
+          s.setObject(12, null);
+        } else {
+          s.setLong(12, w.caseId());
+        }
+        s.setString(13, cut(w.payerName(), 200));
+        s.setString(14, cut(w.billingNpi(), 80));
+        s.setString(15, cut(w.billingName(), 200));
+        s.setString(16, cut(w.claimRef(), 80));
+        s.setString(17, cut(w.payerClaimNumber(), 80));
+        s.setInt(18, w.lineNumber());
+        s.setString(19, cut(w.procedureCode(), 48));
+        s.setString(20, cut(w.drivingCode(), 40));
+        s.setString(21, cut(w.carc(), 10));
+        s.setString(22, cut(w.ruleId(), 200));
+        s.setString(23, w.rootCause().name());
+        s.setBoolean(24, w.preventable());
+        s.setString(25, w.pathway().name());
+        s.setBigDecimal(26, w.laborCost());
+        s.setBigDecimal(27, w.priority());
+        s.setObject(28, w.appealDeadline());
+        s.setObject(29, w.negotiationDeadline());
+        s.setObject(30, w.idrDeadline());
+      }
       s.executeUpdate();
     } catch (SQLException ex) {
       throw new StoreException("cannot store a classified finding", ex);
     }
   }
 
+  private static String cut(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+
   @Override
   public void overturned(DenialOverturned o) {
     try (PreparedStatement s =
         connection.prepareStatement(
-            "update classified_finding set overturned_by = ?, recovered_amount = ? where"
-                + " record_id = ?")) {
+            "update classified_finding set overturned_by = ?, recovered_amount = ?,"
+                + " recovered_on = ? where record_id = ?")) {
       s.setString(1, o.recordId());
       s.setBigDecimal(2, o.recoveredAmount());
-      s.setString(3, o.deniedRecordId());
+      s.setObject(3, Remittances.adjudicationDate(o.remittance()));
+      s.setString(4, o.deniedRecordId());
       s.executeUpdate();
     } catch (SQLException ex) {
       throw new StoreException("cannot record an overturned denial", ex);
@@ -105,7 +148,8 @@ public final class JdbcPayerStats implements PayerStats {
             connection.prepareStatement("delete from classified_finding where record_id = ?");
         PreparedStatement u =
             connection.prepareStatement(
-                "update classified_finding set overturned_by = null, recovered_amount = null"
+                "update classified_finding set overturned_by = null, recovered_amount = null,"
+                    + " recovered_on = null"
                     + " where overturned_by = ?")) {
       d.setString(1, recordId);
       d.executeUpdate();

@@ -469,6 +469,18 @@ public final class Classifier {
     return new Inputs(tax, proc, places, billTypes, rev);
   }
 
+  /**
+   * 837 loop 2300 CLM with its 835 CLP: the service line of a whole claim, by the same rules (and
+   * in the same order) as a claim denial's, {@link ServiceLine#OTHER} when none matches.
+   *
+   * @param payment the claim payment, or null
+   * @param claim the 837 claim, or null
+   */
+  public ServiceLine serviceLineOf(ClaimPayment payment, SubmittedClaim claim) {
+    ServiceLineRule r = serviceLine(inputs(payment, claim, null));
+    return r == null ? ServiceLine.OTHER : r.serviceLine();
+  }
+
   private ServiceLineRule serviceLine(Inputs in) {
     for (ServiceLineRule r : rules.serviceLines()) {
       List<String> values =

@@ -25,6 +25,7 @@ public interface PayerStats extends PayerHistory {
    * @param amount amount at stake
    * @param expectedRecovery expected recovery when classified
    * @param decidedOn the remittance's payment date (else production date), or null
+   * @param work what the control room's worklist shows of it, or null (payer history only)
    */
   record Entry(
       String findingKey,
@@ -35,7 +36,8 @@ public interface PayerStats extends PayerHistory {
       String category,
       BigDecimal amount,
       BigDecimal expectedRecovery,
-      LocalDate decidedOn) {
+      LocalDate decidedOn,
+      WorkItem work) {
     public Entry {
       Objects.requireNonNull(findingKey, "finding key");
       Objects.requireNonNull(recordId, "record id");
@@ -47,8 +49,32 @@ public interface PayerStats extends PayerHistory {
       Objects.requireNonNull(expectedRecovery, "expected recovery");
     }
 
-    /** The entry of a classified finding. */
-    public static Entry of(Finding f, Classification c) {
+    /** An entry for payer history only, without its work item. */
+    public Entry(
+        String findingKey,
+        String recordId,
+        String payerId,
+        DenialFamily family,
+        ServiceLine serviceLine,
+        String category,
+        BigDecimal amount,
+        BigDecimal expectedRecovery,
+        LocalDate decidedOn) {
+      this(
+          findingKey,
+          recordId,
+          payerId,
+          family,
+          serviceLine,
+          category,
+          amount,
+          expectedRecovery,
+          decidedOn,
+          null);
+    }
+
+    /** The entry of a classified finding of case {@code caseId} (0: none). */
+    public static Entry of(long caseId, Finding f, Classification c) {
       return new Entry(
           f.findingKey(),
           f.recordId(),
@@ -60,7 +86,8 @@ public interface PayerStats extends PayerHistory {
           c.expectedRecovery(),
           f.remittance().paymentDate() != null
               ? f.remittance().paymentDate()
-              : f.remittance().productionDate());
+              : f.remittance().productionDate(),
+          WorkItem.of(caseId, f, c));
     }
   }
 

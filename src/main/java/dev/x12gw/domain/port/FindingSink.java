@@ -15,4 +15,18 @@ public interface FindingSink {
 
   /** A published finding no longer holds. */
   void withdraw(Withdrawal withdrawal);
+
+  /**
+   * The service line a claim is reported under in the control room (the classification's name of
+   * it), or null when the sink does not classify. Asked once per case recomputation for the case's
+   * first adjudication.
+   *
+   * @param claim the 837 claim, or null when the gateway has none
+   * @param payment the first adjudicating 835 claim payment
+   */
+  default String serviceLineOf(
+      dev.x12gw.domain.claim.SubmittedClaim claim,
+      dev.x12gw.domain.remittance.ClaimPayment payment) {
+    return null;
+  }
 }

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param recoveredOn payment date of the last recovery, or null
  * @param recoveredAmount paid on claims or lines after their denial
  * @param events what happened, in order
+ * @param firstPass the first adjudication, or null while the claim has none
  */
 public record ClaimLifecycle(
     CaseStatus status,
@@ -30,7 +31,8 @@ public record ClaimLifecycle(
     LocalDate firstDeniedOn,
     LocalDate recoveredOn,
     BigDecimal recoveredAmount,
-    List<LifecycleEvent> events) {
+    List<LifecycleEvent> events,
+    FirstPass firstPass) {
   public ClaimLifecycle {
     Objects.requireNonNull(status, "status");
     billedAmount = Money.normalize(Objects.requireNonNull(billedAmount, "billed"));
@@ -40,5 +42,24 @@ public record ClaimLifecycle(
     openDeniedAmount = Money.normalize(Objects.requireNonNull(openDeniedAmount, "open denied"));
     recoveredAmount = Money.normalize(Objects.requireNonNull(recoveredAmount, "recovered"));
     events = List.copyOf(events);
+  }
+
+  /** The same lifecycle with its first pass's service line named. */
+  public ClaimLifecycle withServiceLine(String name) {
+    if (firstPass == null) {
+      return this;
+    }
+    return new ClaimLifecycle(
+        status,
+        billedAmount,
+        paidAmount,
+        patientResponsibility,
+        recoupedAmount,
+        openDeniedAmount,
+        firstDeniedOn,
+        recoveredOn,
+        recoveredAmount,
+        events,
+        firstPass.withServiceLine(name));
   }
 }

@@ -10,6 +10,7 @@ import dev.x12gw.domain.finding.Recoupment;
 import dev.x12gw.domain.finding.RecoupmentKind;
 import dev.x12gw.domain.reconcile.CaseFile.CaseClaim;
 import dev.x12gw.domain.remittance.ClaimPayment;
+import dev.x12gw.domain.remittance.RemittanceHeader;
 import dev.x12gw.domain.remittance.Remittances;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -39,6 +40,7 @@ public final class LifecycleRule {
     LocalDate recoveredOn = null;
     LocalDate firstDenied = null;
     boolean underpaid = false;
+    FirstPass first = null;
     for (PaymentFindings f : payments) {
       MatchedPayment p = f.payment();
       ClaimPayment pay = p.payment();
@@ -66,6 +68,9 @@ public final class LifecycleRule {
         outcome = "UNDERPAID";
       }
       events.add(event(date, outcome, pay.paidAmount(), p));
+      if (first == null) {
+        first = firstPass(c, f, outcome);
+      }
     }
     BigDecimal recouped = Money.ZERO;
     for (Recoupment r : recoupments) {
@@ -152,7 +157,59 @@ public final class LifecycleRule {
         firstDenied,
         recoveredOn,
         recovered,
-        events);
+        events,
+        first);
+  }
+
+  /** The first adjudication of the case: {@code f}, whose lifecycle event is {@code outcome}. */
+  private static FirstPass firstPass(MatchedCase c, PaymentFindings f, String outcome) {
+    MatchedPayment p = f.payment();
+    ClaimPayment pay = p.payment();
+    SubmittedClaim claim = p.claim() != null ? p.claim() : c.latestClaim();
+    boolean corrected = false;
+    for (CaseClaim cc : c.claims()) {
+      String freq = cc.claim().frequencyCode();
+      LocalDate sent = cc.claim().batchDate();
+      if (("7".equals(freq) || "8".equals(freq))
+          && (p.date() == null || sent == null || !sent.isAfter(p.date()))) {
+        corrected = true;
+      }
+    }
+    int lines = Math.max(1, pay.lines().size());
+    int deniedLines;
+    BigDecimal denied;
+    if (f.claimDenied()) {
+      deniedLines = lines;
+      denied =
+          pay.billedAmount()
+              .subtract(pay.paidAmount())
+              .subtract(pay.effectivePatientResponsibility());
+    } else {
+      deniedLines = 0;
+      denied = Money.ZERO;
+      for (Finding d : f.denials()) {
+        if (d instanceof LineDenial ld) {
+          deniedLines++;
+          denied =
+              denied.add(ld.line().paid().chargeAmount().subtract(ld.line().paid().paidAmount()));
+        }
+      }
+      deniedLines = Math.min(deniedLines, lines);
+    }
+    String npi = claim != null ? claim.billingProvider().npi() : p.remittance().payee().npi();
+    return new FirstPass(
+        p.date(),
+        outcome,
+        RemittanceHeader.payerKey(p.remittance().payer().id()),
+        npi,
+        pay.billedAmount(),
+        denied.max(Money.ZERO),
+        lines,
+        deniedLines,
+        corrected,
+        null,
+        claim,
+        pay);
   }
 
   private static LocalDate lastDenialDate(OverturnRule.OpenDenials open) {

@@ -204,6 +204,11 @@ public final class Reconciler {
     if (!added.isEmpty() || !withdrawn.isEmpty()) {
       repository.saveFindings(file.caseId(), added, withdrawn);
     }
-    repository.saveLifecycle(file.caseId(), outcome.lifecycle());
+    ClaimLifecycle lifecycle = outcome.lifecycle();
+    FirstPass first = lifecycle.firstPass();
+    if (first != null) {
+      lifecycle = lifecycle.withServiceLine(sink.serviceLineOf(first.claim(), first.payment()));
+    }
+    repository.saveLifecycle(file.caseId(), lifecycle);
   }
 }

@@ -1,0 +1,368 @@
+package dev.x12gw.store;
+
+import dev.x12gw.domain.controlroom.Dimension;
+import dev.x12gw.domain.controlroom.KpiQuery;
+import dev.x12gw.domain.controlroom.KpiReport;
+import dev.x12gw.domain.controlroom.Kpis;
+import dev.x12gw.domain.controlroom.SegmentFigures;
+import dev.x12gw.domain.controlroom.SegmentFigures.Aging;
+import dev.x12gw.domain.controlroom.SegmentFigures.ClaimFigures;
+import dev.x12gw.domain.controlroom.SegmentFigures.CountAmount;
+import dev.x12gw.domain.controlroom.SegmentFigures.DenialFigures;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+
+/**
+ * The control room's reads of the store: the counts and dollars per segment its KPIs are computed
+ * from ({@code claim_case} first passes, {@code classified_finding} rows written since V14).
+ */
+public final class ControlRoomStore {
+  /** The segment of rows whose segment column is empty or null. */
+  public static final String UNKNOWN = "unknown";
+
+  private static final String ALL = "all";
+
+  private final DataSource dataSource;
+
+  public ControlRoomStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** The KPIs of {@code q}. */
+  public KpiReport kpis(KpiQuery q) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setReadOnly(true);
+      Dialect dialect = Dialect.of(c);
+      Map<String, Builder> segments = figures(c, dialect, q, q.by());
+      Map<String, Builder> total = figures(c, dialect, q, Dimension.TOTAL);
+      List<SegmentFigures> rows = new ArrayList<>();
+      for (Builder b : segments.values()) {
+        rows.add(b.build(q.by().claimLevel()));
+      }
+      Builder t = total.getOrDefault(ALL, new Builder(ALL));
+      return Kpis.report(q, rows, t.build(true));
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the control room's figures", e);
+    }
+  }
+
+  private static Map<String, Builder> figures(
+      Connection c, Dialect dialect, KpiQuery q, Dimension by) throws SQLException {
+    Map<String, Builder> out = new TreeMap<>();
+    if (by.claimLevel()) {
+      claims(c, q, by, out);
+    }
+    findings(c, q, by, out);
+    resolution(c, dialect, q, by, out);
+    return out;
+  }
+
+  private static void claims(Connection c, KpiQuery q, Dimension by, Map<String, Builder> out)
+      throws SQLException {
+    String seg = claimSegment(by);
+    String sql =
+        "select "
+            + seg
+            + " as seg, count(*), coalesce(sum(first_billed), 0),"
+            + " sum(case when first_outcome in ('DENIED', 'PARTIALLY_DENIED') then 1 else 0 end),"
+            + " coalesce(sum(case when first_outcome in ('DENIED', 'PARTIALLY_DENIED') then"
+            + " first_denied_amount else 0 end), 0),"
+            + " coalesce(sum(first_lines), 0), coalesce(sum(first_denied_lines), 0),"
+            + " sum(case when first_clean then 1 else 0 end)"
+            + " from claim_case where first_outcome is not null"
+            + period("first_pass_on", q)
+            + groupBy(by, seg);
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bindPeriod(ps, 1, q);
+      try (ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          Builder b = builder(out, by, r.getString(1));
+          b.adjudicated = b.adjudicated.plus(r.getLong(2), r.getBigDecimal(3));
+          b.firstDenied = b.firstDenied.plus(r.getLong(4), r.getBigDecimal(5));
+          b.lines += r.getLong(6);
+          b.deniedLines += r.getLong(7);
+          b.clean += r.getLong(8);
+          b.hasClaims = true;
+        }
+      }
+    }
+  }
+
+  private static void findings(Connection c, KpiQuery q, Dimension by, Map<String, Builder> out)
+      throws SQLException {
+    String seg = findingSegment(by);
+    String denial = "category = 'DENIAL'";
+    String worked = denial + " and recovery_pathway <> 'CLOSE_OUT'";
+    String overturned = denial + " and overturned_by is not null";
+    String closed =
+        denial
+            + " and overturned_by is null and (recovery_pathway = 'CLOSE_OUT' or appeal_deadline"
+            + " < ?)";
+    String open =
+        denial
+            + " and overturned_by is null and recovery_pathway <> 'CLOSE_OUT' and"
+            + " (appeal_deadline is null or appeal_deadline >= ?)";
+    String soon =
+        open
+            + " and ((appeal_deadline >= ? and appeal_deadline <= ?)"
+            + " or (negotiation_deadline >= ? and negotiation_deadline <= ?)"
+            + " or (idr_deadline >= ? and idr_deadline <= ?))";
+    String sql =
+        "select "
+            + seg
+            + " as seg, "
+            + countSum(denial, "amount")
+            + ", "
+            + countSum(worked, "amount")
+            + ", "
+            + countSum(overturned, "recovered_amount")
+            + ", "
+            + countSum(closed, "amount")
+            + ", "
+            + countSum(denial + " and preventable", "amount")
+            + ", coalesce(sum(case when "
+            + worked
+            + " then labor_cost else 0 end), 0), "
+            + countSum("category = 'UNDERPAYMENT'", "amount")
+            + ", "
+            + countSum("category = 'RECOUPMENT'", "amount")
+            + ", "
+            + countSum(open + " and decided_on >= ?", "amount")
+            + ", "
+            + countSum(open + " and decided_on < ? and decided_on >= ?", "amount")
+            + ", "
+            + countSum(open + " and decided_on < ? and decided_on >= ?", "amount")
+            + ", "
+            + countSum(open + " and decided_on < ?", "amount")
+            + ", "
+            + countSum(soon, "amount")
+            + " from classified_finding where record_type is not null"
+            + period("decided_on", q)
+            + groupBy(by, seg);
+    LocalDate asOf = q.asOf();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      // closed (count, sum)
+      for (int k = 0; k < 2; k++) {
+        ps.setDate(i++, Date.valueOf(asOf));
+      }
+      // aging buckets: each bucket's open condition, then its age bounds, twice (count, sum)
+      LocalDate d30 = asOf.minusDays(30);
+      LocalDate d60 = asOf.minusDays(60);
+      LocalDate d90 = asOf.minusDays(90);
+      for (int k = 0; k < 2; k++) {
+        ps.setDate(i++, Date.valueOf(asOf));
+        ps.setDate(i++, Date.valueOf(d30));
+      }
+      for (int k = 0; k < 2; k++) {
+        ps.setDate(i++, Date.valueOf(asOf));
+        ps.setDate(i++, Date.valueOf(d30));
+        ps.setDate(i++, Date.valueOf(d60));
+      }
+      for (int k = 0; k < 2; k++) {
+        ps.setDate(i++, Date.valueOf(asOf));
+        ps.setDate(i++, Date.valueOf(d60));
+        ps.setDate(i++, Date.valueOf(d90));
+      }
+      for (int k = 0; k < 2; k++) {
+        ps.setDate(i++, Date.valueOf(asOf));
+        ps.setDate(i++, Date.valueOf(d90));
+      }
+      LocalDate in14 = asOf.plusDays(14);
+      for (int k = 0; k < 2; k++) {
+        ps.setDate(i++, Date.valueOf(asOf));
+        for (int j = 0; j < 3; j++) {
+          ps.setDate(i++, Date.valueOf(asOf));
+          ps.setDate(i++, Date.valueOf(in14));
+        }
+      }
+      bindPeriod(ps, i, q);
+      try (ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          Builder b = builder(out, by, r.getString(1));
+          int col = 2;
+          b.denials = b.denials.plus(r.getLong(col++), r.getBigDecimal(col++));
+          b.worked = b.worked.plus(r.getLong(col++), r.getBigDecimal(col++));
+          b.overturned = b.overturned.plus(r.getLong(col++), r.getBigDecimal(col++));
+          b.closed = b.closed.plus(r.getLong(col++), r.getBigDecimal(col++));
+          b.preventable = b.preventable.plus(r.getLong(col++), r.getBigDecimal(col++));
+          b.labor = b.labor.add(r.getBigDecimal(col++));
+          b.underpaid = b.underpaid.plus(r.getLong(col++), r.getBigDecimal(col++));
+          b.recouped = b.recouped.plus(r.getLong(col++), r.getBigDecimal(col++));
+          b.age30 = b.age30.plus(r.getLong(col++), r.getBigDecimal(col++));
+          b.age60 = b.age60.plus(r.getLong(col++), r.getBigDecimal(col++));
+          b.age90 = b.age90.plus(r.getLong(col++), r.getBigDecimal(col++));
+          b.older = b.older.plus(r.getLong(col++), r.getBigDecimal(col++));
+          b.soon = b.soon.plus(r.getLong(col++), r.getBigDecimal(col));
+        }
+      }
+    }
+  }
+
+  private static void resolution(
+      Connection c, Dialect dialect, KpiQuery q, Dimension by, Map<String, Builder> out)
+      throws SQLException {
+    String seg = findingSegment(by);
+    String days =
+        "case when overturned_by is not null then "
+            + dialect.daysBetween("decided_on", "recovered_on")
+            + " when recovery_pathway = 'CLOSE_OUT' then 0 else "
+            + dialect.daysBetween("decided_on", "appeal_deadline")
+            + " end";
+    String sql =
+        "select seg, days, count(*) from (select "
+            + seg
+            + " as seg, "
+            + days
+            + " as days from classified_finding where record_type is not null and category ="
+            + " 'DENIAL' and decided_on is not null and ((overturned_by is not null and"
+            + " recovered_on is not null) or (overturned_by is null and (recovery_pathway ="
+            + " 'CLOSE_OUT' or appeal_deadline < ?)))"
+            + period("decided_on", q)
+            + ") resolved group by seg, days";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setDate(1, Date.valueOf(q.asOf()));
+      bindPeriod(ps, 2, q);
+      try (ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          Builder b = builder(out, by, r.getString(1));
+          int d = Math.max(0, r.getInt(2));
+          for (long n = r.getLong(3); n > 0; n--) {
+            b.days.add(d);
+          }
+        }
+      }
+    }
+  }
+
+  /** PostgreSQL refuses a constant in GROUP BY: the total is an aggregate without one. */
+  private static String groupBy(Dimension by, String seg) {
+    return by == Dimension.TOTAL ? "" : " group by " + seg;
+  }
+
+  private static String countSum(String condition, String column) {
+    return "sum(case when "
+        + condition
+        + " then 1 else 0 end), coalesce(sum(case when "
+        + condition
+        + " then "
+        + column
+        + " else 0 end), 0)";
+  }
+
+  private static String period(String column, KpiQuery q) {
+    return (q.from() != null ? " and " + column + " >= ?" : "")
+        + (q.to() != null ? " and " + column + " <= ?" : "");
+  }
+
+  private static int bindPeriod(PreparedStatement ps, int i, KpiQuery q) throws SQLException {
+    if (q.from() != null) {
+      ps.setDate(i++, Date.valueOf(q.from()));
+    }
+    if (q.to() != null) {
+      ps.setDate(i++, Date.valueOf(q.to()));
+    }
+    return i;
+  }
+
+  private static String claimSegment(Dimension by) {
+    return switch (by) {
+      case TOTAL -> "'" + ALL + "'";
+      case PAYER -> "payer_id";
+      case PROVIDER -> "billing_npi";
+      case SERVICE_LINE -> "service_line";
+      case MONTH -> month("first_pass_on");
+      default -> throw new IllegalArgumentException(by + " has no claim-level figures");
+    };
+  }
+
+  private static String findingSegment(Dimension by) {
+    return switch (by) {
+      case TOTAL -> "'" + ALL + "'";
+      case PAYER -> "payer_id";
+      case PROVIDER -> "billing_npi";
+      case SERVICE_LINE -> "service_line";
+      case FAMILY -> "denial_family";
+      case ROOT_CAUSE -> "root_cause";
+      case CARC -> "carc";
+      case MONTH -> month("decided_on");
+    };
+  }
+
+  /** The month of a date column as a number {@code yyyymm} (both databases). */
+  private static String month(String column) {
+    return "(extract(year from " + column + ") * 100 + extract(month from " + column + "))";
+  }
+
+  private static Builder builder(Map<String, Builder> out, Dimension by, String raw) {
+    String seg = segmentName(by, raw);
+    return out.computeIfAbsent(seg, Builder::new);
+  }
+
+  private static String segmentName(Dimension by, String raw) {
+    if (raw == null || raw.isBlank()) {
+      return UNKNOWN;
+    }
+    if (by == Dimension.MONTH) {
+      String digits = raw.strip();
+      int dot = digits.indexOf('.');
+      if (dot >= 0) {
+        digits = digits.substring(0, dot);
+      }
+      return digits.length() == 6 ? digits.substring(0, 4) + "-" + digits.substring(4) : digits;
+    }
+    return raw.strip();
+  }
+
+  /** A segment's figures as they are read. */
+  private static final class Builder {
+    final String segment;
+    boolean hasClaims;
+    CountAmount adjudicated = CountAmount.NONE;
+    CountAmount firstDenied = CountAmount.NONE;
+    long lines;
+    long deniedLines;
+    long clean;
+    CountAmount denials = CountAmount.NONE;
+    CountAmount worked = CountAmount.NONE;
+    CountAmount overturned = CountAmount.NONE;
+    CountAmount closed = CountAmount.NONE;
+    CountAmount preventable = CountAmount.NONE;
+    BigDecimal labor = BigDecimal.ZERO;
+    CountAmount underpaid = CountAmount.NONE;
+    CountAmount recouped = CountAmount.NONE;
+    CountAmount age30 = CountAmount.NONE;
+    CountAmount age60 = CountAmount.NONE;
+    CountAmount age90 = CountAmount.NONE;
+    CountAmount older = CountAmount.NONE;
+    CountAmount soon = CountAmount.NONE;
+    final List<Integer> days = new ArrayList<>();
+
+    Builder(String segment) {
+      this.segment = segment;
+    }
+
+    SegmentFigures build(boolean claimLevel) {
+      ClaimFigures claims =
+          claimLevel ? new ClaimFigures(adjudicated, firstDenied, lines, deniedLines, clean) : null;
+      return new SegmentFigures(
+          segment,
+          claims,
+          new DenialFigures(denials, worked, overturned, closed, preventable, labor),
+          underpaid,
+          recouped,
+          days,
+          new Aging(age30, age60, age90, older, soon));
+    }
+  }
+}

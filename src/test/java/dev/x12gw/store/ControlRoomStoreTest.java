@@ -1,0 +1,217 @@
+package dev.x12gw.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.x12gw.TestFiles;
+import dev.x12gw.domain.controlroom.Dimension;
+import dev.x12gw.domain.controlroom.KpiQuery;
+import dev.x12gw.domain.controlroom.KpiReport;
+import dev.x12gw.domain.controlroom.KpiRow;
+import dev.x12gw.domain.controlroom.KpiValue;
+import dev.x12gw.domain.controlroom.Metric;
+import dev.x12gw.intake.X12FileProcessor;
+import dev.x12gw.x12.smooks.SmooksX12Parser;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The control room's KPIs over nine scenarios of {@code testdata/scenarios/} fed to the store (H2
+ * and PostgreSQL), checked against figures computed by hand from the fixtures' CLP segments and the
+ * example payer terms (ACME 87726 appeals within 180 days, BLUE RIVER 60054 within 90):
+ *
+ * <pre>
+ * claim (payer)           first pass (BPR16)     billed  lines  denied        pathway / later
+ * PCN3901 ortho (87726)   DENIED 2026-10-22      4200    1      4200 CO-197   worked, open
+ * PCN3201 (87726)         DENIED 2026-10-20       200    1       200 CO-197   worked, paid 150 on 11-20 (31 days)
+ * PCN4701 cosmetic        DENIED 2026-10-30      2600    1      2600 CO-96    CLOSE_OUT, not preventable
+ * PCN4401 timely filing   DENIED 2026-10-21       150    1       150 CO-29    CLOSE_OUT
+ * PCN4601 (60054)         DENIED 2026-10-29       150    1       150 CO-22    worked, open (deadline 2027-01-27)
+ * PCN2101 bundled         PARTIAL 2026-11-05      225    2        25 CO-97    worked, open (line 36415)
+ * PCN2201 underpaid       UNDERPAID 2026-11-06    380    2         -          variance 14.00
+ * PCN3001, PCN3002 (PLB)  PAID 2026-11-13        200+150 1+1      -          PLB WO 35.00 recouped
+ * PCN5301, PCN5302 (54771) UNDERPAID 2026-11-06  1200+1200 1+1    -          NSA variance 730.00 each
+ * </pre>
+ */
+class ControlRoomStoreTest {
+  static final List<String> SCENARIOS =
+      List.of(
+          "denied-co197-auth-never-sent-ortho",
+          "denied-then-overturned-after-resubmission",
+          "denied-co96-non-covered-cosmetic",
+          "denied-co29-timely-filing",
+          "denied-co22-other-payer-primary",
+          "line-denial-co97-bundled",
+          "underpaid-below-contract",
+          "plb-wo-overpayment-recovery",
+          "nsa-emergency-out-of-network-underpaid");
+
+  private static SmooksX12Parser parser;
+
+  @BeforeAll
+  static void open() throws Exception {
+    parser = new SmooksX12Parser(TestFiles.mapping());
+  }
+
+  @AfterAll
+  static void close() {
+    parser.close();
+  }
+
+  static List<TestStore.Backend> backends() {
+    return TestStore.backends();
+  }
+
+  /** Feeds the scenarios to {@code store}, one database transaction per file. */
+  static void load(TestStore store, List<String> scenarios) throws Exception {
+    for (String s : scenarios) {
+      Path dir = TestFiles.testdata("scenarios").resolve(s);
+      X12FileProcessor p = TestFiles.processor(parser, dir);
+      for (Path f : TestFiles.scenarioFiles(dir)) {
+        String sha =
+            HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
+        store
+            .database()
+            .inTransaction(
+                c -> {
+                  long id = IntakeFiles.start(c, sha, s + "/" + f.getFileName(), "x12");
+                  p.process(
+                      f,
+                      f.getFileName().toString(),
+                      sha,
+                      new JdbcIntakeTarget(c, id, f.getFileName().toString(), Map.of()));
+                  return null;
+                });
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("backends")
+  void kpisMatchTheFiguresComputedByHand(TestStore.Backend backend) throws Exception {
+    try (TestStore store = backend.open()) {
+      load(store, SCENARIOS);
+      ControlRoomStore cr = new ControlRoomStore(store.database().dataSource());
+
+      KpiRow all = cr.kpis(query(null, null, "2026-12-07", Dimension.TOTAL)).total();
+      // 11 claims first adjudicated; 6 denied in full or in part (5 claims + PCN2101's line)
+      assertRate(all, Metric.INITIAL_DENIAL_RATE, "6", "11", "0.5455");
+      // denied dollars 4200 + 200 + 2600 + 150 + 150 + 25 = 7325 of billed 10655
+      assertRate(all, Metric.INITIAL_DENIAL_RATE_DOLLARS, "7325", "10655", "0.6875");
+      // 13 lines first adjudicated (PCN2101 and PCN2201 have 2), 6 denied
+      assertRate(all, Metric.LINE_DENIAL_RATE, "6", "13", "0.4615");
+      // clean: PCN2201, PCN3001, PCN3002, PCN5301, PCN5302 (underpaid but nothing denied)
+      assertRate(all, Metric.CLEAN_CLAIM_RATE, "5", "11", "0.4545");
+      assertThat(value(all, Metric.DENIALS)).isEqualByComparingTo("6");
+      assertThat(all.get(Metric.DENIALS).amount()).isEqualByComparingTo("7325");
+      // closed out: the cosmetic 2600 and the timely-filing 150 (CLOSE_OUT)
+      assertRate(all, Metric.WRITE_OFF_SHARE, "2", "6", "0.3333");
+      assertRate(all, Metric.FINAL_DENIAL_RATE, "2750", "10655", "0.2581");
+      // worked = 6 - 2 closed out; PCN3201 overturned
+      assertRate(all, Metric.OVERTURN_RATE, "1", "4", "0.2500");
+      assertThat(value(all, Metric.RECOVERED)).isEqualByComparingTo("150");
+      // 150 recovered - 4 worked denials x 25.00 (CORRECT_AND_RESUBMIT)
+      assertThat(value(all, Metric.RECOVERY_YIELD)).isEqualByComparingTo("50");
+      // resolved: [0 (cosmetic), 0 (timely filing), 31 (overturn)]: median 0, p90 31
+      assertThat(value(all, Metric.DAYS_TO_RESOLUTION_MEDIAN)).isEqualByComparingTo("0");
+      assertThat(value(all, Metric.DAYS_TO_RESOLUTION_P90)).isEqualByComparingTo("31");
+      // open on 2026-12-07: PCN3901 (46 days), PCN4601 (39), PCN2101's line (32)
+      assertThat(value(all, Metric.OPEN_31_60)).isEqualByComparingTo("3");
+      assertThat(all.get(Metric.OPEN_31_60).amount()).isEqualByComparingTo("4375");
+      assertThat(value(all, Metric.OPEN_0_30)).isZero();
+      assertThat(value(all, Metric.OPEN_OVER_90)).isZero();
+      assertThat(value(all, Metric.UNDERPAYMENT_VARIANCE)).isEqualByComparingTo("1474");
+      assertThat(value(all, Metric.RECOUPED)).isEqualByComparingTo("35");
+      // every denial but the cosmetic one is preventable
+      assertRate(all, Metric.PREVENTABLE_SHARE, "5", "6", "0.8333");
+
+      Map<String, KpiRow> byPayer = rows(cr.kpis(query(null, null, "2026-12-07", Dimension.PAYER)));
+      assertThat(byPayer).containsOnlyKeys("87726", "60054", "54771");
+      assertRate(byPayer.get("87726"), Metric.INITIAL_DENIAL_RATE, "5", "8", "0.6250");
+      assertRate(byPayer.get("60054"), Metric.INITIAL_DENIAL_RATE, "1", "1", "1.0000");
+      assertRate(byPayer.get("54771"), Metric.CLEAN_CLAIM_RATE, "2", "2", "1.0000");
+      assertThat(value(byPayer.get("54771"), Metric.UNDERPAYMENT_VARIANCE))
+          .isEqualByComparingTo("1460");
+      assertThat(byPayer.get("54771").get(Metric.OVERTURN_RATE).value()).isNull();
+
+      Map<String, KpiRow> byMonth = rows(cr.kpis(query(null, null, "2026-12-07", Dimension.MONTH)));
+      assertThat(byMonth).containsOnlyKeys("2026-10", "2026-11");
+      assertRate(byMonth.get("2026-10"), Metric.INITIAL_DENIAL_RATE, "5", "5", "1.0000");
+      assertRate(byMonth.get("2026-11"), Metric.INITIAL_DENIAL_RATE, "1", "6", "0.1667");
+
+      // by family: claim-level rates are not segmented, the denials are
+      Map<String, KpiRow> byFamily =
+          rows(cr.kpis(query(null, null, "2026-12-07", Dimension.FAMILY)));
+      assertThat(value(byFamily.get("AUTHORIZATION"), Metric.DENIALS)).isEqualByComparingTo("2");
+      assertThat(byFamily.get("AUTHORIZATION").get(Metric.INITIAL_DENIAL_RATE).value()).isNull();
+
+      // a period: November only
+      KpiRow november =
+          cr.kpis(query("2026-11-01", "2026-11-30", "2026-12-07", Dimension.TOTAL)).total();
+      assertRate(november, Metric.INITIAL_DENIAL_RATE, "1", "6", "0.1667");
+      assertThat(value(november, Metric.UNDERPAYMENT_VARIANCE)).isEqualByComparingTo("1474");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("backends")
+  void deadlinesThatPassCloseDenialsOutAndAgeThem(TestStore.Backend backend) throws Exception {
+    try (TestStore store = backend.open()) {
+      load(store, SCENARIOS);
+      ControlRoomStore cr = new ControlRoomStore(store.database().dataSource());
+
+      // 2027-02-01: BLUE RIVER's 90 days from 2026-10-29 ended on 2027-01-27: closed out
+      KpiRow feb = cr.kpis(query(null, null, "2027-02-01", Dimension.TOTAL)).total();
+      assertRate(feb, Metric.WRITE_OFF_SHARE, "3", "6", "0.5000");
+      assertThat(feb.get(Metric.WRITE_OFF_SHARE).amount()).isEqualByComparingTo("2900");
+      // resolved [0, 0, 31, 90]: median (rank 2) 0, p90 (rank 4) 90
+      assertThat(value(feb, Metric.DAYS_TO_RESOLUTION_MEDIAN)).isEqualByComparingTo("0");
+      assertThat(value(feb, Metric.DAYS_TO_RESOLUTION_P90)).isEqualByComparingTo("90");
+      // PCN3901 decided 2026-10-22 is 102 days old, PCN2101's line (2026-11-05) 88
+      assertThat(value(feb, Metric.OPEN_OVER_90)).isEqualByComparingTo("1");
+      assertThat(feb.get(Metric.OPEN_OVER_90).amount()).isEqualByComparingTo("4200");
+      assertThat(value(feb, Metric.OPEN_61_90)).isEqualByComparingTo("1");
+      assertThat(value(feb, Metric.DEADLINE_WITHIN_14_DAYS)).isZero();
+
+      // 2027-04-10: PCN3901's appeal deadline (2027-04-20) is 10 days away; PCN2101's (05-04) 24
+      KpiRow april = cr.kpis(query(null, null, "2027-04-10", Dimension.TOTAL)).total();
+      assertThat(value(april, Metric.DEADLINE_WITHIN_14_DAYS)).isEqualByComparingTo("1");
+      assertThat(april.get(Metric.DEADLINE_WITHIN_14_DAYS).amount()).isEqualByComparingTo("4200");
+    }
+  }
+
+  private static KpiQuery query(String from, String to, String asOf, Dimension by) {
+    return new KpiQuery(
+        from == null ? null : LocalDate.parse(from),
+        to == null ? null : LocalDate.parse(to),
+        LocalDate.parse(asOf),
+        by);
+  }
+
+  private static Map<String, KpiRow> rows(KpiReport r) {
+    return r.rows().stream().collect(Collectors.toMap(KpiRow::segment, x -> x));
+  }
+
+  private static BigDecimal value(KpiRow row, Metric m) {
+    return row.get(m).value();
+  }
+
+  private static void assertRate(
+      KpiRow row, Metric m, String numerator, String denominator, String value) {
+    KpiValue v = row.get(m);
+    assertThat(v.numerator()).as("%s numerator", m).isEqualByComparingTo(numerator);
+    assertThat(v.denominator()).as("%s denominator", m).isEqualByComparingTo(denominator);
+    assertThat(v.value()).as("%s", m).isEqualByComparingTo(value);
+  }
+}
