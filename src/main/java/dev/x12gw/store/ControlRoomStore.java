@@ -9,6 +9,9 @@ import dev.x12gw.domain.controlroom.SegmentFigures.Aging;
 import dev.x12gw.domain.controlroom.SegmentFigures.ClaimFigures;
 import dev.x12gw.domain.controlroom.SegmentFigures.CountAmount;
 import dev.x12gw.domain.controlroom.SegmentFigures.DenialFigures;
+import dev.x12gw.domain.controlroom.Worklist;
+import dev.x12gw.domain.controlroom.WorklistItem;
+import dev.x12gw.domain.controlroom.WorklistQuery;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -32,6 +35,19 @@ public final class ControlRoomStore {
 
   private static final String ALL = "all";
 
+  /**
+   * A finding closed out unrecovered on day {@code ?}: nothing to recover ({@code CLOSE_OUT}), or
+   * every deadline it has passed (the appeal's, and for a No Surprises Act dispute the IDR's).
+   */
+  private static final String CLOSED =
+      "overturned_by is null and (recovery_pathway = 'CLOSE_OUT' or (appeal_deadline < ? and"
+          + " (idr_deadline is null or idr_deadline < ?)))";
+
+  /** A finding still open on day {@code ?}: not overturned and not {@link #CLOSED}. */
+  private static final String OPEN =
+      "overturned_by is null and recovery_pathway <> 'CLOSE_OUT' and (appeal_deadline is null"
+          + " or appeal_deadline >= ? or idr_deadline >= ?)";
+
   private final DataSource dataSource;
 
   public ControlRoomStore(DataSource dataSource) {
@@ -54,6 +70,107 @@ public final class ControlRoomStore {
     } catch (SQLException e) {
       throw new StoreException("cannot read the control room's figures", e);
     }
+  }
+
+  /** The open findings of {@code q}, by descending priority (then record id). */
+  public Worklist worklist(WorklistQuery q) {
+    StringBuilder where =
+        new StringBuilder(" from classified_finding where record_type is not null and ")
+            .append(OPEN);
+    List<Object> params = new ArrayList<>();
+    params.add(Date.valueOf(q.asOf()));
+    params.add(Date.valueOf(q.asOf()));
+    filter(where, params, "recovery_pathway", q.pathway());
+    filter(where, params, "payer_id", q.payerId());
+    filter(where, params, "billing_npi", q.providerNpi());
+    filter(where, params, "denial_family", q.family());
+    if (q.deadlineWithinDays() > 0) {
+      Date from = Date.valueOf(q.asOf());
+      Date to = Date.valueOf(q.asOf().plusDays(q.deadlineWithinDays()));
+      where.append(
+          " and ((appeal_deadline >= ? and appeal_deadline <= ?) or (negotiation_deadline >= ?"
+              + " and negotiation_deadline <= ?) or (idr_deadline >= ? and idr_deadline <= ?))");
+      for (int i = 0; i < 3; i++) {
+        params.add(from);
+        params.add(to);
+      }
+    }
+    try (Connection c = dataSource.getConnection()) {
+      c.setReadOnly(true);
+      long total;
+      try (PreparedStatement ps = c.prepareStatement("select count(*)" + where)) {
+        bind(ps, params);
+        try (ResultSet r = ps.executeQuery()) {
+          r.next();
+          total = r.getLong(1);
+        }
+      }
+      List<WorklistItem> items = new ArrayList<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select record_id, record_type, payer_id, payer_name, billing_npi, billing_name,"
+                  + " claim_ref, payer_claim_number, line_number, procedure_code, denial_family,"
+                  + " root_cause, driving_code, recovery_pathway, rule_id, amount,"
+                  + " expected_recovery, labor_cost, priority, decided_on, appeal_deadline,"
+                  + " negotiation_deadline, idr_deadline"
+                  + where
+                  + " order by priority desc, record_id offset ? rows fetch next ? rows only")) {
+        int i = bind(ps, params);
+        ps.setInt(i++, q.offset());
+        ps.setInt(i, q.limit());
+        try (ResultSet r = ps.executeQuery()) {
+          while (r.next()) {
+            items.add(
+                new WorklistItem(
+                    r.getString(1).strip(),
+                    r.getString(2),
+                    r.getString(3),
+                    r.getString(4),
+                    r.getString(5),
+                    r.getString(6),
+                    r.getString(7),
+                    r.getString(8),
+                    r.getInt(9),
+                    r.getString(10),
+                    r.getString(11),
+                    r.getString(12),
+                    r.getString(13),
+                    r.getString(14),
+                    r.getString(15),
+                    SqlValues.money(r.getBigDecimal(16)),
+                    SqlValues.money(r.getBigDecimal(17)),
+                    SqlValues.money(r.getBigDecimal(18)),
+                    SqlValues.money(r.getBigDecimal(19)),
+                    localDate(r.getDate(20)),
+                    localDate(r.getDate(21)),
+                    localDate(r.getDate(22)),
+                    localDate(r.getDate(23))));
+          }
+        }
+      }
+      return new Worklist(q, total, items);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the worklist", e);
+    }
+  }
+
+  private static void filter(StringBuilder where, List<Object> params, String column, String v) {
+    if (!v.isEmpty()) {
+      where.append(" and ").append(column).append(" = ?");
+      params.add(v);
+    }
+  }
+
+  private static int bind(PreparedStatement ps, List<Object> params) throws SQLException {
+    int i = 1;
+    for (Object p : params) {
+      ps.setObject(i++, p);
+    }
+    return i;
+  }
+
+  private static LocalDate localDate(Date d) {
+    return d == null ? null : d.toLocalDate();
   }
 
   private static Map<String, Builder> figures(
@@ -104,14 +221,8 @@ public final class ControlRoomStore {
     String denial = "category = 'DENIAL'";
     String worked = denial + " and recovery_pathway <> 'CLOSE_OUT'";
     String overturned = denial + " and overturned_by is not null";
-    String closed =
-        denial
-            + " and overturned_by is null and (recovery_pathway = 'CLOSE_OUT' or appeal_deadline"
-            + " < ?)";
-    String open =
-        denial
-            + " and overturned_by is null and recovery_pathway <> 'CLOSE_OUT' and"
-            + " (appeal_deadline is null or appeal_deadline >= ?)";
+    String closed = denial + " and " + CLOSED;
+    String open = denial + " and " + OPEN;
     String soon =
         open
             + " and ((appeal_deadline >= ? and appeal_deadline <= ?)"
@@ -152,8 +263,8 @@ public final class ControlRoomStore {
     LocalDate asOf = q.asOf();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
-      // closed (count, sum)
-      for (int k = 0; k < 2; k++) {
+      // closed (count, sum): two days each
+      for (int k = 0; k < 4; k++) {
         ps.setDate(i++, Date.valueOf(asOf));
       }
       // aging buckets: each bucket's open condition, then its age bounds, twice (count, sum)
@@ -162,24 +273,29 @@ public final class ControlRoomStore {
       LocalDate d90 = asOf.minusDays(90);
       for (int k = 0; k < 2; k++) {
         ps.setDate(i++, Date.valueOf(asOf));
+        ps.setDate(i++, Date.valueOf(asOf));
         ps.setDate(i++, Date.valueOf(d30));
       }
       for (int k = 0; k < 2; k++) {
+        ps.setDate(i++, Date.valueOf(asOf));
         ps.setDate(i++, Date.valueOf(asOf));
         ps.setDate(i++, Date.valueOf(d30));
         ps.setDate(i++, Date.valueOf(d60));
       }
       for (int k = 0; k < 2; k++) {
+        ps.setDate(i++, Date.valueOf(asOf));
         ps.setDate(i++, Date.valueOf(asOf));
         ps.setDate(i++, Date.valueOf(d60));
         ps.setDate(i++, Date.valueOf(d90));
       }
       for (int k = 0; k < 2; k++) {
+        ps.setDate(i++, Date.valueOf(asOf));
         ps.setDate(i++, Date.valueOf(asOf));
         ps.setDate(i++, Date.valueOf(d90));
       }
       LocalDate in14 = asOf.plusDays(14);
       for (int k = 0; k < 2; k++) {
+        ps.setDate(i++, Date.valueOf(asOf));
         ps.setDate(i++, Date.valueOf(asOf));
         for (int j = 0; j < 3; j++) {
           ps.setDate(i++, Date.valueOf(asOf));
@@ -216,7 +332,9 @@ public final class ControlRoomStore {
     String days =
         "case when overturned_by is not null then "
             + dialect.daysBetween("decided_on", "recovered_on")
-            + " when recovery_pathway = 'CLOSE_OUT' then 0 else "
+            + " when recovery_pathway = 'CLOSE_OUT' then 0 when idr_deadline is not null then "
+            + dialect.daysBetween("decided_on", "idr_deadline")
+            + " else "
             + dialect.daysBetween("decided_on", "appeal_deadline")
             + " end";
     String sql =
@@ -226,13 +344,15 @@ public final class ControlRoomStore {
             + days
             + " as days from classified_finding where record_type is not null and category ="
             + " 'DENIAL' and decided_on is not null and ((overturned_by is not null and"
-            + " recovered_on is not null) or (overturned_by is null and (recovery_pathway ="
-            + " 'CLOSE_OUT' or appeal_deadline < ?)))"
+            + " recovered_on is not null) or ("
+            + CLOSED
+            + "))"
             + period("decided_on", q)
             + ") resolved group by seg, days";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setDate(1, Date.valueOf(q.asOf()));
-      bindPeriod(ps, 2, q);
+      ps.setDate(2, Date.valueOf(q.asOf()));
+      bindPeriod(ps, 3, q);
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
           Builder b = builder(out, by, r.getString(1));

@@ -9,6 +9,9 @@ import dev.x12gw.domain.controlroom.KpiReport;
 import dev.x12gw.domain.controlroom.KpiRow;
 import dev.x12gw.domain.controlroom.KpiValue;
 import dev.x12gw.domain.controlroom.Metric;
+import dev.x12gw.domain.controlroom.Worklist;
+import dev.x12gw.domain.controlroom.WorklistItem;
+import dev.x12gw.domain.controlroom.WorklistQuery;
 import dev.x12gw.intake.X12FileProcessor;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.math.BigDecimal;
@@ -188,6 +191,77 @@ class ControlRoomStoreTest {
       KpiRow april = cr.kpis(query(null, null, "2027-04-10", Dimension.TOTAL)).total();
       assertThat(value(april, Metric.DEADLINE_WITHIN_14_DAYS)).isEqualByComparingTo("1");
       assertThat(april.get(Metric.DEADLINE_WITHIN_14_DAYS).amount()).isEqualByComparingTo("4200");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("backends")
+  void theWorklistRanksOpenFindingsByPriorityAndFilters(TestStore.Backend backend)
+      throws Exception {
+    try (TestStore store = backend.open()) {
+      load(store, SCENARIOS);
+      ControlRoomStore cr = new ControlRoomStore(store.database().dataSource());
+      LocalDate asOf = LocalDate.parse("2026-12-10");
+      Worklist all = cr.worklist(new WorklistQuery(asOf, "", "", "", "", 0, 100, 0));
+      // open on 2026-12-10 (priority = amount at stake x the family's default overturn rate -
+      // the pathway's labor cost): PCN3901 4200 x 0.45 - 25 = 1865.00; the two NSA underpayments
+      // 730 x 0.40 - 200 = 92.00; PCN4601 150 x 0.55 - 25 = 57.50; PCN2101's line 25 x 0.30 - 25
+      // = -17.50; PCN3002's PLB 35 x 0.30 - 60 = -49.50; PCN2201 14 x 0.40 - 60 = -54.40. Not
+      // open: the cosmetic and timely-filing denials (CLOSE_OUT) and PCN3201 (overturned).
+      assertThat(all.total()).isEqualTo(7);
+      assertThat(all.items())
+          .extracting(WorklistItem::claimRef)
+          .containsExactly(
+              "PCN3901",
+              all.items().get(1).claimRef(),
+              all.items().get(2).claimRef(),
+              "PCN4601",
+              "PCN2101",
+              "PCN3002",
+              "PCN2201");
+      assertThat(List.of(all.items().get(1).claimRef(), all.items().get(2).claimRef()))
+          .containsExactlyInAnyOrder("PCN5301", "PCN5302");
+      assertThat(all.items())
+          .extracting(i -> i.priority().toPlainString())
+          .containsExactly("1865.00", "92.00", "92.00", "57.50", "-17.50", "-49.50", "-54.40");
+      WorklistItem top = all.items().get(0);
+      assertThat(top.recordType()).isEqualTo("CLAIM_DENIAL");
+      assertThat(top.family()).isEqualTo("AUTHORIZATION");
+      assertThat(top.drivingCode()).isEqualTo("CO-197");
+      assertThat(top.appealDeadline()).isEqualTo(LocalDate.parse("2027-04-20"));
+      assertThat(top.providerNpi()).isEqualTo("1234567893");
+
+      assertThat(cr.worklist(new WorklistQuery(asOf, "", "60054", "", "", 0, 100, 0)).items())
+          .extracting(WorklistItem::claimRef)
+          .containsExactly("PCN4601");
+      assertThat(
+              cr.worklist(new WorklistQuery(asOf, "ESCALATE_DISPUTE", "", "", "", 0, 100, 0))
+                  .items())
+          .extracting(WorklistItem::claimRef)
+          .containsExactlyInAnyOrder("PCN5301", "PCN5302");
+      assertThat(cr.worklist(new WorklistQuery(asOf, "", "", "", "CODING", 0, 100, 0)).total())
+          .isZero();
+      // the NSA open-negotiation deadline 2026-12-21 is 11 days away; no appeal deadline is
+      Worklist soon = cr.worklist(new WorklistQuery(asOf, "", "", "", "", 14, 100, 0));
+      assertThat(soon.items())
+          .extracting(WorklistItem::claimRef)
+          .containsExactlyInAnyOrder("PCN5301", "PCN5302");
+      // pages: 3 + 3 + 1, in the same order as one page
+      List<String> paged = new java.util.ArrayList<>();
+      for (int offset = 0; offset < 7; offset += 3) {
+        Worklist page = cr.worklist(new WorklistQuery(asOf, "", "", "", "", 0, 3, offset));
+        assertThat(page.total()).isEqualTo(7);
+        page.items().forEach(i -> paged.add(i.recordId()));
+      }
+      assertThat(paged)
+          .containsExactlyElementsOf(all.items().stream().map(WorklistItem::recordId).toList());
+      // after PCN4601's appeal deadline (2027-01-27) it is closed out, off the worklist
+      assertThat(
+              cr.worklist(
+                      new WorklistQuery(
+                          LocalDate.parse("2027-02-01"), "", "60054", "", "", 0, 100, 0))
+                  .total())
+          .isZero();
     }
   }
 
