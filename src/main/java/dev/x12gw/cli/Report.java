@@ -1,9 +1,6 @@
 package dev.x12gw.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.x12gw.controlroom.ControlRoomJson;
 import dev.x12gw.domain.controlroom.KpiReport;
 import dev.x12gw.domain.controlroom.KpiRow;
 import dev.x12gw.domain.controlroom.KpiValue;
@@ -228,46 +225,8 @@ final class Report {
     return b == null ? "" : b.toPlainString();
   }
 
-  private static void json(KpiReport r, PrintStream out) throws IOException {
-    ObjectMapper mapper =
-        new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(r, mapper)));
-  }
-
-  /** The report as JSON: the query, the metrics' formulas, the total and each segment. */
-  static ObjectNode toJson(KpiReport r, ObjectMapper mapper) {
-    ObjectNode root = mapper.createObjectNode();
-    root.put("from", r.query().from() == null ? null : r.query().from().toString());
-    root.put("to", r.query().to() == null ? null : r.query().to().toString());
-    root.put("asOf", r.query().asOf().toString());
-    root.put("by", r.query().by().label());
-    ObjectNode metrics = root.putObject("metrics");
-    for (Metric m : Metric.values()) {
-      ObjectNode o = metrics.putObject(m.label());
-      o.put("unit", m.unit().name());
-      o.put("formula", m.formula());
-    }
-    root.set("total", row(r.total(), mapper));
-    ArrayNode segments = root.putArray("segments");
-    for (KpiRow row : r.rows()) {
-      segments.add(row(row, mapper));
-    }
-    return root;
-  }
-
-  private static ObjectNode row(KpiRow row, ObjectMapper mapper) {
-    ObjectNode o = mapper.createObjectNode();
-    o.put("segment", row.segment());
-    ObjectNode values = o.putObject("kpis");
-    for (Metric m : Metric.values()) {
-      KpiValue v = row.get(m);
-      ObjectNode x = values.putObject(m.label());
-      x.put("value", v.value());
-      x.put("numerator", v.numerator());
-      x.put("denominator", v.denominator());
-      x.put("amount", v.amount());
-    }
-    return o;
+  private static void json(KpiReport r, PrintStream out) {
+    out.println(ControlRoomJson.writePretty(ControlRoomJson.kpis(r)));
   }
 
   private static String sha256(Path f) throws IOException {

@@ -45,6 +45,7 @@ public final class Gateway implements AutoCloseable {
   private final Settings settings;
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final Main main = new Main();
+  private ControlRoomServer controlRoom;
   private boolean started;
   private boolean closed;
 
@@ -92,6 +93,9 @@ public final class Gateway implements AutoCloseable {
     settings.derive(
         "camel.main.routes-include-pattern",
         "file:" + settings.path("routes.dir", "routes") + "/*.camel.yaml");
+    if (!settings.getBoolean("control-room.enabled", true)) {
+      settings.derive("camel.main.routes-exclude-pattern", "**/control-room.camel.yaml");
+    }
     main.setInitialProperties(settings.resolved());
     main.setOverrideProperties(settings.resolved());
     java.util.Set<String> acknowledged = new java.util.HashSet<>();
@@ -142,6 +146,12 @@ public final class Gateway implements AutoCloseable {
             java.time.Duration.parse(settings.get("outbox.retention", "P7D")),
             java.time.Clock.systemUTC()));
     main.bind("fileRegistry", new FileRegistry(database));
+    controlRoom = controlRoomServer();
+    main.bind(
+        "controlRoom",
+        new ControlRoomApi(
+            new dev.x12gw.store.ControlRoomStore(database.dataSource()),
+            java.time.Clock.systemDefaultZone()));
     main.bind("jms", JmsComponent.jmsComponent(jms));
     main.addMainListener(
         new MainListenerSupport() {
@@ -155,6 +165,18 @@ public final class Gateway implements AutoCloseable {
                   settings.getLong("sftp.poll-delay-ms", 1000));
             } catch (Exception e) {
               throw new IllegalStateException(e);
+            }
+          }
+
+          @Override
+          public void afterConfigure(BaseMainSupport m) {
+            // the HTTP server before the routes: their platform-http consumers attach to it
+            if (controlRoom != null) {
+              try {
+                m.getCamelContext().addService(controlRoom, true, true);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
             }
           }
 
@@ -274,6 +296,24 @@ public final class Gateway implements AutoCloseable {
         settings.get("db.password", ""),
         settings.getInt("db.max-connections", 8),
         Duration.ofMillis(settings.getLong("db.connection-timeout-ms", 10_000)));
+  }
+
+  /** The port the control room listens on, or -1 when it is disabled. */
+  public int controlRoomPort() {
+    return controlRoom == null ? -1 : controlRoom.port();
+  }
+
+  /** The control room's HTTP server, or null when {@code control-room.enabled} is false. */
+  private ControlRoomServer controlRoomServer() {
+    if (!settings.getBoolean("control-room.enabled", true)) {
+      return null;
+    }
+    return new ControlRoomServer(
+        settings.get("control-room.host", "127.0.0.1"),
+        settings.getInt("control-room.port", 8090),
+        settings.get("control-room.user", ""),
+        settings.get("control-room.password", ""),
+        settings.get("control-room.token", ""));
   }
 
   private Database openDatabase() throws IOException {

@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * The environment variables that give a gateway process ({@code x12gw run}) a state folder of its
  * own: store, local SFTP drop and its host keys, broker journal and spool below {@code var}, on the
- * given ports. Overrides of {@code config/application.properties} as an operator would set them;
- * for the gateway benchmark and the tests that start the gateway as a separate process.
+ * given ports (the control room on any free port). Overrides of {@code
+ * config/application.properties} as an operator would set them; for the gateway benchmark and the
+ * tests that start the gateway as a separate process.
  */
 public final class LocalGatewayEnvironment {
   private LocalGatewayEnvironment() {}
@@ -22,7 +23,8 @@ public final class LocalGatewayEnvironment {
         "SFTP_PASSWORD", sftpPassword,
         "BROKER_EMBEDDED_DATA_DIR", var.resolve("artemis").toString(),
         "BROKER_EMBEDDED_TCP_PORT", String.valueOf(brokerPort),
-        "INTAKE_SPOOL_DIR", var.resolve("spool").toString());
+        "INTAKE_SPOOL_DIR", var.resolve("spool").toString(),
+        "CONTROL_ROOM_PORT", "0");
   }
 
   /** The host keys the local drop writes at start (for {@link SftpUploader}). */

@@ -63,6 +63,7 @@ final class GatewayHarness implements AutoCloseable {
     test.put("intake.spool-dir", var.resolve("spool").toString());
     test.put("intake.redelivery-delay-ms", "100");
     test.put("outbox.poll-interval-ms", "100");
+    test.put("control-room.port", "0");
     test.putAll(overrides);
     test.forEach(s::derive);
     Gateway g = Gateway.prepare(s);

@@ -1,0 +1,147 @@
+package dev.x12gw.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.x12gw.TestFiles;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.builder.NotifyBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The control room's REST API served by a running gateway over files it took in from its SFTP drop:
+ * the KPIs and worklist match those {@code x12gw report} computes over the same files ({@code
+ * ReportCommandTest}), bad parameters answer 400, and a login guards it when configured.
+ */
+class ControlRoomIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> SCENARIOS =
+      List.of(
+          "denied-co197-auth-never-sent-ortho",
+          "denied-then-overturned-after-resubmission",
+          "denied-co22-other-payer-primary",
+          "line-denial-co97-bundled",
+          "plb-wo-overpayment-recovery");
+
+  @TempDir Path var;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void kpisAndWorklistOfTheFilesTakenIn() throws Exception {
+    try (GatewayHarness gw = GatewayHarness.start(var, Map.of())) {
+      int n = 0;
+      for (String s : SCENARIOS) {
+        for (Path f : TestFiles.scenarioFiles(TestFiles.testdata("scenarios").resolve(s))) {
+          boolean claims = f.getFileName().toString().endsWith(".837");
+          NotifyBuilder done = gw.whenDone(claims ? "receive-claims" : "receive-remittances", 1);
+          gw.upload(
+              claims ? "inbound/837" : "inbound/835",
+              String.format("%02d-%s", n++, f.getFileName()),
+              f);
+          assertThat(done.matches(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        }
+      }
+      String base = "http://127.0.0.1:" + gw.gateway.controlRoomPort();
+
+      HttpResponse<String> kpis = get(base + "/api/v1/kpis?by=payer&asOf=2026-12-07", null);
+      assertThat(kpis.statusCode()).isEqualTo(200);
+      assertThat(kpis.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+      JsonNode k = JSON.readTree(kpis.body());
+      // as ReportCommandTest: 6 claims first adjudicated, 4 denied in full or in part
+      JsonNode initial = k.path("total").path("kpis").path("initial-denial-rate");
+      assertThat(initial.path("numerator").asInt()).isEqualTo(4);
+      assertThat(initial.path("denominator").asInt()).isEqualTo(6);
+      assertThat(initial.path("value").decimalValue()).isEqualByComparingTo("0.6667");
+      JsonNode acme = null;
+      for (JsonNode seg : k.path("segments")) {
+        if ("87726".equals(seg.path("segment").asText())) {
+          acme = seg;
+        }
+      }
+      assertThat(acme).isNotNull();
+      assertThat(acme.path("kpis").path("initial-denial-rate").path("value").decimalValue())
+          .isEqualByComparingTo("0.6000");
+      assertThat(k.path("metrics").path("clean-claim-rate").path("formula").asText())
+          .contains("first adjudicated");
+
+      HttpResponse<String> work = get(base + "/api/v1/worklist?asOf=2026-12-10&limit=2", null);
+      assertThat(work.statusCode()).isEqualTo(200);
+      JsonNode w = JSON.readTree(work.body());
+      // open: PCN3901, PCN4601, PCN2101's line, PCN3002's PLB recoupment
+      assertThat(w.path("total").asInt()).isEqualTo(4);
+      assertThat(w.path("items")).hasSize(2);
+      JsonNode top = w.path("items").get(0);
+      assertThat(top.path("claimRef").asText()).isEqualTo("PCN3901");
+      assertThat(top.path("appealDeadline").asText()).isEqualTo("2027-04-20");
+      assertThat(top.path("appealDeadlineDaysLeft").asLong()).isEqualTo(131);
+
+      HttpResponse<String> bad = get(base + "/api/v1/worklist?limit=abc", null);
+      assertThat(bad.statusCode()).isEqualTo(400);
+      assertThat(JSON.readTree(bad.body()).path("error").asText())
+          .isEqualTo("limit must be a whole number: 'abc'");
+      assertThat(bad.headers().map()).doesNotContainKey("limit");
+      assertThat(get(base + "/api/v1/kpis?by=planet", null).statusCode()).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void aLoginGuardsTheControlRoomWhenConfigured() throws Exception {
+    try (GatewayHarness gw =
+        GatewayHarness.start(
+            var,
+            Map.of(
+                "control-room.user", "leader",
+                "control-room.password", "s3cret",
+                "control-room.token", "tok-123"))) {
+      String url = "http://127.0.0.1:" + gw.gateway.controlRoomPort() + "/api/v1/kpis";
+      HttpResponse<String> none = get(url, null);
+      assertThat(none.statusCode()).isEqualTo(401);
+      assertThat(none.headers().firstValue("WWW-Authenticate"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+      assertThat(get(url, "Bearer wrong").statusCode()).isEqualTo(401);
+      assertThat(get(url, "Bearer tok-123").statusCode()).isEqualTo(200);
+      assertThat(get(url, basic("leader", "wrong")).statusCode()).isEqualTo(401);
+      assertThat(get(url, basic("leader", "s3cret")).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void anAddressBeyondLoopbackWithoutLoginIsRefused() {
+    assertThatThrownBy(() -> new ControlRoomServer("0.0.0.0", 0, "", "", ""))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("CONTROL_ROOM_USER");
+    assertThatThrownBy(() -> new ControlRoomServer("127.0.0.1", 0, "leader", "", ""))
+        .isInstanceOf(IllegalStateException.class);
+    new ControlRoomServer("0.0.0.0", 0, "", "", "tok"); // a token is a login
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<String> get(String url, String authorization) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
