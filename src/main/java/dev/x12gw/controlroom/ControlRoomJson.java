@@ -111,6 +111,28 @@ public final class ControlRoomJson {
     }
   }
 
+  /** The payer × family heat map: payers, families and one cell per pair with denials. */
+  public static ObjectNode heatMap(java.util.List<dev.x12gw.domain.controlroom.HeatCell> cells) {
+    ObjectNode root = MAPPER.createObjectNode();
+    java.util.TreeSet<String> payers = new java.util.TreeSet<>();
+    java.util.TreeSet<String> families = new java.util.TreeSet<>();
+    ArrayNode out = root.putArray("cells");
+    for (dev.x12gw.domain.controlroom.HeatCell c : cells) {
+      payers.add(c.payerId());
+      families.add(c.family());
+      ObjectNode o = out.addObject();
+      o.put("payerId", c.payerId());
+      o.put("family", c.family());
+      o.put("denials", c.denials());
+      o.put("amount", c.amount());
+      o.put("adjudicated", c.adjudicated());
+      o.put("rate", c.rate());
+    }
+    payers.forEach(root.putArray("payers")::add);
+    families.forEach(root.putArray("families")::add);
+    return root;
+  }
+
   /** {@code {"error": message}}. */
   public static String error(String message) {
     return write(MAPPER.createObjectNode().put("error", message));

@@ -62,6 +62,12 @@ public final class ControlRoomApi {
     return ControlRoomJson.write(ControlRoomJson.worklist(store.worklist(q)));
   }
 
+  /** GET /api/v1/heatmap?from&to: denials per payer × family. */
+  public String heatMap(@Header("from") String from, @Header("to") String to) {
+    return ControlRoomJson.write(
+        ControlRoomJson.heatMap(store.heatMap(date("from", from), date("to", to))));
+  }
+
   /** The body of a 400 answer. */
   public String error(Exception e) {
     return ControlRoomJson.error(e.getMessage() == null ? e.toString() : e.getMessage());

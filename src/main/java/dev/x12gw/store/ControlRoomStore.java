@@ -1,6 +1,7 @@
 package dev.x12gw.store;
 
 import dev.x12gw.domain.controlroom.Dimension;
+import dev.x12gw.domain.controlroom.HeatCell;
 import dev.x12gw.domain.controlroom.KpiQuery;
 import dev.x12gw.domain.controlroom.KpiReport;
 import dev.x12gw.domain.controlroom.Kpis;
@@ -69,6 +70,54 @@ public final class ControlRoomStore {
       return Kpis.report(q, rows, t.build(true));
     } catch (SQLException e) {
       throw new StoreException("cannot read the control room's figures", e);
+    }
+  }
+
+  /**
+   * Denials per payer × family decided from {@code from} to {@code to} (either null: open), with
+   * each payer's claims first adjudicated in the period; ordered by payer and family.
+   */
+  public List<HeatCell> heatMap(LocalDate from, LocalDate to) {
+    KpiQuery q = new KpiQuery(from, to, LocalDate.now(), Dimension.TOTAL);
+    try (Connection c = dataSource.getConnection()) {
+      c.setReadOnly(true);
+      Map<String, Long> adjudicated = new TreeMap<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select payer_id, count(*) from claim_case where first_outcome is not null"
+                  + period("first_pass_on", q)
+                  + " group by payer_id")) {
+        bindPeriod(ps, 1, q);
+        try (ResultSet r = ps.executeQuery()) {
+          while (r.next()) {
+            adjudicated.put(r.getString(1) == null ? UNKNOWN : r.getString(1), r.getLong(2));
+          }
+        }
+      }
+      List<HeatCell> out = new ArrayList<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select payer_id, denial_family, count(*), coalesce(sum(amount), 0) from"
+                  + " classified_finding where record_type is not null and category = 'DENIAL'"
+                  + period("decided_on", q)
+                  + " group by payer_id, denial_family order by payer_id, denial_family")) {
+        bindPeriod(ps, 1, q);
+        try (ResultSet r = ps.executeQuery()) {
+          while (r.next()) {
+            String payer = r.getString(1);
+            out.add(
+                new HeatCell(
+                    payer,
+                    r.getString(2),
+                    r.getLong(3),
+                    SqlValues.money(r.getBigDecimal(4)),
+                    adjudicated.getOrDefault(payer, 0L)));
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the heat map", e);
     }
   }
 

@@ -196,6 +196,42 @@ class ControlRoomStoreTest {
 
   @ParameterizedTest
   @MethodSource("backends")
+  void theHeatMapCountsEachPayersDenialsByFamily(TestStore.Backend backend) throws Exception {
+    try (TestStore store = backend.open()) {
+      load(store, SCENARIOS);
+      ControlRoomStore cr = new ControlRoomStore(store.database().dataSource());
+      // 87726 (8 claims first adjudicated): AUTHORIZATION PCN3901 4200 + PCN3201 200, BUNDLING
+      // PCN2101's line 25, NON_COVERED 2600, TIMELY_FILING 150; 60054 (1 claim): COB 150
+      assertThat(cr.heatMap(null, null))
+          .extracting(
+              c ->
+                  c.payerId()
+                      + " "
+                      + c.family()
+                      + " "
+                      + c.denials()
+                      + " "
+                      + c.amount().toPlainString()
+                      + " "
+                      + c.adjudicated()
+                      + " "
+                      + c.rate())
+          .containsExactly(
+              "60054 COORDINATION_OF_BENEFITS 1 150.00 1 1.0000",
+              "87726 AUTHORIZATION 2 4400.00 8 0.2500",
+              "87726 BUNDLING 1 25.00 8 0.1250",
+              "87726 NON_COVERED 1 2600.00 8 0.1250",
+              "87726 TIMELY_FILING 1 150.00 8 0.1250");
+      // November: only PCN2101's line was denied then; 87726 adjudicated 4 claims in November
+      assertThat(cr.heatMap(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")))
+          .extracting(
+              c -> c.payerId() + " " + c.family() + " " + c.denials() + " " + c.adjudicated())
+          .containsExactly("87726 BUNDLING 1 4");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("backends")
   void theWorklistRanksOpenFindingsByPriorityAndFilters(TestStore.Backend backend)
       throws Exception {
     try (TestStore store = backend.open()) {
