@@ -280,6 +280,14 @@ class PayerPatternDetectorTest {
     // 9 of 50 against 12 of 300, as in the first case
     assertThat(PayerPatternDetector.twoProportion(9, 50, 12, 300))
         .hasValueSatisfying(t -> assertThat(t.z()).isCloseTo(3.8592, within(0.0001)));
+    // 5 of 100 against 60 of 300: pooled 65/400 = 0.1625; 0.1625 × 0.8375 × (1/100 + 1/300)
+    // = 0.0018146; se = 0.0425979; z = (0.05 − 0.20) / 0.0425979 = −3.5213; p = 0.99979: a fall
+    assertThat(PayerPatternDetector.twoProportion(5, 100, 60, 300))
+        .hasValueSatisfying(
+            t -> {
+              assertThat(t.z()).isCloseTo(-3.5213, within(0.0001));
+              assertThat(t.pValue()).isCloseTo(0.99979, within(0.00001));
+            });
     // 1 of 50 against 0 of 50: pooled 1/100; 0.01 × 0.99 × 0.04 = 0.000396; z = 0.02 / 0.0199
     // = 1.0050 — a single finding still gives a finite test
     assertThat(PayerPatternDetector.twoProportion(1, 50, 0, 50))
