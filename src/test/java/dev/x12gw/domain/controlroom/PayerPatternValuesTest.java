@@ -149,14 +149,27 @@ class PayerPatternValuesTest {
 
   @Test
   void aPayerServiceLineAndMonthHasOneVolume() {
-    List<PatternCell> cells =
-        List.of(
-            cell("87726", AUTHORIZATION, ORTHOPEDICS, DENIAL, PERIOD.minusMonths(2), 9, 50),
-            cell("87726", CODING, ORTHOPEDICS, DENIAL, PERIOD.minusMonths(2), 3, 60));
+    YearMonth month = PERIOD.minusMonths(2);
+    PatternCell auth = cell("87726", AUTHORIZATION, ORTHOPEDICS, DENIAL, month, 9, 50);
+    // 60 claims for the same $50,000, then 50 claims for $60,000
+    PatternCell otherCount =
+        new PatternCell(
+            "87726", CODING, ORTHOPEDICS, DENIAL, month, 0, bd(0), 60, bd(50_000), List.of());
+    PatternCell otherDollars =
+        new PatternCell(
+            "87726", CODING, ORTHOPEDICS, DENIAL, month, 0, bd(0), 50, bd(60_000), List.of());
+    PatternCell same = PatternCell.volumeOnly("87726", ORTHOPEDICS, month, 50, bd(50_000));
 
-    assertThatThrownBy(() -> PayerPatternDetector.detect(cells, PERIOD, PatternPolicy.defaults()))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("stated twice differently");
+    for (PatternCell other : List.of(otherCount, otherDollars)) {
+      assertThatThrownBy(
+              () ->
+                  PayerPatternDetector.detect(
+                      List.of(auth, other), PERIOD, PatternPolicy.defaults()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("stated twice differently");
+    }
+    assertThat(PayerPatternDetector.detect(List.of(auth, same), PERIOD, PatternPolicy.defaults()))
+        .isEmpty();
   }
 
   @Test
