@@ -19,8 +19,9 @@ import java.util.Objects;
  * disagree). A payer whose claims of a service line had no finding at all in a month still has
  * volume there: the store gives it as a cell with {@code findings} 0 ({@link #volumeOnly}), so that
  * the month counts in the payer's own baseline and the payer counts among the other payers. A payer
- * × service line × month left out is treated as no claims adjudicated, which can only make a
- * comparison harder to fire (the reference rate loses claims without findings), never easier.
+ * × service line × month left out is treated as no claims adjudicated: the reference then loses
+ * claims without a finding, so its rate can only rise and its volume shrink — a gap hides patterns
+ * rather than inventing them (except that under Bonferroni fewer comparisons may be counted).
  *
  * @param payerId normalised payer id (835 loop 1000A)
  * @param family denial family of the findings counted

@@ -25,7 +25,8 @@ import java.util.Optional;
  *       PatternPolicy#baselineMonths()} months before the period — its findings of that family and
  *       category summed over those months, over its claims of that service line adjudicated in
  *       those months (each month's volume counted once, including months without a finding of that
- *       family);
+ *       family). The window is the calendar months period − baselineMonths .. period − 1 whether or
+ *       not every month has data; months before the first data simply add nothing;
  *   <li>{@link PatternComparison#OTHER_PAYERS}: with the pooled rate of every other payer in the
  *       period — their findings of that family and category summed, over all their claims of that
  *       service line adjudicated in the period (a payer with volume but no finding of that family
