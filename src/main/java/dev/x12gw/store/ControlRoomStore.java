@@ -1,10 +1,14 @@
 package dev.x12gw.store;
 
+import dev.x12gw.domain.classification.DenialFamily;
+import dev.x12gw.domain.classification.ServiceLine;
 import dev.x12gw.domain.controlroom.Dimension;
 import dev.x12gw.domain.controlroom.HeatCell;
 import dev.x12gw.domain.controlroom.KpiQuery;
 import dev.x12gw.domain.controlroom.KpiReport;
 import dev.x12gw.domain.controlroom.Kpis;
+import dev.x12gw.domain.controlroom.PatternCategory;
+import dev.x12gw.domain.controlroom.PatternCell;
 import dev.x12gw.domain.controlroom.SegmentFigures;
 import dev.x12gw.domain.controlroom.SegmentFigures.Aging;
 import dev.x12gw.domain.controlroom.SegmentFigures.ClaimFigures;
@@ -20,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +124,116 @@ public final class ControlRoomStore {
     } catch (SQLException e) {
       throw new StoreException("cannot read the heat map", e);
     }
+  }
+
+  /**
+   * The payer pattern detector's input for the months {@code from} to {@code to}: per payer ×
+   * service line × month of first adjudication, the claims adjudicated (volume) and, per denial
+   * family and category (denials, underpayments), how many of those claims have such a finding of
+   * the same payer, with the finding records behind them. A payer × service line × month with no
+   * finding at all is a volume-only cell.
+   */
+  public List<PatternCell> patternCells(YearMonth from, YearMonth to) {
+    KpiQuery q = new KpiQuery(from.atDay(1), to.atEndOfMonth(), LocalDate.now(), Dimension.TOTAL);
+    String month = month("k.first_pass_on");
+    try (Connection c = dataSource.getConnection()) {
+      c.setReadOnly(true);
+      record Volume(long claims, BigDecimal billed) {}
+      Map<String, Volume> volumes = new TreeMap<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select k.payer_id, k.service_line, "
+                  + month
+                  + ", count(*), coalesce(sum(k.first_billed), 0) from claim_case k where"
+                  + " k.first_outcome is not null and k.payer_id is not null"
+                  + period("k.first_pass_on", q)
+                  + " group by k.payer_id, k.service_line, "
+                  + month)) {
+        bindPeriod(ps, 1, q);
+        try (ResultSet r = ps.executeQuery()) {
+          while (r.next()) {
+            volumes.put(
+                key(r.getString(1), r.getString(2), r.getString(3)),
+                new Volume(r.getLong(4), SqlValues.money(r.getBigDecimal(5))));
+          }
+        }
+      }
+      /** One cell's findings as read: distinct claims, dollars, record ids. */
+      final class Found {
+        final java.util.Set<Long> claims = new java.util.HashSet<>();
+        BigDecimal dollars = BigDecimal.ZERO;
+        final List<String> recordIds = new ArrayList<>();
+      }
+      Map<String, Found> found = new TreeMap<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select k.payer_id, k.service_line, "
+                  + month
+                  + ", f.denial_family, f.category, k.id, f.amount, f.record_id from claim_case k"
+                  + " join classified_finding f on f.case_id = k.id and f.payer_id = k.payer_id"
+                  + " where k.first_outcome is not null and f.record_type is not null and"
+                  + " f.category in ('DENIAL', 'UNDERPAYMENT')"
+                  + period("k.first_pass_on", q))) {
+        bindPeriod(ps, 1, q);
+        try (ResultSet r = ps.executeQuery()) {
+          while (r.next()) {
+            String k = key(r.getString(1), r.getString(2), r.getString(3));
+            Found x =
+                found.computeIfAbsent(
+                    k + "|" + r.getString(4) + "|" + r.getString(5), z -> new Found());
+            x.claims.add(r.getLong(6));
+            x.dollars = x.dollars.add(r.getBigDecimal(7));
+            x.recordIds.add(r.getString(8).strip());
+          }
+        }
+      }
+      List<PatternCell> cells = new ArrayList<>();
+      java.util.Set<String> withFindings = new java.util.HashSet<>();
+      for (Map.Entry<String, Found> e : found.entrySet()) {
+        String[] p = e.getKey().split("\\|", -1);
+        String volumeKey = p[0] + "|" + p[1] + "|" + p[2];
+        Volume v = volumes.get(volumeKey);
+        withFindings.add(volumeKey);
+        Found x = e.getValue();
+        x.recordIds.sort(null);
+        cells.add(
+            new PatternCell(
+                p[0],
+                DenialFamily.valueOf(p[3]),
+                ServiceLine.valueOf(p[1]),
+                PatternCategory.valueOf(p[4]),
+                YearMonth.parse(p[2]),
+                x.claims.size(),
+                SqlValues.money(x.dollars),
+                v.claims(),
+                v.billed(),
+                x.recordIds));
+      }
+      for (Map.Entry<String, Volume> e : volumes.entrySet()) {
+        if (!withFindings.contains(e.getKey())) {
+          String[] p = e.getKey().split("\\|", -1);
+          cells.add(
+              PatternCell.volumeOnly(
+                  p[0],
+                  ServiceLine.valueOf(p[1]),
+                  YearMonth.parse(p[2]),
+                  e.getValue().claims(),
+                  e.getValue().billed()));
+        }
+      }
+      return cells;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the payer pattern figures", e);
+    }
+  }
+
+  /** payer | service line (OTHER when not named) | yyyy-MM. */
+  private static String key(String payer, String serviceLine, String yyyymm) {
+    return payer
+        + "|"
+        + (serviceLine == null || serviceLine.isBlank() ? "OTHER" : serviceLine)
+        + "|"
+        + segmentName(Dimension.MONTH, yyyymm);
   }
 
   /** The open findings of {@code q}, by descending priority (then record id). */

@@ -196,6 +196,72 @@ class ControlRoomStoreTest {
 
   @ParameterizedTest
   @MethodSource("backends")
+  void patternCellsCountClaimsPerPayerServiceLineAndMonth(TestStore.Backend backend)
+      throws Exception {
+    try (TestStore store = backend.open()) {
+      load(store, SCENARIOS);
+      ControlRoomStore cr = new ControlRoomStore(store.database().dataSource());
+      // October: 87726's ortho claim PCN3901 alone in ORTHOPEDICS; PCN3201 (200), PCN4701
+      // (2600), PCN4401 (150) in OTHER: 3 claims, 2950 billed, one denial of each family.
+      // November: 87726's PCN2101 (225), PCN2201 (380), PCN3001 (200), PCN3002 (150) = 955;
+      // PCN3002's PLB recoupment is not a pattern category. 54771's two ER visits (EMERGENCY).
+      assertThat(
+              cr.patternCells(java.time.YearMonth.of(2026, 10), java.time.YearMonth.of(2026, 11)))
+          .extracting(
+              c ->
+                  c.payerId()
+                      + " "
+                      + c.serviceLine()
+                      + " "
+                      + c.month()
+                      + " "
+                      + c.family()
+                      + " "
+                      + c.category()
+                      + " "
+                      + c.findings()
+                      + "/"
+                      + c.volume()
+                      + " "
+                      + c.findingDollars().toPlainString()
+                      + " of "
+                      + c.volumeDollars().toPlainString()
+                      + " "
+                      + c.recordIds().size())
+          .containsExactlyInAnyOrder(
+              "54771 EMERGENCY 2026-11 CONTRACTUAL UNDERPAYMENT 2/2 1460.00 of 2400.00 2",
+              "60054 OTHER 2026-10 COORDINATION_OF_BENEFITS DENIAL 1/1 150.00 of 150.00 1",
+              "87726 ORTHOPEDICS 2026-10 AUTHORIZATION DENIAL 1/1 4200.00 of 4200.00 1",
+              "87726 OTHER 2026-10 AUTHORIZATION DENIAL 1/3 200.00 of 2950.00 1",
+              "87726 OTHER 2026-10 NON_COVERED DENIAL 1/3 2600.00 of 2950.00 1",
+              "87726 OTHER 2026-10 TIMELY_FILING DENIAL 1/3 150.00 of 2950.00 1",
+              "87726 OTHER 2026-11 BUNDLING DENIAL 1/4 25.00 of 955.00 1",
+              "87726 OTHER 2026-11 CONTRACTUAL UNDERPAYMENT 1/4 14.00 of 955.00 1");
+
+      // claims without a denial or underpayment (the PLB's recoupment is neither): volume only
+      store.reset();
+      load(store, List.of("plb-wo-overpayment-recovery"));
+      assertThat(
+              cr.patternCells(java.time.YearMonth.of(2026, 11), java.time.YearMonth.of(2026, 11)))
+          .extracting(
+              c ->
+                  c.payerId()
+                      + " "
+                      + c.serviceLine()
+                      + " "
+                      + c.month()
+                      + " "
+                      + c.findings()
+                      + "/"
+                      + c.volume()
+                      + " of "
+                      + c.volumeDollars().toPlainString())
+          .containsExactly("87726 OTHER 2026-11 0/2 of 350.00");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("backends")
   void theHeatMapCountsEachPayersDenialsByFamily(TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
       load(store, SCENARIOS);
