@@ -4,10 +4,14 @@ import dev.x12gw.controlroom.ControlRoomJson;
 import dev.x12gw.domain.controlroom.Dimension;
 import dev.x12gw.domain.controlroom.KpiQuery;
 import dev.x12gw.domain.controlroom.WorklistQuery;
+import dev.x12gw.records.OutboundRecord;
 import dev.x12gw.store.ControlRoomStore;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.camel.Header;
 
 /**
@@ -17,10 +21,12 @@ import org.apache.camel.Header;
  */
 public final class ControlRoomApi {
   private final ControlRoomStore store;
+  private final PayerPatterns patterns;
   private final Clock clock;
 
-  public ControlRoomApi(ControlRoomStore store, Clock clock) {
+  public ControlRoomApi(ControlRoomStore store, PayerPatterns patterns, Clock clock) {
     this.store = store;
+    this.patterns = patterns;
     this.clock = clock;
   }
 
@@ -66,6 +72,28 @@ public final class ControlRoomApi {
   public String heatMap(@Header("from") String from, @Header("to") String to) {
     return ControlRoomJson.write(
         ControlRoomJson.heatMap(store.heatMap(date("from", from), date("to", to))));
+  }
+
+  /**
+   * GET /api/v1/patterns?period=yyyy-MM (default: the month before {@code asOf}, default today):
+   * the payer patterns of that month, each as its {@code PAYER_PATTERN} record.
+   */
+  public String patterns(@Header("period") String period, @Header("asOf") String asOf) {
+    YearMonth month;
+    if (period == null || period.isBlank()) {
+      month = YearMonth.from(asOf(asOf)).minusMonths(1);
+    } else {
+      try {
+        month = YearMonth.parse(period.strip());
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("period must be a month yyyy-mm: '" + period + "'");
+      }
+    }
+    List<String> records = new ArrayList<>();
+    for (OutboundRecord r : patterns.records(month)) {
+      records.add(r.json());
+    }
+    return "{\"period\":\"" + month + "\",\"patterns\":[" + String.join(",", records) + "]}";
   }
 
   /** The body of a 400 answer. */

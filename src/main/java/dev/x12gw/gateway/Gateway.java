@@ -93,8 +93,15 @@ public final class Gateway implements AutoCloseable {
     settings.derive(
         "camel.main.routes-include-pattern",
         "file:" + settings.path("routes.dir", "routes") + "/*.camel.yaml");
+    List<String> excluded = new java.util.ArrayList<>();
     if (!settings.getBoolean("control-room.enabled", true)) {
-      settings.derive("camel.main.routes-exclude-pattern", "**/control-room.camel.yaml");
+      excluded.add("**/control-room.camel.yaml");
+    }
+    if (!settings.getBoolean("patterns.enabled", true)) {
+      excluded.add("**/detect-payer-patterns.camel.yaml");
+    }
+    if (!excluded.isEmpty()) {
+      settings.derive("camel.main.routes-exclude-pattern", String.join(",", excluded));
     }
     main.setInitialProperties(settings.resolved());
     main.setOverrideProperties(settings.resolved());
@@ -147,11 +154,19 @@ public final class Gateway implements AutoCloseable {
             java.time.Clock.systemUTC()));
     main.bind("fileRegistry", new FileRegistry(database));
     controlRoom = controlRoomServer();
+    dev.x12gw.store.ControlRoomStore controlRoomStore =
+        new dev.x12gw.store.ControlRoomStore(database.dataSource());
+    PayerPatterns patterns =
+        new PayerPatterns(
+            database,
+            controlRoomStore,
+            new RecordFactory(queues, intelligence.codes()),
+            patternPolicy(),
+            java.time.Clock.systemDefaultZone());
+    main.bind("payerPatterns", patterns);
     main.bind(
         "controlRoom",
-        new ControlRoomApi(
-            new dev.x12gw.store.ControlRoomStore(database.dataSource()),
-            java.time.Clock.systemDefaultZone()));
+        new ControlRoomApi(controlRoomStore, patterns, java.time.Clock.systemDefaultZone()));
     main.bind("jms", JmsComponent.jmsComponent(jms));
     main.addMainListener(
         new MainListenerSupport() {
@@ -301,6 +316,17 @@ public final class Gateway implements AutoCloseable {
   /** The port the control room listens on, or -1 when it is disabled. */
   public int controlRoomPort() {
     return controlRoom == null ? -1 : controlRoom.port();
+  }
+
+  /** {@code patterns.*}: when a payer's rate is a pattern. */
+  private dev.x12gw.domain.controlroom.PatternPolicy patternPolicy() {
+    return new dev.x12gw.domain.controlroom.PatternPolicy(
+        settings.getInt("patterns.baseline-months", 6),
+        settings.getLong("patterns.min-volume", 30),
+        settings.getLong("patterns.min-findings", 5),
+        new java.math.BigDecimal(settings.get("patterns.min-lift", "0.05")),
+        Double.parseDouble(settings.get("patterns.alpha", "0.01")),
+        settings.getBoolean("patterns.bonferroni", false));
   }
 
   /** The control room's HTTP server, or null when {@code control-room.enabled} is false. */

@@ -470,6 +470,58 @@ public final class RecordFactory {
     return new OutboundRecord(id, type, queues.of(recordType), "", write(o));
   }
 
+  /**
+   * The record of a payer pattern. Its id is derived from what the pattern is about (payer, family,
+   * service line, category, comparison, period) and its counts, so the same pattern detected again
+   * (every detection run, every node) is the same record, and new counts for the same period (late
+   * remittances) give a new one.
+   */
+  public OutboundRecord payerPattern(dev.x12gw.domain.controlroom.PayerPattern p) {
+    String type = RecordType.PAYER_PATTERN.name();
+    String id =
+        RecordIds.of(
+            type,
+            p.payerId(),
+            p.family().name(),
+            p.serviceLine().name(),
+            p.category().name(),
+            p.comparison().name(),
+            p.period().toString(),
+            String.valueOf(p.findings()),
+            String.valueOf(p.volume()),
+            String.valueOf(p.referenceFindings()),
+            String.valueOf(p.referenceVolume()));
+    ObjectNode o = NODES.objectNode();
+    o.put("schemaVersion", SCHEMA_VERSION);
+    o.put("recordId", id);
+    o.put("recordType", type);
+    o.put("payerId", p.payerId());
+    o.put("denialFamily", p.family().name());
+    o.put("serviceLine", p.serviceLine().name());
+    o.put("category", p.category().name());
+    o.put("comparison", p.comparison().name());
+    o.put("period", p.period().toString());
+    o.put("referenceFrom", p.referenceFrom().toString());
+    o.put("referenceTo", p.referenceTo().toString());
+    o.put("findings", p.findings());
+    o.put("volume", p.volume());
+    o.put("rate", p.rate());
+    o.put("findingDollars", p.findingDollars());
+    o.put("referenceFindings", p.referenceFindings());
+    o.put("referenceVolume", p.referenceVolume());
+    o.put("referenceRate", p.referenceRate());
+    o.put("lift", p.lift());
+    o.put("z", Math.round(p.z() * 10_000) / 10_000.0);
+    o.put("pValue", p.pValue());
+    o.put("significanceLevel", p.level());
+    o.put("comparisons", p.comparisons());
+    o.put("test", "one-sided two-proportion z-test, pooled");
+    o.put("explanation", p.explanation());
+    ArrayNode ids = o.putArray("recordIds");
+    p.recordIds().forEach(ids::add);
+    return new OutboundRecord(id, type, queues.of(RecordType.PAYER_PATTERN), p.payerId(), write(o));
+  }
+
   /** What happened to the data a problem concerns. */
   static String disposition(X12Problem p, int transactionsAccepted) {
     if (!p.isError()) {

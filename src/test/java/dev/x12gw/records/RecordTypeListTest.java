@@ -40,11 +40,13 @@ class RecordTypeListTest {
     Set<String> finding = strings(defs.at("/finding/properties/recordType/enum"));
     Set<String> intake = strings(defs.at("/intakeProblem/properties/recordType/enum"));
     Set<String> withdrawal = Set.of(defs.at("/withdrawal/properties/recordType/const").asText());
+    Set<String> alert = Set.of(defs.at("/payerPattern/properties/recordType/const").asText());
     for (RecordType t : RecordType.values()) {
       Set<String> expectedIn =
           switch (t.category()) {
             case INTAKE -> intake;
             case WITHDRAWAL -> withdrawal;
+            case ALERT -> alert;
             default -> finding;
           };
       assertThat(expectedIn).as("schema recordType values for %s", t).contains(t.name());
@@ -52,6 +54,7 @@ class RecordTypeListTest {
     Set<String> all = new TreeSet<>(finding);
     all.addAll(intake);
     all.addAll(withdrawal);
+    all.addAll(alert);
     assertThat(all).isEqualTo(names());
   }
 

@@ -10,7 +10,8 @@ public enum RecordQueue {
   EXCEPTIONS("exceptions", "x12.exceptions"),
   RESOLUTIONS("resolutions", "x12.resolutions"),
   UNMATCHED_REMITS("unmatched-remits", "x12.remits.unmatched"),
-  ERRORS("errors", "x12.errors");
+  ERRORS("errors", "x12.errors"),
+  ALERTS("alerts", "x12.alerts");
 
   private final String key;
   private final String defaultName;

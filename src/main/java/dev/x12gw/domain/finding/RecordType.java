@@ -27,7 +27,12 @@ public enum RecordType {
   /** A defect that quarantined data (file, rest of file, transaction set or stray segment). */
   INTAKE_ERROR(RecordQueue.ERRORS, Category.INTAKE),
   /** A defect the gateway accepted as sent. */
-  INTAKE_WARNING(RecordQueue.ERRORS, Category.INTAKE);
+  INTAKE_WARNING(RecordQueue.ERRORS, Category.INTAKE),
+  /**
+   * A payer's denial or underpayment rate for a family × service line rose clearly above its own
+   * baseline or above the other payers' (the control room's payer pattern detection).
+   */
+  PAYER_PATTERN(RecordQueue.ALERTS, Category.ALERT);
 
   /** What a record is about: payer intelligence counts DENIAL, UNDERPAYMENT and RECOUPMENT. */
   public enum Category {
@@ -38,7 +43,8 @@ public enum RecordType {
     UNMATCHED,
     RESOLUTION,
     WITHDRAWAL,
-    INTAKE
+    INTAKE,
+    ALERT
   }
 
   private final RecordQueue queue;
