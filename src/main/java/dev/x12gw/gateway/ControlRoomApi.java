@@ -1,7 +1,11 @@
 package dev.x12gw.gateway;
 
 import dev.x12gw.controlroom.ControlRoomJson;
+import dev.x12gw.controlroom.EvidencePacketPdf;
+import dev.x12gw.controlroom.EvidencePacketZip;
+import dev.x12gw.controlroom.EvidencePackets;
 import dev.x12gw.domain.controlroom.Dimension;
+import dev.x12gw.domain.controlroom.EvidencePacket;
 import dev.x12gw.domain.controlroom.KpiQuery;
 import dev.x12gw.domain.controlroom.WorklistQuery;
 import dev.x12gw.records.OutboundRecord;
@@ -12,6 +16,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.apache.camel.Header;
 
 /**
@@ -22,13 +27,45 @@ import org.apache.camel.Header;
 public final class ControlRoomApi {
   private final ControlRoomStore store;
   private final PayerPatterns patterns;
+  private final EvidencePackets packets;
   private final Clock clock;
 
-  public ControlRoomApi(ControlRoomStore store, PayerPatterns patterns, Clock clock) {
+  public ControlRoomApi(
+      ControlRoomStore store, PayerPatterns patterns, EvidencePackets packets, Clock clock) {
     this.store = store;
     this.patterns = patterns;
+    this.packets = packets;
     this.clock = clock;
   }
+
+  /**
+   * GET /api/v1/findings/{recordId}/packet.pdf?asOf: the evidence packet of a classified finding in
+   * force as a PDF; {@link NoSuchElementException} (404) when there is none.
+   */
+  public byte[] packetPdf(@Header("recordId") String recordId, @Header("asOf") String asOf) {
+    return new EvidencePacketPdf().render(packet(recordId, asOf));
+  }
+
+  /** GET /api/v1/findings/{recordId}/packet.zip?asOf: the same packet as a ZIP (JSON, X12, PDF). */
+  public byte[] packetZip(@Header("recordId") String recordId, @Header("asOf") String asOf) {
+    return new EvidencePacketZip().write(packet(recordId, asOf));
+  }
+
+  private EvidencePacket packet(String recordId, String asOf) {
+    String id = text(recordId);
+    if (!RECORD_ID.matcher(id).matches()) {
+      throw new IllegalArgumentException(
+          "recordId must be a record id (36 characters): '" + id + "'");
+    }
+    LocalDate day = asOf(asOf);
+    return packets
+        .packet(id, day)
+        .orElseThrow(
+            () -> new NoSuchElementException("no classified finding in force has record id " + id));
+  }
+
+  private static final java.util.regex.Pattern RECORD_ID =
+      java.util.regex.Pattern.compile("[0-9a-fA-F-]{36}");
 
   /** GET /api/v1/kpis?from&to&asOf&by. */
   public String kpis(
@@ -96,7 +133,7 @@ public final class ControlRoomApi {
     return "{\"period\":\"" + month + "\",\"patterns\":[" + String.join(",", records) + "]}";
   }
 
-  /** The body of a 400 answer. */
+  /** The body of a 400 or 404 answer. */
   public String error(Exception e) {
     return ControlRoomJson.error(e.getMessage() == null ? e.toString() : e.getMessage());
   }

@@ -166,7 +166,12 @@ public final class Gateway implements AutoCloseable {
     main.bind("payerPatterns", patterns);
     main.bind(
         "controlRoom",
-        new ControlRoomApi(controlRoomStore, patterns, java.time.Clock.systemDefaultZone()));
+        new ControlRoomApi(
+            controlRoomStore,
+            patterns,
+            new dev.x12gw.controlroom.EvidencePackets(
+                new dev.x12gw.store.EvidenceStore(database.dataSource()), intelligence.codes()),
+            java.time.Clock.systemDefaultZone()));
     main.bind("jms", JmsComponent.jmsComponent(jms));
     main.addMainListener(
         new MainListenerSupport() {

@@ -131,6 +131,24 @@ final class FileIntake implements BindingSink, FindingSink {
   }
 
   @Override
+  public void claim(SubmittedClaim claim, List<String> segments) {
+    if (skipping == null) {
+      target.nextSegments(segments);
+      claim(claim);
+      target.nextSegments(null);
+    }
+  }
+
+  @Override
+  public void payment(RemittanceHeader remittance, ClaimPayment payment, List<String> segments) {
+    if (skipping == null) {
+      target.nextSegments(segments);
+      payment(remittance, payment);
+      target.nextSegments(null);
+    }
+  }
+
+  @Override
   public void claim(SubmittedClaim claim) {
     if (skipping == null) {
       matchedInTransaction += reconciler.acceptClaim(claim);

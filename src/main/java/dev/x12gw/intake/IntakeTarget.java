@@ -1,6 +1,7 @@
 package dev.x12gw.intake;
 
 import dev.x12gw.domain.port.ClaimRepository;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,12 @@ public interface IntakeTarget {
 
   /** Payer intelligence: classified findings per payer, family and service line. */
   dev.x12gw.domain.classification.PayerStats stats();
+
+  /**
+   * The segments the next claim or claim payment handed to the {@link #repository()} was read from,
+   * kept with it as evidence; a target that keeps none ignores them.
+   */
+  default void nextSegments(List<String> segments) {}
 
   void beginTransaction();
 

@@ -39,6 +39,8 @@ public final class JdbcClaimRepository implements ClaimRepository {
    */
   private final Set<Long> freshCases = new java.util.HashSet<>();
 
+  private List<String> pendingSegments;
+
   /**
    * @param connection the unit of work's connection (auto-commit off)
    * @param intakeFileId the {@code intake_file} row the stored data came from
@@ -67,6 +69,26 @@ public final class JdbcClaimRepository implements ClaimRepository {
     }
   }
 
+  /**
+   * The segments the next claim or claim payment saved was read from (one per line, packed with the
+   * row); null when not known. Taken by that save, so a claim that is not stored (a duplicate)
+   * leaves nothing for the next one: the caller sets them right before handing the item over.
+   */
+  public void nextSegments(List<String> segments) {
+    pendingSegments = segments == null || segments.isEmpty() ? null : segments;
+  }
+
+  private byte[] takeSegments() {
+    List<String> s = pendingSegments;
+    pendingSegments = null;
+    return s == null ? null : Documents.pack(String.join("\n", s));
+  }
+
+  /** Unpacks a {@code segments} column: one segment per item, empty when null. */
+  static List<String> segments(byte[] packed) {
+    return packed == null ? List.of() : List.of(Documents.unpack(packed).split("\n"));
+  }
+
   @Override
   public Placement saveClaim(SubmittedClaim c) {
     try {
@@ -79,8 +101,8 @@ public final class JdbcClaimRepository implements ClaimRepository {
                   + " billing_provider_name, facility_code, frequency_code,"
                   + " payer_claim_control_number, prior_authorization, statement_from,"
                   + " interchange_control_number, group_control_number,"
-                  + " transaction_control_number, detail, case_id)"
-                  + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                  + " transaction_control_number, detail, case_id, segments)"
+                  + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
               ID)) {
         ps.setLong(1, intakeFileId);
         ps.setString(2, c.transactionType());
@@ -101,6 +123,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
         ps.setString(17, c.source().transactionControlNumber());
         ps.setBytes(18, Documents.pack(DomainJson.write(c)));
         ps.setLong(19, joined.caseId());
+        ps.setBytes(20, takeSegments());
         ps.executeUpdate();
         id = generatedKey(ps);
       }
@@ -152,7 +175,8 @@ public final class JdbcClaimRepository implements ClaimRepository {
                   + " status_code, billed_amount, paid_amount, patient_responsibility_amount,"
                   + " claim_filing_indicator, payer_claim_control_number, facility_code,"
                   + " frequency_code, statement_from, statement_to, claim_id, matched_at, detail,"
-                  + " case_id, line_count) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                  + " case_id, line_count, segments)"
+                  + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
               ID)) {
         ps.setLong(1, remittanceId);
         ps.setInt(2, p.ordinal());
@@ -172,6 +196,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
         ps.setBytes(16, Documents.pack(DomainJson.write(p)));
         ps.setLong(17, joined.caseId());
         ps.setInt(18, p.lines().size());
+        ps.setBytes(19, takeSegments());
         ps.executeUpdate();
         id = generatedKey(ps);
       }

@@ -8,6 +8,7 @@ import dev.x12gw.records.OutboundRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,7 @@ public final class JdbcIntakeTarget implements IntakeTarget {
 
           @Override
           public boolean publishFinding(long caseId, OutboundRecord r) {
+            stats.published(r);
             return Outbox.addFinding(connection, dialect, caseId, r);
           }
         };
@@ -100,6 +102,11 @@ public final class JdbcIntakeTarget implements IntakeTarget {
   @Override
   public ClaimRepository repository() {
     return repository;
+  }
+
+  @Override
+  public void nextSegments(List<String> segments) {
+    repository.nextSegments(segments);
   }
 
   @Override

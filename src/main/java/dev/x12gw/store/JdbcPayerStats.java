@@ -26,6 +26,7 @@ import java.util.List;
 public final class JdbcPayerStats implements PayerStats {
   private final Connection connection;
   private final Dialect dialect;
+  private dev.x12gw.records.OutboundRecord lastPublished;
 
   public JdbcPayerStats(Connection connection) {
     this.connection = connection;
@@ -60,6 +61,14 @@ public final class JdbcPayerStats implements PayerStats {
     }
   }
 
+  /**
+   * The finding record just queued: when {@link #classified} follows for the same record id, the
+   * record is kept with the classified finding (its evidence outlives the outbox body).
+   */
+  void published(dev.x12gw.records.OutboundRecord r) {
+    lastPublished = r;
+  }
+
   @Override
   public void classified(Entry e) {
     try (PreparedStatement s =
@@ -71,9 +80,9 @@ public final class JdbcPayerStats implements PayerStats {
                     + " payer_name, billing_npi, billing_name, claim_ref, payer_claim_number,"
                     + " line_number, procedure_code, driving_code, carc, rule_id, root_cause,"
                     + " preventable, recovery_pathway, labor_cost, priority, appeal_deadline,"
-                    + " negotiation_deadline, idr_deadline",
+                    + " negotiation_deadline, idr_deadline, record",
                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " ?, ?, ?",
+                    + " ?, ?, ?, ?",
                 "finding_key"))) {
       s.setString(1, e.findingKey());
       s.setString(2, e.recordId());
@@ -116,6 +125,10 @@ public final class JdbcPayerStats implements PayerStats {
         s.setObject(29, w.negotiationDeadline());
         s.setObject(30, w.idrDeadline());
       }
+      dev.x12gw.records.OutboundRecord r = lastPublished;
+      lastPublished = null;
+      s.setBytes(
+          31, r != null && r.recordId().equals(e.recordId()) ? Documents.pack(r.json()) : null);
       s.executeUpdate();
     } catch (SQLException ex) {
       throw new StoreException("cannot store a classified finding", ex);

@@ -4,6 +4,7 @@ import dev.x12gw.domain.claim.SubmittedClaim;
 import dev.x12gw.domain.remittance.ClaimPayment;
 import dev.x12gw.domain.remittance.RemittanceHeader;
 import dev.x12gw.domain.remittance.RemittanceTrailer;
+import java.util.List;
 
 /**
  * Receives domain records as binders complete them, streamed: each record arrives as soon as its
@@ -21,6 +22,23 @@ public interface BindingSink {
 
   /** 835 loop 2100 complete, with the header of its transaction. */
   void payment(RemittanceHeader remittance, ClaimPayment payment);
+
+  /**
+   * 837 loop 2300 complete, with the segments it was read from: the transaction's header, the HL
+   * levels above it and its own loop, as received (see {@code SegmentTrail}). A sink that keeps
+   * evidence overrides this; the default drops the segments.
+   */
+  default void claim(SubmittedClaim claim, List<String> segments) {
+    claim(claim);
+  }
+
+  /**
+   * 835 loop 2100 complete, with the segments it was read from: the transaction's header (BPR, TRN,
+   * REF, DTM, N1 loops), its LX/TS3/TS2 header number and its own loop, as received.
+   */
+  default void payment(RemittanceHeader remittance, ClaimPayment payment, List<String> segments) {
+    payment(remittance, payment);
+  }
 
   /** 835 SE: the transaction-level data (provider summaries, PLB) after the last claim. */
   default void remittanceEnd(RemittanceTrailer trailer) {}

@@ -81,6 +81,7 @@ public final class Claim837Binder implements TransactionBinder {
   private String filingIndicator = "";
   private String patientRelationship = "";
 
+  private final SegmentTrail trail = new SegmentTrail();
   private ClaimState claim;
   private LineState line;
   private OtherPayerState otherPayer;
@@ -97,6 +98,22 @@ public final class Claim837Binder implements TransactionBinder {
   @Override
   public void segment(Segment s, int position) throws X12BindingException {
     this.position = position;
+    bind(s);
+    switch (s.id()) {
+      case "HL" -> {
+        switch (area) {
+          case BILLING_PROVIDER -> trail.open(SegmentTrail.Level.BILLING_PROVIDER, s);
+          case SUBSCRIBER -> trail.open(SegmentTrail.Level.SUBSCRIBER, s);
+          case PATIENT -> trail.open(SegmentTrail.Level.PATIENT, s);
+          default -> trail.add(s);
+        }
+      }
+      case "CLM" -> trail.open(SegmentTrail.Level.ITEM, s);
+      default -> trail.add(s);
+    }
+  }
+
+  private void bind(Segment s) throws X12BindingException {
     switch (s.id()) {
       case "BHT" -> {
         batch = s.element(3);
@@ -648,7 +665,9 @@ public final class Claim837Binder implements TransactionBinder {
             c.attachments,
             c.notes,
             c.amounts,
-            c.otherPayers));
+            c.otherPayers),
+        trail.itemWithContext());
+    trail.closeItem(patient != null ? SegmentTrail.Level.PATIENT : SegmentTrail.Level.SUBSCRIBER);
   }
 
   private static List<String> nonEmpty(List<String> values) {

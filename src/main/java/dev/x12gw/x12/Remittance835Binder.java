@@ -71,6 +71,7 @@ public final class Remittance835Binder implements TransactionBinder {
   private final List<ProviderSummary> summaries = new ArrayList<>();
   private final List<ProviderAdjustment> providerAdjustments = new ArrayList<>();
   private String headerNumber = "";
+  private final SegmentTrail trail = new SegmentTrail();
   private ClaimState claim;
   private LineState line;
   private int ordinal;
@@ -85,6 +86,21 @@ public final class Remittance835Binder implements TransactionBinder {
   @Override
   public void segment(Segment s, int position) throws X12BindingException {
     this.position = position;
+    bind(s);
+    switch (s.id()) {
+      // the LX header number and its TS3/TS2 are the claims' context, like an 837 HL level
+      case "LX" -> trail.open(SegmentTrail.Level.BILLING_PROVIDER, s);
+      case "CLP" -> trail.open(SegmentTrail.Level.ITEM, s);
+      case "PLB" -> trail.closeItem(SegmentTrail.Level.HEADER);
+      default -> {
+        if (area != Area.TRAILER) {
+          trail.add(s);
+        }
+      }
+    }
+  }
+
+  private void bind(Segment s) throws X12BindingException {
     switch (s.id()) {
       case "BPR" -> {
         handlingCode = s.element(1).trim();
@@ -444,7 +460,9 @@ public final class Remittance835Binder implements TransactionBinder {
               c.received,
               c.amounts,
               c.quantities,
-              c.references));
+              c.references),
+          trail.itemWithContext());
+      trail.closeItem(SegmentTrail.Level.BILLING_PROVIDER);
     }
   }
 

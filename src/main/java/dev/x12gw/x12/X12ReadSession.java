@@ -299,6 +299,23 @@ public final class X12ReadSession {
     }
 
     @Override
+    public void claim(SubmittedClaim claim, java.util.List<String> segments) {
+      if (!transaction.isRejected()) {
+        txClaims++;
+        downstream.claim(claim, segments);
+      }
+    }
+
+    @Override
+    public void payment(
+        RemittanceHeader remittance, ClaimPayment payment, java.util.List<String> segments) {
+      if (!transaction.isRejected()) {
+        txPayments++;
+        downstream.payment(remittance, payment, segments);
+      }
+    }
+
+    @Override
     public void remittanceEnd(RemittanceTrailer trailer) {
       if (!transaction.isRejected()) {
         downstream.remittanceEnd(trailer);

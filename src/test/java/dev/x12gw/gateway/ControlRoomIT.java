@@ -91,6 +91,53 @@ class ControlRoomIT {
       assertThat(top.path("appealDeadline").asText()).isEqualTo("2027-04-20");
       assertThat(top.path("appealDeadlineDaysLeft").asLong()).isEqualTo(131);
 
+      // the top finding's evidence packet: the record, its 837 claim and 835 payment as received
+      String recordId = top.path("recordId").asText();
+      HttpResponse<byte[]> pdf =
+          getBytes(base + "/api/v1/findings/" + recordId + "/packet.pdf?asOf=2026-12-10");
+      assertThat(pdf.statusCode()).isEqualTo(200);
+      assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+      assertThat(pdf.headers().firstValue("Content-Disposition"))
+          .hasValue("attachment; filename=\"evidence-" + recordId + ".pdf\"");
+      String text;
+      try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+        text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        // what a biller sees, to look at: target/evidence-packet-<page>.png
+        var renderer = new org.apache.pdfbox.rendering.PDFRenderer(doc);
+        for (int i = 0; i < doc.getNumberOfPages(); i++) {
+          javax.imageio.ImageIO.write(
+              renderer.renderImageWithDPI(i, 80),
+              "png",
+              Path.of("target", "evidence-packet-" + (i + 1) + ".png").toFile());
+        }
+      }
+      assertThat(text)
+          .contains("PCN3901", "Appeal deadline 2027-04-20 131 days", "TIN 371234567")
+          .containsPattern("CLM\\*PCN3901\\*")
+          .containsPattern("CLP\\*PCN3901\\*");
+      HttpResponse<byte[]> zip =
+          getBytes(base + "/api/v1/findings/" + recordId + "/packet.zip?asOf=2026-12-10");
+      assertThat(zip.statusCode()).isEqualTo(200);
+      assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
+      Map<String, String> entries = new java.util.TreeMap<>();
+      try (var in =
+          new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+        for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+          entries.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+        }
+      }
+      assertThat(entries).containsKeys("packet.json", "record.json", "evidence.pdf");
+      assertThat(entries.get("claim-837.x12")).contains("CLM*PCN3901*").contains("NM1*85*");
+      assertThat(entries.get("remittance-835.x12")).contains("CLP*PCN3901*").contains("BPR*");
+      assertThat(JSON.readTree(entries.get("record.json")).path("recordId").asText())
+          .isEqualTo(recordId);
+      HttpResponse<String> unknown =
+          get(base + "/api/v1/findings/00000000-0000-0000-0000-000000000000/packet.pdf", null);
+      assertThat(unknown.statusCode()).isEqualTo(404);
+      assertThat(JSON.readTree(unknown.body()).path("error").asText())
+          .contains("no classified finding");
+      assertThat(get(base + "/api/v1/findings/abc/packet.zip", null).statusCode()).isEqualTo(400);
+
       HttpResponse<String> bad = get(base + "/api/v1/worklist?limit=abc", null);
       assertThat(bad.statusCode()).isEqualTo(400);
       assertThat(JSON.readTree(bad.body()).path("error").asText())
@@ -135,6 +182,12 @@ class ControlRoomIT {
     return "Basic "
         + Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<byte[]> getBytes(String url) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private HttpResponse<String> get(String url, String authorization) throws Exception {

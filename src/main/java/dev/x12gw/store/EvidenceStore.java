@@ -1,0 +1,140 @@
+package dev.x12gw.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * What an evidence packet is made of, from the store: the classified finding's published record
+ * ({@code classified_finding.record}), the 837 claim's segments as submitted and the 835 claim
+ * payment's segments as received ({@code claim.segments}, {@code claim_payment.segments}, V15).
+ */
+public final class EvidenceStore {
+  private final DataSource dataSource;
+
+  public EvidenceStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * A classified finding in force, as stored.
+   *
+   * @param recordJson its record as published (JSON)
+   * @param caseId its claim case, or null (a recoupment without one)
+   */
+  public record StoredFinding(String recordJson, Long caseId) {
+    public StoredFinding {
+      Objects.requireNonNull(recordJson, "record");
+    }
+  }
+
+  /**
+   * The classified finding whose record id is {@code recordId}; empty when no finding in force has
+   * it (unknown, superseded, withdrawn, or classified before V15).
+   */
+  public Optional<StoredFinding> finding(String recordId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select record, case_id from classified_finding where record_id = ? and record"
+                    + " is not null")) {
+      ps.setString(1, recordId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        String json = Documents.unpack(rs.getBytes(1));
+        long id = rs.getLong(2);
+        return Optional.of(new StoredFinding(json, rs.wasNull() ? null : id));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read a classified finding", e);
+    }
+  }
+
+  /**
+   * 837: the segments of the case's latest claim with patient control number {@code pcn} (else of
+   * its latest claim); empty when the claim was never sent or stored before V15.
+   */
+  public List<String> claimSegments(long caseId, String pcn) {
+    try (Connection c = dataSource.getConnection()) {
+      return claimSegments(c, caseId, new RecordKeys(pcn, null, null));
+    } catch (SQLException e) {
+      throw new StoreException("cannot read a claim's segments", e);
+    }
+  }
+
+  /**
+   * 835: the segments of the case's claim payment with trace number {@code trace} (TRN02) and payer
+   * claim number {@code payerClaimNumber} (CLP07), else of its latest payment.
+   */
+  public List<String> paymentSegments(long caseId, String trace, String payerClaimNumber) {
+    try (Connection c = dataSource.getConnection()) {
+      return paymentSegments(c, caseId, new RecordKeys(null, trace, payerClaimNumber));
+    } catch (SQLException e) {
+      throw new StoreException("cannot read a claim payment's segments", e);
+    }
+  }
+
+  private record RecordKeys(
+      String patientControlNumber, String traceNumber, String payerClaimNumber) {
+    RecordKeys {
+      patientControlNumber = Objects.requireNonNullElse(patientControlNumber, "");
+      traceNumber = Objects.requireNonNullElse(traceNumber, "");
+      payerClaimNumber = Objects.requireNonNullElse(payerClaimNumber, "");
+    }
+  }
+
+  private static List<String> claimSegments(Connection c, long caseId, RecordKeys keys)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select segments, patient_control_number from claim where case_id = ? and segments is"
+                + " not null order by id desc")) {
+      ps.setLong(1, caseId);
+      byte[] latest = null;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          byte[] s = rs.getBytes(1);
+          if (keys.patientControlNumber().equals(rs.getString(2))) {
+            return JdbcClaimRepository.segments(s);
+          }
+          if (latest == null) {
+            latest = s;
+          }
+        }
+      }
+      return JdbcClaimRepository.segments(latest);
+    }
+  }
+
+  private static List<String> paymentSegments(Connection c, long caseId, RecordKeys keys)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select p.segments, r.trace_number, p.payer_claim_control_number from claim_payment p"
+                + " join remittance r on r.id = p.remittance_id where p.case_id = ? and"
+                + " p.segments is not null order by p.id desc")) {
+      ps.setLong(1, caseId);
+      byte[] latest = null;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          byte[] s = rs.getBytes(1);
+          if (keys.traceNumber().equals(rs.getString(2))
+              && keys.payerClaimNumber().equals(Objects.toString(rs.getString(3), ""))) {
+            return JdbcClaimRepository.segments(s);
+          }
+          if (latest == null) {
+            latest = s;
+          }
+        }
+      }
+      return JdbcClaimRepository.segments(latest);
+    }
+  }
+}

@@ -1,0 +1,10 @@
+-- Evidence packets (GET /api/v1/findings/{recordId}/packet.pdf|zip). Packed like the documents
+-- (store/Documents); null for rows stored before this version.
+-- The X12 segments each claim and claim payment was read from: the transaction's header, the
+-- levels above the loop and the loop itself, one segment per line ("the claim as submitted", "the
+-- remittance as received").
+alter table claim add column segments bytea;
+alter table claim_payment add column segments bytea;
+-- The published record of a classified finding in force: outbox bodies are dropped after
+-- outbox.retention, the finding's record stays while the finding does.
+alter table classified_finding add column record bytea;
