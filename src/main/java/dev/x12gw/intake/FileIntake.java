@@ -133,18 +133,22 @@ final class FileIntake implements BindingSink, FindingSink {
   @Override
   public void claim(SubmittedClaim claim, List<String> segments) {
     if (skipping == null) {
-      target.nextSegments(segments);
+      target.nextSegments(List.of(), segments);
       claim(claim);
-      target.nextSegments(null);
+      target.nextSegments(List.of(), List.of());
     }
   }
 
   @Override
-  public void payment(RemittanceHeader remittance, ClaimPayment payment, List<String> segments) {
+  public void payment(
+      RemittanceHeader remittance,
+      ClaimPayment payment,
+      List<String> headerSegments,
+      List<String> segments) {
     if (skipping == null) {
-      target.nextSegments(segments);
+      target.nextSegments(headerSegments, segments);
       payment(remittance, payment);
-      target.nextSegments(null);
+      target.nextSegments(List.of(), List.of());
     }
   }
 

@@ -25,9 +25,10 @@ public interface IntakeTarget {
 
   /**
    * The segments the next claim or claim payment handed to the {@link #repository()} was read from,
-   * kept with it as evidence; a target that keeps none ignores them.
+   * kept with it as evidence; a target that keeps none ignores them. {@code header}: the 835
+   * transaction's header, kept once with its remittance (empty for a claim).
    */
-  default void nextSegments(List<String> segments) {}
+  default void nextSegments(List<String> header, List<String> segments) {}
 
   void beginTransaction();
 

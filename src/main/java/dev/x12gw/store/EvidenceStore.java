@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -117,24 +118,28 @@ public final class EvidenceStore {
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select p.segments, r.trace_number, p.payer_claim_control_number from claim_payment p"
-                + " join remittance r on r.id = p.remittance_id where p.case_id = ? and"
-                + " p.segments is not null order by p.id desc")) {
+            "select p.segments, r.trace_number, p.payer_claim_control_number, r.segments"
+                + " from claim_payment p join remittance r on r.id = p.remittance_id where"
+                + " p.case_id = ? and p.segments is not null order by p.id desc")) {
       ps.setLong(1, caseId);
-      byte[] latest = null;
+      List<String> latest = null;
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          byte[] s = rs.getBytes(1);
-          if (keys.traceNumber().equals(rs.getString(2))
-              && keys.payerClaimNumber().equals(Objects.toString(rs.getString(3), ""))) {
-            return JdbcClaimRepository.segments(s);
-          }
-          if (latest == null) {
-            latest = s;
+          boolean named =
+              keys.traceNumber().equals(rs.getString(2))
+                  && keys.payerClaimNumber().equals(Objects.toString(rs.getString(3), ""));
+          if (named || latest == null) {
+            // the 835 transaction's header (kept once with the remittance), then the payment's
+            List<String> all = new ArrayList<>(JdbcClaimRepository.segments(rs.getBytes(4)));
+            all.addAll(JdbcClaimRepository.segments(rs.getBytes(1)));
+            if (named) {
+              return List.copyOf(all);
+            }
+            latest = List.copyOf(all);
           }
         }
       }
-      return JdbcClaimRepository.segments(latest);
+      return latest == null ? List.of() : latest;
     }
   }
 }

@@ -40,6 +40,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
   private final Set<Long> freshCases = new java.util.HashSet<>();
 
   private List<String> pendingSegments;
+  private List<String> pendingHeader;
 
   /**
    * @param connection the unit of work's connection (auto-commit off)
@@ -71,16 +72,25 @@ public final class JdbcClaimRepository implements ClaimRepository {
 
   /**
    * The segments the next claim or claim payment saved was read from (one per line, packed with the
-   * row); null when not known. Taken by that save, so a claim that is not stored (a duplicate)
-   * leaves nothing for the next one: the caller sets them right before handing the item over.
+   * row), and for a payment its 835 transaction's header segments (packed with its remittance row
+   * when that is stored); empty when not known. Taken by that save, so a claim that is not stored
+   * (a duplicate) leaves nothing for the next one: the caller sets them right before handing the
+   * item over.
    */
-  public void nextSegments(List<String> segments) {
+  public void nextSegments(List<String> header, List<String> segments) {
+    pendingHeader = header == null || header.isEmpty() ? null : header;
     pendingSegments = segments == null || segments.isEmpty() ? null : segments;
   }
 
   private byte[] takeSegments() {
     List<String> s = pendingSegments;
     pendingSegments = null;
+    return s == null ? null : Documents.pack(String.join("\n", s));
+  }
+
+  private byte[] takeHeader() {
+    List<String> s = pendingHeader;
+    pendingHeader = null;
     return s == null ? null : Documents.pack(String.join("\n", s));
   }
 
@@ -220,8 +230,8 @@ public final class JdbcClaimRepository implements ClaimRepository {
         connection.prepareStatement(
             "insert into remittance (intake_file_id, trace_number, payment_date, payment_amount,"
                 + " payer_id, payer_name, payee_npi, payee_name, interchange_control_number,"
-                + " group_control_number, transaction_control_number, detail)"
-                + " values (?,?,?,?,?,?,?,?,?,?,?,?)",
+                + " group_control_number, transaction_control_number, detail, segments)"
+                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             ID)) {
       ps.setLong(1, intakeFileId);
       ps.setString(2, r.traceNumber());
@@ -235,6 +245,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
       ps.setString(10, r.source().groupControlNumber());
       ps.setString(11, r.source().transactionControlNumber());
       ps.setString(12, DomainJson.write(r));
+      ps.setBytes(13, takeHeader());
       ps.executeUpdate();
       id = generatedKey(ps);
     }

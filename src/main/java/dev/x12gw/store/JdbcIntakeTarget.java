@@ -105,8 +105,8 @@ public final class JdbcIntakeTarget implements IntakeTarget {
   }
 
   @Override
-  public void nextSegments(List<String> segments) {
-    repository.nextSegments(segments);
+  public void nextSegments(List<String> header, List<String> segments) {
+    repository.nextSegments(header, segments);
   }
 
   @Override

@@ -33,10 +33,15 @@ public interface BindingSink {
   }
 
   /**
-   * 835 loop 2100 complete, with the segments it was read from: the transaction's header (BPR, TRN,
-   * REF, DTM, N1 loops), its LX/TS3/TS2 header number and its own loop, as received.
+   * 835 loop 2100 complete, with the segments it was read from: {@code headerSegments}, the
+   * transaction's header (BPR, TRN, REF, DTM, N1 loops; the same list for every payment of the
+   * transaction), and {@code segments}, its LX/TS3/TS2 header number and its own loop, as received.
    */
-  default void payment(RemittanceHeader remittance, ClaimPayment payment, List<String> segments) {
+  default void payment(
+      RemittanceHeader remittance,
+      ClaimPayment payment,
+      List<String> headerSegments,
+      List<String> segments) {
     payment(remittance, payment);
   }
 

@@ -461,7 +461,8 @@ public final class Remittance835Binder implements TransactionBinder {
               c.amounts,
               c.quantities,
               c.references),
-          trail.itemWithContext());
+          trail.header(),
+          trail.itemWithLevels());
       trail.closeItem(SegmentTrail.Level.BILLING_PROVIDER);
     }
   }

@@ -29,6 +29,7 @@ final class SegmentTrail {
   private final List<String> patient = new ArrayList<>();
   private final List<String> item = new ArrayList<>();
   private Level level = Level.HEADER;
+  private List<String> headerCopy;
 
   /** Starts a level: it and every level below it are emptied, the segment is its first. */
   void open(Level next, Segment first) {
@@ -85,6 +86,25 @@ final class SegmentTrail {
 
   Level level() {
     return level;
+  }
+
+  /** The transaction's header segments (835: BPR to the last N1 loop), the same for every item. */
+  List<String> header() {
+    if (headerCopy == null || headerCopy.size() != header.size()) {
+      headerCopy = List.copyOf(header);
+    }
+    return headerCopy;
+  }
+
+  /** The current item's segments with the levels above it, without the transaction's header. */
+  List<String> itemWithLevels() {
+    List<String> out =
+        new ArrayList<>(billingProvider.size() + subscriber.size() + patient.size() + item.size());
+    out.addAll(billingProvider);
+    out.addAll(subscriber);
+    out.addAll(patient);
+    out.addAll(item);
+    return out;
   }
 
   /** The current claim's or payment's segments with every level above it, in file order. */

@@ -308,10 +308,13 @@ public final class X12ReadSession {
 
     @Override
     public void payment(
-        RemittanceHeader remittance, ClaimPayment payment, java.util.List<String> segments) {
+        RemittanceHeader remittance,
+        ClaimPayment payment,
+        java.util.List<String> headerSegments,
+        java.util.List<String> segments) {
       if (!transaction.isRejected()) {
         txPayments++;
-        downstream.payment(remittance, payment, segments);
+        downstream.payment(remittance, payment, headerSegments, segments);
       }
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Each claim and claim payment arrives with the segments it was read from (SegmentTrail). */
 class SegmentTrailTest {
   private static SmooksX12Parser parser;
+  private static final List<List<String>> headers = new java.util.ArrayList<>();
 
   @BeforeAll
   static void parser() throws Exception {
@@ -25,6 +26,7 @@ class SegmentTrailTest {
 
   private static Map<String, List<String>> read(Path file) throws Exception {
     Map<String, List<String>> byPcn = new LinkedHashMap<>();
+    headers.clear();
     parser.parse(
         file,
         file.getFileName().toString(),
@@ -46,8 +48,14 @@ class SegmentTrailTest {
 
           @Override
           public void payment(
-              RemittanceHeader remittance, ClaimPayment payment, List<String> segments) {
-            byPcn.put(payment.patientControlNumber(), segments);
+              RemittanceHeader remittance,
+              ClaimPayment payment,
+              List<String> headerSegments,
+              List<String> segments) {
+            List<String> all = new java.util.ArrayList<>(headerSegments);
+            all.addAll(segments);
+            byPcn.put(payment.patientControlNumber(), all);
+            headers.add(headerSegments);
           }
         });
     return byPcn;
@@ -107,6 +115,13 @@ class SegmentTrailTest {
             "DTM*472*20261015",
             "CAS*CO*197*100",
             "REF*6R*LINE1001B");
+    // the header is one list, handed with every payment of the transaction
+    assertThat(headers).hasSize(3);
+    assertThat(headers.get(2))
+        .isSameAs(headers.get(0))
+        .hasSize(10)
+        .last()
+        .isEqualTo("REF*TJ*371234567");
     assertThat(payments.get("PCN1003"))
         .endsWith(
             "LX*1",
