@@ -95,7 +95,7 @@ class DashboardIT {
 
         kpiTilesShowTheApiFigures(driver, base);
         chartsRender(driver, wait);
-        screenshot(driver);
+        fullPageScreenshot(driver);
         assertThat(severe(driver)).as("browser console errors").isEmpty();
 
         worklistIsRankedAndFiltered(driver, wait, base);
@@ -210,7 +210,7 @@ class DashboardIT {
   }
 
   /** Changing the period refetches everything; a period without data says so in each panel. */
-  private void anEmptyPeriodSaysSo(WebDriver driver, WebDriverWait wait) {
+  private void anEmptyPeriodSaysSo(WebDriver driver, WebDriverWait wait) throws Exception {
     String loads = body(driver).getAttribute("data-loads");
     ((JavascriptExecutor) driver)
         .executeScript(
@@ -228,6 +228,7 @@ class DashboardIT {
     }
     assertThat(tileValue(driver, "initial-denial-rate")).isEqualTo("–");
     assertThat(severe(driver)).as("browser console errors").isEmpty();
+    screenshot(driver, "target/dashboard-empty.png");
   }
 
   /** An API failure is shown in the page, not swallowed. */
@@ -244,6 +245,7 @@ class DashboardIT {
         .startsWith("Not available: /heatmap: ");
     // the other panels still show their figures
     assertThat(tileValue(driver, "initial-denial-rate")).isEqualTo("71.4%");
+    screenshot(driver, "target/dashboard-error.png");
   }
 
   private static void pageLoaded(WebDriver driver, WebDriverWait wait, String loadsBefore) {
@@ -307,17 +309,23 @@ class DashboardIT {
   }
 
   /** The whole page, in target/dashboard.png. */
-  private static void screenshot(WebDriver driver) throws Exception {
+  private static void fullPageScreenshot(WebDriver driver) throws Exception {
     Object height =
         ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
     Dimension before = driver.manage().window().getSize();
     driver.manage().window().setSize(new Dimension(1440, ((Number) height).intValue() + 160));
+    screenshot(driver, "target/dashboard.png");
+    driver.manage().window().setSize(before);
+  }
+
+  /** What the browser window shows, in {@code file}. */
+  private static void screenshot(WebDriver driver, String file) throws Exception {
+    ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
     Files.createDirectories(Path.of("target"));
     Files.copy(
         ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
-        Path.of("target/dashboard.png"),
+        Path.of(file),
         StandardCopyOption.REPLACE_EXISTING);
-    driver.manage().window().setSize(before);
   }
 
   /** A KPI value as the page formats it. */
