@@ -186,6 +186,18 @@
     history.replaceState(null, '', location.pathname + (q.toString() ? '?' + q : ''));
   }
 
+  /* The month whose payer patterns are shown: the last complete month by the end of the period
+     (To, or As of when earlier; both default to today). */
+  function patternMonth(p) {
+    const today = iso(new Date());
+    const asOf = p.asOf || today;
+    const end = p.to && p.to < asOf ? p.to : asOf;
+    const d = new Date(end + 'T00:00:00');
+    const next = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1);
+    if (next.getMonth() !== d.getMonth()) return end.slice(0, 7);
+    return iso(new Date(d.getFullYear(), d.getMonth() - 1, 1)).slice(0, 7);
+  }
+
   /* ---------- KPI tiles ---------- */
 
   const NOUNS = {
@@ -426,15 +438,19 @@
     const list = (answer.patterns || []).slice().sort((a, b) => (num(b.lift) || 0) - (num(a.lift) || 0));
     $('patterns').replaceChildren(...list.map((p) => {
       const payer = names[p.payerId] ? names[p.payerId] + ' (' + p.payerId + ')' : p.payerId;
-      const against = p.comparison === 'OWN_BASELINE' ? 'its own baseline' : 'the other payers';
+      const against = p.comparison === 'OWN_BASELINE'
+        ? 'its own ' + (p.referenceFrom === p.referenceTo ? p.referenceFrom : p.referenceFrom + ' to ' + p.referenceTo) + ' baseline of'
+        : "the other payers'";
+      const lift = num(p.lift);
       return el('li', { class: 'pattern', 'data-test': 'pattern', 'data-record-id': p.recordId },
         el('div', { class: 'pattern-head' },
           el('strong', null, payer), ' · ', label(p.denialFamily), ' · ', label(p.serviceLine),
           el('span', { class: 'badge' }, label(p.category))),
         el('div', null,
           percent(p.rate) + ' (' + count.format(p.findings) + ' of ' + count.format(p.volume) + ' claims) against ' +
-          against + ' ' + percent(p.referenceRate) + ' — +' + (Math.round(num(p.lift) * 1000) / 10).toFixed(1) +
-          ' points, ' + money(p.findingDollars) + ', p = ' + Number(p.pValue).toPrecision(2)),
+          against + ' ' + percent(p.referenceRate) + ' (' + count.format(p.referenceFindings) + ' of ' +
+          count.format(p.referenceVolume) + ') — ' + (lift >= 0 ? '+' : '') + (Math.round(lift * 1000) / 10).toFixed(1) +
+          ' points, ' + money(p.findingDollars) + ' at stake, p = ' + Number(p.pValue).toPrecision(2)),
         p.explanation ? el('div', { class: 'muted' }, p.explanation) : null);
     }));
     $('patterns-empty').hidden = list.length > 0;
@@ -597,7 +613,7 @@
     resetEmpty('chart-aging', 'No open denials in this period.');
     $('kpis-empty').textContent = 'No claims or findings in this period.';
     const range = { from: p.from, to: p.to, asOf: p.asOf };
-    const patternPeriod = (p.to || iso(new Date())).slice(0, 7);
+    const patternPeriod = patternMonth(p);
 
     const total = request('/kpis', range);
     const byMonth = request('/kpis', Object.assign({ by: 'month' }, range));

@@ -5,7 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.x12gw.TestFiles;
+import dev.x12gw.domain.classification.DenialFamily;
+import dev.x12gw.domain.classification.ServiceLine;
+import dev.x12gw.domain.controlroom.PatternCategory;
+import dev.x12gw.domain.controlroom.PatternCell;
+import dev.x12gw.domain.controlroom.PatternPolicy;
+import dev.x12gw.domain.controlroom.PayerPattern;
+import dev.x12gw.domain.controlroom.PayerPatternDetector;
+import dev.x12gw.records.OutboundRecord;
+import dev.x12gw.records.QueueNames;
+import dev.x12gw.records.RecordFactory;
 import java.io.File;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +28,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.text.NumberFormat;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -98,6 +110,7 @@ class DashboardIT {
         fullPageScreenshot(driver);
         assertThat(severe(driver)).as("browser console errors").isEmpty();
 
+        aPayerPatternIsListed(driver, wait);
         worklistIsRankedAndFiltered(driver, wait, base);
         assertThat(severe(driver)).as("browser console errors").isEmpty();
 
@@ -150,9 +163,71 @@ class DashboardIT {
                 && canvas.get(0).getSize().getWidth() > 100;
           });
     }
-    // no patterns among a handful of claims: the panel says so
+    // the last complete month by the as-of day; no patterns among a handful of claims
     assertThat(driver.findElement(By.cssSelector("[data-test='patterns-empty']")).getText())
-        .isEqualTo("No payer patterns in 2026-12.");
+        .isEqualTo("No payer patterns in 2026-11.");
+  }
+
+  /**
+   * A payer pattern, as {@code /api/v1/patterns} answers it, is listed with its figures. The
+   * fixtures are far below the volumes a pattern needs (30 claims a side), so the browser's fetch
+   * answers this one request with the record the gateway would publish for PayerPatternRecordTest's
+   * pattern (87726, AUTHORIZATION on ORTHOPEDICS claims, 9 of 50 in 2026-11 against 12 of 300).
+   */
+  private void aPayerPatternIsListed(WebDriver driver, WebDriverWait wait) throws Exception {
+    List<PatternCell> cells = new ArrayList<>();
+    YearMonth period = YearMonth.of(2026, 11);
+    for (int m = 0; m <= 6; m++) {
+      YearMonth month = period.minusMonths(m);
+      int findings = m == 0 ? 9 : 2;
+      cells.add(
+          new PatternCell(
+              "87726",
+              DenialFamily.AUTHORIZATION,
+              ServiceLine.ORTHOPEDICS,
+              PatternCategory.DENIAL,
+              month,
+              findings,
+              new BigDecimal(findings * 1000),
+              50,
+              new BigDecimal("250000.00"),
+              List.of()));
+    }
+    List<PayerPattern> found = PayerPatternDetector.detect(cells, period, PatternPolicy.defaults());
+    assertThat(found).hasSize(1);
+    OutboundRecord record = new RecordFactory(QueueNames.defaults()).payerPattern(found.get(0));
+    String answer = "{\"period\":\"2026-11\",\"patterns\":[" + record.json() + "]}";
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "const answer = arguments[0]; const fetched = window.fetch; window.realFetch = fetched;"
+                + " window.fetch = (url, init) => String(url).startsWith('/api/v1/patterns')"
+                + " ? Promise.resolve(new Response(answer, {status: 200,"
+                + " headers: {'Content-Type': 'application/json'}})) : fetched(url, init);",
+            answer);
+    String loads = body(driver).getAttribute("data-loads");
+    driver.findElement(By.id("refresh")).click();
+    pageLoaded(driver, wait, loads);
+    List<WebElement> patterns = driver.findElements(By.cssSelector("[data-test='pattern']"));
+    assertThat(patterns).hasSize(1);
+    assertThat(patterns.get(0).getAttribute("data-record-id")).isEqualTo(record.recordId());
+    assertThat(patterns.get(0).getText())
+        .contains("ACME HEALTH PLAN (87726) · Authorization · Orthopedics")
+        .contains(
+            "18.0% (9 of 50 claims) against its own 2026-05 to 2026-10 baseline of 4.0% (12 of 300)")
+        .contains("+14.0 points")
+        .contains("$9,000.00");
+    assertThat(driver.findElement(By.cssSelector("[data-test='patterns-empty']")).isDisplayed())
+        .isFalse();
+    Files.write(
+        Path.of("target/dashboard-patterns.png"),
+        driver
+            .findElement(By.cssSelector("[data-test='patterns']"))
+            .getScreenshotAs(OutputType.BYTES));
+    ((JavascriptExecutor) driver).executeScript("window.fetch = window.realFetch;");
+    loads = body(driver).getAttribute("data-loads");
+    driver.findElement(By.id("refresh")).click();
+    pageLoaded(driver, wait, loads);
+    assertThat(driver.findElements(By.cssSelector("[data-test='pattern']"))).isEmpty();
   }
 
   /** Rows in the API's priority order; a payer or pathway filter narrows them to its rows. */
@@ -202,6 +277,17 @@ class DashboardIT {
       assertThat(packet.statusCode()).isEqualTo(200);
       assertThat(new String(packet.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
     }
+
+    // only the air ambulance claim has a clock (NSA open negotiation, 12 days) within 14 days
+    loads = worklistLoads(driver);
+    new Select(driver.findElement(By.id("filter-pathway"))).selectByValue("");
+    worklistLoaded(wait, loads);
+    loads = worklistLoads(driver);
+    new Select(driver.findElement(By.id("filter-deadline"))).selectByValue("14");
+    worklistLoaded(wait, loads);
+    assertThat(claims(driver)).containsExactly("PCN5401");
+    assertThat(rowIds(driver))
+        .isEqualTo(ids(api(base, "worklist?asOf=2026-12-10&deadlineWithinDays=14")));
 
     loads = worklistLoads(driver);
     driver.findElement(By.id("filter-clear")).click();
