@@ -120,11 +120,12 @@ public final class Gateway implements AutoCloseable {
     main.bind(
         "x12Intake",
         new GatewayIntake(
-            database,
-            processor,
-            settings.path("intake.spool-dir", "var/spool"),
-            acknowledged,
-            claims));
+                database,
+                processor,
+                settings.path("intake.spool-dir", "var/spool"),
+                acknowledged,
+                claims)
+            .keepSegments(settings.getBoolean("evidence.segments", true)));
     main.bind("fileClaimLock", fileClaimLock(claims));
     int concurrentFiles = settings.getInt("intake.concurrent-files", 1);
     if (concurrentFiles < 1 || concurrentFiles > 32) {

@@ -53,6 +53,15 @@ public final class GatewayIntake {
 
   private final java.util.Set<String> acknowledgedFlows;
   private final FileClaims claims;
+  private volatile boolean keepSegments = true;
+
+  /**
+   * {@code evidence.segments}: whether claims and payments keep the segments they were read from.
+   */
+  public GatewayIntake keepSegments(boolean keep) {
+    this.keepSegments = keep;
+    return this;
+  }
 
   /**
    * @param acknowledgedFlows the flows (837, 835) whose files get 999/TA1 acknowledgments
@@ -215,7 +224,11 @@ public final class GatewayIntake {
                 }
                 FileReport r =
                     processor.process(
-                        spool, name, sha, new JdbcIntakeTarget(c, fileId, name, committed, guard));
+                        spool,
+                        name,
+                        sha,
+                        new JdbcIntakeTarget(c, fileId, name, committed, guard)
+                            .keepSegments(keepSegments));
                 IntakeFiles.finish(
                     c,
                     fileId,

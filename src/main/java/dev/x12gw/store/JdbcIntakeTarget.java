@@ -27,6 +27,7 @@ public final class JdbcIntakeTarget implements IntakeTarget {
   private final Connection connection;
   private final Dialect dialect;
   private final JdbcClaimRepository repository;
+  private boolean keepSegments = true;
   private final RecordSink records;
   private final JdbcPayerStats stats;
   private final long fileId;
@@ -104,9 +105,20 @@ public final class JdbcIntakeTarget implements IntakeTarget {
     return repository;
   }
 
+  /**
+   * {@code evidence.segments}: false stores no claim's or payment's segments (evidence packets then
+   * say none are stored), saving their bytes of store.
+   */
+  public JdbcIntakeTarget keepSegments(boolean keep) {
+    this.keepSegments = keep;
+    return this;
+  }
+
   @Override
   public void nextSegments(List<String> header, List<String> segments) {
-    repository.nextSegments(header, segments);
+    if (keepSegments) {
+      repository.nextSegments(header, segments);
+    }
   }
 
   @Override

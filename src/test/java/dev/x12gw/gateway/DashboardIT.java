@@ -269,13 +269,23 @@ class DashboardIT {
     WebElement zip = row(driver, "PCN5401").findElement(By.cssSelector("[data-test='packet-zip']"));
     assertThat(pdf.getAttribute("href")).isEqualTo(base + "/api/v1/findings/" + id + "/packet.pdf");
     assertThat(zip.getAttribute("href")).isEqualTo(base + "/api/v1/findings/" + id + "/packet.zip");
-    HttpResponse<byte[]> packet =
-        http.send(
-            HttpRequest.newBuilder(URI.create(pdf.getAttribute("href"))).GET().build(),
-            HttpResponse.BodyHandlers.ofByteArray());
-    if (packet.statusCode() != 404) { // the packet endpoints are built on another branch
-      assertThat(packet.statusCode()).isEqualTo(200);
-      assertThat(new String(packet.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    // a click downloads them (Content-Disposition attachment) into the browser's download folder
+    for (WebElement link : List.of(pdf, zip)) {
+      String kind = link.getAttribute("data-test").substring("packet-".length());
+      Path file = DOWNLOADS.resolve("evidence-" + id + "." + kind);
+      link.click();
+      wait.until(d -> Files.isRegularFile(file) && !Files.exists(Path.of(file + ".crdownload")));
+      byte[] bytes = Files.readAllBytes(file);
+      if ("pdf".equals(kind)) {
+        assertThat(new String(bytes, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+          assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
+              .contains("PCN5401", "Federal IDR initiation");
+        }
+      } else {
+        assertThat(bytes[0]).isEqualTo((byte) 'P');
+        assertThat(bytes[1]).isEqualTo((byte) 'K');
+      }
     }
 
     // only the air ambulance claim has a clock (NSA open negotiation, 12 days) within 14 days
@@ -461,10 +471,25 @@ class DashboardIT {
     }
   }
 
-  private static WebDriver browser() {
+  /** Where the browser saves what it downloads (the evidence packets). */
+  private static final Path DOWNLOADS = Path.of("target", "dashboard-downloads").toAbsolutePath();
+
+  private static WebDriver browser() throws java.io.IOException {
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    Files.createDirectories(DOWNLOADS);
+    try (var old = Files.list(DOWNLOADS)) {
+      for (Path f : old.toList()) {
+        Files.delete(f);
+      }
+    }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory", DOWNLOADS.toString(),
+            "download.prompt_for_download", false,
+            "plugins.always_open_pdf_externally", true));
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
