@@ -95,22 +95,25 @@ public final class EvidenceStore {
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select segments, patient_control_number from claim where case_id = ? and segments is"
-                + " not null order by id desc")) {
+            "select intake_file_id, segment_block, segment_item, patient_control_number from"
+                + " claim where case_id = ? and segment_block is not null order by id desc")) {
       ps.setLong(1, caseId);
-      byte[] latest = null;
+      long[] latest = null;
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          byte[] s = rs.getBytes(1);
-          if (keys.patientControlNumber().equals(rs.getString(2))) {
-            return JdbcClaimRepository.segments(s);
+          long[] place = {rs.getLong(1), rs.getInt(2), rs.getInt(3)};
+          if (keys.patientControlNumber().equals(rs.getString(4))) {
+            latest = place;
+            break;
           }
           if (latest == null) {
-            latest = s;
+            latest = place;
           }
         }
       }
-      return JdbcClaimRepository.segments(latest);
+      return latest == null
+          ? List.of()
+          : SegmentBlocks.read(c, latest[0], (int) latest[1], (int) latest[2]);
     }
   }
 
@@ -118,28 +121,33 @@ public final class EvidenceStore {
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select p.segments, r.trace_number, p.payer_claim_control_number, r.segments"
-                + " from claim_payment p join remittance r on r.id = p.remittance_id where"
-                + " p.case_id = ? and p.segments is not null order by p.id desc")) {
+            "select r.intake_file_id, p.segment_block, p.segment_item, r.trace_number,"
+                + " p.payer_claim_control_number, r.segments from claim_payment p join remittance"
+                + " r on r.id = p.remittance_id where p.case_id = ? and p.segment_block is not"
+                + " null order by p.id desc")) {
       ps.setLong(1, caseId);
       List<String> latest = null;
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           boolean named =
-              keys.traceNumber().equals(rs.getString(2))
-                  && keys.payerClaimNumber().equals(Objects.toString(rs.getString(3), ""));
+              keys.traceNumber().equals(rs.getString(4))
+                  && keys.payerClaimNumber().equals(Objects.toString(rs.getString(5), ""));
           if (named || latest == null) {
             // the 835 transaction's header (kept once with the remittance), then the payment's
-            List<String> all = new ArrayList<>(JdbcClaimRepository.segments(rs.getBytes(4)));
-            all.addAll(JdbcClaimRepository.segments(rs.getBytes(1)));
-            if (named) {
-              return List.copyOf(all);
-            }
+            List<String> all = new ArrayList<>(header(rs.getBytes(6)));
+            all.addAll(SegmentBlocks.read(c, rs.getLong(1), rs.getInt(2), rs.getInt(3)));
             latest = List.copyOf(all);
+            if (named) {
+              break;
+            }
           }
         }
       }
       return latest == null ? List.of() : latest;
     }
+  }
+
+  private static List<String> header(byte[] packed) {
+    return packed == null ? List.of() : List.of(Documents.unpack(packed).split("\n"));
   }
 }

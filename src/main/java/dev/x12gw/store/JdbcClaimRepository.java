@@ -40,6 +40,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
   private final Set<Long> freshCases = new java.util.HashSet<>();
 
   private List<String> pendingSegments;
+  private final SegmentBlocks blocks;
   private List<String> pendingHeader;
 
   /**
@@ -49,12 +50,14 @@ public final class JdbcClaimRepository implements ClaimRepository {
   public JdbcClaimRepository(Connection connection, long intakeFileId) {
     this.connection = connection;
     this.intakeFileId = intakeFileId;
+    this.blocks = new SegmentBlocks(connection, intakeFileId);
   }
 
   /** Rows written since a savepoint were rolled back: ids cached since then are gone too. */
   void forgetCachedIds() {
     remittanceIds.clear();
     freshCases.clear();
+    blocks.discard();
   }
 
   /** A transaction set was committed: its cases are no longer new to the next one. */
@@ -71,32 +74,47 @@ public final class JdbcClaimRepository implements ClaimRepository {
   }
 
   /**
-   * The segments the next claim or claim payment saved was read from (one per line, packed with the
-   * row), and for a payment its 835 transaction's header segments (packed with its remittance row
-   * when that is stored); empty when not known. Taken by that save, so a claim that is not stored
-   * (a duplicate) leaves nothing for the next one: the caller sets them right before handing the
-   * item over.
+   * The segments the next claim or claim payment saved was read from (kept in the file's {@link
+   * SegmentBlocks}, the row naming its place), and for a payment its 835 transaction's header
+   * segments (packed with its remittance row when that is stored); empty when not known. Taken by
+   * that save, so a claim that is not stored (a duplicate) leaves nothing for the next one: the
+   * caller sets them right before handing the item over.
    */
   public void nextSegments(List<String> header, List<String> segments) {
     pendingHeader = header == null || header.isEmpty() ? null : header;
     pendingSegments = segments == null || segments.isEmpty() ? null : segments;
   }
 
-  private byte[] takeSegments() {
+  private SegmentBlocks.Place takeSegments() throws SQLException {
     List<String> s = pendingSegments;
     pendingSegments = null;
-    return s == null ? null : Documents.pack(String.join("\n", s));
+    return s == null ? null : blocks.add(s);
+  }
+
+  private static void setPlace(PreparedStatement ps, int index, SegmentBlocks.Place p)
+      throws SQLException {
+    if (p == null) {
+      ps.setNull(index, Types.INTEGER);
+      ps.setNull(index + 1, Types.INTEGER);
+    } else {
+      ps.setInt(index, p.block());
+      ps.setInt(index + 1, p.item());
+    }
+  }
+
+  /** Writes the open block of segments (a transaction set is about to commit). */
+  void flushSegments() {
+    try {
+      blocks.flush();
+    } catch (SQLException e) {
+      throw new StoreException("cannot store the segments of claims", e);
+    }
   }
 
   private byte[] takeHeader() {
     List<String> s = pendingHeader;
     pendingHeader = null;
     return s == null ? null : Documents.pack(String.join("\n", s));
-  }
-
-  /** Unpacks a {@code segments} column: one segment per item, empty when null. */
-  static List<String> segments(byte[] packed) {
-    return packed == null ? List.of() : List.of(Documents.unpack(packed).split("\n"));
   }
 
   @Override
@@ -111,8 +129,8 @@ public final class JdbcClaimRepository implements ClaimRepository {
                   + " billing_provider_name, facility_code, frequency_code,"
                   + " payer_claim_control_number, prior_authorization, statement_from,"
                   + " interchange_control_number, group_control_number,"
-                  + " transaction_control_number, detail, case_id, segments)"
-                  + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                  + " transaction_control_number, detail, case_id, segment_block, segment_item)"
+                  + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
               ID)) {
         ps.setLong(1, intakeFileId);
         ps.setString(2, c.transactionType());
@@ -133,7 +151,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
         ps.setString(17, c.source().transactionControlNumber());
         ps.setBytes(18, Documents.pack(DomainJson.write(c)));
         ps.setLong(19, joined.caseId());
-        ps.setBytes(20, takeSegments());
+        setPlace(ps, 20, takeSegments());
         ps.executeUpdate();
         id = generatedKey(ps);
       }
@@ -185,8 +203,8 @@ public final class JdbcClaimRepository implements ClaimRepository {
                   + " status_code, billed_amount, paid_amount, patient_responsibility_amount,"
                   + " claim_filing_indicator, payer_claim_control_number, facility_code,"
                   + " frequency_code, statement_from, statement_to, claim_id, matched_at, detail,"
-                  + " case_id, line_count, segments)"
-                  + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                  + " case_id, line_count, segment_block, segment_item)"
+                  + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
               ID)) {
         ps.setLong(1, remittanceId);
         ps.setInt(2, p.ordinal());
@@ -206,7 +224,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
         ps.setBytes(16, Documents.pack(DomainJson.write(p)));
         ps.setLong(17, joined.caseId());
         ps.setInt(18, p.lines().size());
-        ps.setBytes(19, takeSegments());
+        setPlace(ps, 19, takeSegments());
         ps.executeUpdate();
         id = generatedKey(ps);
       }

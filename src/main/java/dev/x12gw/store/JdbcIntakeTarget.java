@@ -143,6 +143,7 @@ public final class JdbcIntakeTarget implements IntakeTarget {
   @Override
   public void commitTransaction(CommittedSet set) {
     try {
+      repository.flushSegments();
       connection.releaseSavepoint(savepoint);
       savepoint = null;
       IntakeProgress.save(connection, fileId, set);
