@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.x12gw.TestFiles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +15,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,18 +41,7 @@ class ControlRoomIT {
   @Test
   void kpisAndWorklistOfTheFilesTakenIn() throws Exception {
     try (GatewayHarness gw = GatewayHarness.start(var, Map.of())) {
-      int n = 0;
-      for (String s : SCENARIOS) {
-        for (Path f : TestFiles.scenarioFiles(TestFiles.testdata("scenarios").resolve(s))) {
-          boolean claims = f.getFileName().toString().endsWith(".837");
-          NotifyBuilder done = gw.whenDone(claims ? "receive-claims" : "receive-remittances", 1);
-          gw.upload(
-              claims ? "inbound/837" : "inbound/835",
-              String.format("%02d-%s", n++, f.getFileName()),
-              f);
-          assertThat(done.matches(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        }
-      }
+      gw.takeInScenarios(SCENARIOS, WAIT);
       String base = "http://127.0.0.1:" + gw.gateway.controlRoomPort();
 
       HttpResponse<String> kpis = get(base + "/api/v1/kpis?by=payer&asOf=2026-12-07", null);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.x12gw.TestFiles;
 import dev.x12gw.domain.classification.DenialFamily;
 import dev.x12gw.domain.classification.ServiceLine;
 import dev.x12gw.domain.controlroom.PatternCategory;
@@ -33,9 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
-import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -440,18 +437,7 @@ class DashboardIT {
   }
 
   private void takeIn(GatewayHarness gw) throws Exception {
-    int n = 0;
-    for (String s : SCENARIOS) {
-      for (Path f : TestFiles.scenarioFiles(TestFiles.testdata("scenarios").resolve(s))) {
-        boolean claims = f.getFileName().toString().endsWith(".837");
-        NotifyBuilder done = gw.whenDone(claims ? "receive-claims" : "receive-remittances", 1);
-        gw.upload(
-            claims ? "inbound/837" : "inbound/835",
-            String.format("%02d-%s", n++, f.getFileName()),
-            f);
-        assertThat(done.matches(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-      }
-    }
+    gw.takeInScenarios(SCENARIOS, WAIT);
   }
 
   private static void checkBrowser() {

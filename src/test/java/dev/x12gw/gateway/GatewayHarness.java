@@ -187,6 +187,27 @@ final class GatewayHarness implements AutoCloseable {
     }
   }
 
+  /**
+   * Uploads every file of the scenarios (837s to inbound/837, the rest to inbound/835), in their
+   * order, each after the previous one was taken in.
+   */
+  void takeInScenarios(java.util.List<String> scenarios, Duration wait) throws Exception {
+    int n = 0;
+    for (String s : scenarios) {
+      for (Path f : TestFiles.scenarioFiles(TestFiles.testdata("scenarios").resolve(s))) {
+        boolean claims = f.getFileName().toString().endsWith(".837");
+        NotifyBuilder done = whenDone(claims ? "receive-claims" : "receive-remittances", 1);
+        upload(
+            claims ? "inbound/837" : "inbound/835",
+            String.format("%02d-%s", n++, f.getFileName()),
+            f);
+        if (!done.matches(wait.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+          throw new AssertionError(f.getFileName() + " of " + s + " not taken in within " + wait);
+        }
+      }
+    }
+  }
+
   @Override
   public void close() throws Exception {
     if (jms != null) {

@@ -79,25 +79,33 @@ class ControlRoomStoreTest {
   static void load(TestStore store, List<String> scenarios) throws Exception {
     for (String s : scenarios) {
       Path dir = TestFiles.testdata("scenarios").resolve(s);
-      X12FileProcessor p = TestFiles.processor(parser, dir);
       for (Path f : TestFiles.scenarioFiles(dir)) {
-        String sha =
-            HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
-        store
-            .database()
-            .inTransaction(
-                c -> {
-                  long id = IntakeFiles.start(c, sha, s + "/" + f.getFileName(), "x12");
-                  p.process(
-                      f,
-                      f.getFileName().toString(),
-                      sha,
-                      new JdbcIntakeTarget(c, id, f.getFileName().toString(), Map.of()));
-                  return null;
-                });
+        take(store, f, s + "/" + f.getFileName());
       }
     }
+  }
+
+  /**
+   * Takes one file into {@code store} in one database transaction, as the gateway does, under
+   * {@code name}; returns its {@code intake_file} id.
+   */
+  static long take(TestStore store, Path f, String name) throws Exception {
+    X12FileProcessor p = TestFiles.processor(parser, f.getParent());
+    String sha =
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
+    return store
+        .database()
+        .inTransaction(
+            c -> {
+              long id = IntakeFiles.start(c, sha, name, "x12");
+              p.process(
+                  f,
+                  f.getFileName().toString(),
+                  sha,
+                  new JdbcIntakeTarget(c, id, f.getFileName().toString(), Map.of()));
+              return id;
+            });
   }
 
   @ParameterizedTest

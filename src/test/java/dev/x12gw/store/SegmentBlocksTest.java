@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.x12gw.TestFiles;
 import dev.x12gw.bench.X12Generator;
-import dev.x12gw.intake.X12FileProcessor;
-import dev.x12gw.x12.smooks.SmooksX12Parser;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,16 +21,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with it.
  */
 class SegmentBlocksTest {
-  private static SmooksX12Parser parser;
-
   @BeforeAll
   static void open() throws Exception {
-    parser = new SmooksX12Parser(TestFiles.mapping());
+    ControlRoomStoreTest.open();
   }
 
   @AfterAll
   static void close() {
-    parser.close();
+    ControlRoomStoreTest.close();
   }
 
   static List<TestStore.Backend> backends() {
@@ -44,22 +36,7 @@ class SegmentBlocksTest {
   }
 
   private static long take(TestStore store, Path f) throws Exception {
-    X12FileProcessor p = TestFiles.processor(parser, f.getParent());
-    String sha =
-        HexFormat.of()
-            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
-    return store
-        .database()
-        .inTransaction(
-            c -> {
-              long id = IntakeFiles.start(c, sha, f.getFileName().toString(), "x12");
-              p.process(
-                  f,
-                  f.getFileName().toString(),
-                  sha,
-                  new JdbcIntakeTarget(c, id, f.getFileName().toString(), Map.of()));
-              return id;
-            });
+    return ControlRoomStoreTest.take(store, f, f.getFileName().toString());
   }
 
   /** Each payment row's own segments: its first CLP is its CLP01. */
