@@ -4,6 +4,7 @@ import dev.x12gw.domain.classification.DenialFamily;
 import dev.x12gw.domain.classification.RecoveryPathway;
 import dev.x12gw.domain.classification.RootCause;
 import dev.x12gw.domain.classification.ServiceLine;
+import dev.x12gw.domain.reconcile.LifecycleEvent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -26,8 +27,9 @@ import java.util.function.LongConsumer;
  * with their first adjudication and the classified findings of some of them, written with batched
  * inserts into the columns the intake writes ({@code Cases.saveLifecycle}, {@code
  * JdbcPayerStats.classified}), so the control room's queries see them as they see the intake's.
- * Each case has its claim's match key ({@code case_key}), as a case the intake made; no claim,
- * payment or lifecycle document is written (the control room reads none).
+ * Each case has its lifecycle document ({@code detail}: submitted, first adjudicated, recouped,
+ * recovered) and its claim's match key ({@code case_key}), as a case the intake made; no claim or
+ * payment row is written (the control room reads none).
  *
  * <p>The spread, from a seed: 20 payers (a few large, many small), 6 billing providers, every
  * service line, first adjudications over the 24 months before {@code asOf}. About 70% of the claims
@@ -236,9 +238,10 @@ public final class ControlRoomFill {
   private static final String CASE_INSERT =
       "insert into claim_case (id, status, billed_amount, paid_amount, patient_responsibility,"
           + " recouped_amount, open_denied_amount, first_denied_on, recovered_on,"
-          + " recovered_amount, updated_at, payer_id, billing_npi, service_line, first_pass_on,"
-          + " first_outcome, first_billed, first_denied_amount, first_lines, first_denied_lines,"
-          + " first_clean) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " recovered_amount, updated_at, detail, payer_id, billing_npi, service_line,"
+          + " first_pass_on, first_outcome, first_billed, first_denied_amount, first_lines,"
+          + " first_denied_lines, first_clean) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+          + " ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final String FINDING_INSERT =
       "insert into classified_finding (finding_key, record_id, payer_id, category, denial_family,"
@@ -570,6 +573,7 @@ public final class ControlRoomFill {
     SqlValues.setDate(ps, i++, k.recoveredOn());
     ps.setBigDecimal(i++, k.recovered());
     ps.setTimestamp(i++, noon(k.recoveredOn() != null ? k.recoveredOn() : k.firstPass()));
+    ps.setString(i++, DomainJson.write(new Cases.Lifecycle(events(k))));
     ps.setString(i++, payers[k.payer()]);
     ps.setString(i++, npi(k.provider()));
     ps.setString(i++, k.line().name());
@@ -580,6 +584,32 @@ public final class ControlRoomFill {
     ps.setInt(i++, k.lines());
     ps.setInt(i++, k.deniedLines());
     ps.setBoolean(i, k.clean());
+  }
+
+  /** The case's lifecycle document, as {@code Cases.saveLifecycle} stores it. */
+  private static List<LifecycleEvent> events(ClaimCase k) {
+    List<LifecycleEvent> events = new ArrayList<>(4);
+    String ref = claimRef(k);
+    events.add(new LifecycleEvent(k.firstPass().minusDays(21), "SUBMITTED", k.billed(), ref));
+    String payerClaim = payerClaimNumber(k);
+    BigDecimal paid = k.billed().subtract(k.denied()).subtract(k.patientResponsibility());
+    events.add(
+        new LifecycleEvent(
+            k.firstPass(),
+            k.outcome(),
+            k.outcome().equals("PAID") || k.outcome().equals("UNDERPAID") ? paid : k.denied(),
+            payerClaim));
+    if (k.recouped().signum() > 0) {
+      events.add(new LifecycleEvent(k.firstPass().plusDays(45), "RECOUPED", k.recouped(), ref));
+    }
+    if (k.recoveredOn() != null) {
+      events.add(new LifecycleEvent(k.recoveredOn(), "RECOVERED", k.recovered(), payerClaim));
+    }
+    return events;
+  }
+
+  private static String payerClaimNumber(ClaimCase k) {
+    return String.format("%014d", k.id() * 7919);
   }
 
   private void bindFinding(PreparedStatement ps, ClaimCase k, Row r) throws SQLException {
@@ -609,7 +639,7 @@ public final class ControlRoomFill {
     ps.setString(i++, npi(k.provider()));
     ps.setString(i++, "BENCH BILLING GROUP " + (k.provider() + 1));
     ps.setString(i++, claimRef(k));
-    ps.setString(i++, String.format("%014d", k.id() * 7919));
+    ps.setString(i++, payerClaimNumber(k));
     ps.setInt(i++, r.lineNumber());
     ps.setString(i++, procedures[(int) ((k.id() + r.lineNumber()) % procedures.length)]);
     ps.setString(

@@ -66,13 +66,11 @@ public final class ControlRoomStore {
       c.setReadOnly(true);
       Dialect dialect = Dialect.of(c);
       Map<String, Builder> segments = figures(c, dialect, q, q.by());
-      Map<String, Builder> total = figures(c, dialect, q, Dimension.TOTAL);
       List<SegmentFigures> rows = new ArrayList<>();
       for (Builder b : segments.values()) {
         rows.add(b.build(q.by().claimLevel()));
       }
-      Builder t = total.getOrDefault(ALL, new Builder(ALL));
-      return Kpis.report(q, rows, t.build(true));
+      return Kpis.report(q, rows, total(c, dialect, q, segments).build(true));
     } catch (SQLException e) {
       throw new StoreException("cannot read the control room's figures", e);
     }
@@ -316,6 +314,40 @@ public final class ControlRoomStore {
     } catch (SQLException e) {
       throw new StoreException("cannot read the worklist", e);
     }
+  }
+
+  /**
+   * The whole period's figures. The segments of a dimension partition the rows (a row without a
+   * value is in {@link #UNKNOWN}), so the total is their sum, without reading the rows again: the
+   * findings' figures always, the claims' when the dimension segments claims (else one more query
+   * of the claims alone).
+   */
+  private static Builder total(
+      Connection c, Dialect dialect, KpiQuery q, Map<String, Builder> segments)
+      throws SQLException {
+    if (q.by() == Dimension.TOTAL) {
+      return segments.getOrDefault(ALL, new Builder(ALL));
+    }
+    if (segments.isEmpty()) {
+      return figures(c, dialect, q, Dimension.TOTAL).getOrDefault(ALL, new Builder(ALL));
+    }
+    Builder t = new Builder(ALL);
+    for (Builder b : segments.values()) {
+      t.addFindings(b);
+    }
+    if (q.by().claimLevel()) {
+      for (Builder b : segments.values()) {
+        t.addClaims(b);
+      }
+    } else {
+      Map<String, Builder> claims = new TreeMap<>();
+      claims(c, q, Dimension.TOTAL, claims);
+      Builder all = claims.get(ALL);
+      if (all != null) {
+        t.addClaims(all);
+      }
+    }
+    return t;
   }
 
   private static void filter(StringBuilder where, List<Object> params, String column, String v) {
@@ -634,6 +666,34 @@ public final class ControlRoomStore {
 
     Builder(String segment) {
       this.segment = segment;
+    }
+
+    /** Adds the claims' figures of {@code o}. */
+    void addClaims(Builder o) {
+      adjudicated = adjudicated.plus(o.adjudicated.count(), o.adjudicated.amount());
+      firstDenied = firstDenied.plus(o.firstDenied.count(), o.firstDenied.amount());
+      lines += o.lines;
+      deniedLines += o.deniedLines;
+      clean += o.clean;
+      hasClaims |= o.hasClaims;
+    }
+
+    /** Adds the findings' figures of {@code o}: counts, dollars, days to resolution. */
+    void addFindings(Builder o) {
+      denials = denials.plus(o.denials.count(), o.denials.amount());
+      worked = worked.plus(o.worked.count(), o.worked.amount());
+      overturned = overturned.plus(o.overturned.count(), o.overturned.amount());
+      closed = closed.plus(o.closed.count(), o.closed.amount());
+      preventable = preventable.plus(o.preventable.count(), o.preventable.amount());
+      labor = labor.add(o.labor);
+      underpaid = underpaid.plus(o.underpaid.count(), o.underpaid.amount());
+      recouped = recouped.plus(o.recouped.count(), o.recouped.amount());
+      age30 = age30.plus(o.age30.count(), o.age30.amount());
+      age60 = age60.plus(o.age60.count(), o.age60.amount());
+      age90 = age90.plus(o.age90.count(), o.age90.amount());
+      older = older.plus(o.older.count(), o.older.amount());
+      soon = soon.plus(o.soon.count(), o.soon.amount());
+      days.addAll(o.days);
     }
 
     SegmentFigures build(boolean claimLevel) {
