@@ -160,6 +160,7 @@ final class ControlRoomBench {
       long[][] cold = new long[paths.size()][];
       for (int i = 0; i < paths.size(); i++) {
         cold[i] = get(http, base + paths.get(i));
+        out.printf(Locale.ROOT, "  cold %-42s %9.0f ms%n", paths.get(i), cold[i][0] / 1e6);
       }
       for (int i = 0; i < paths.size(); i++) {
         double[] warm = new double[runs];

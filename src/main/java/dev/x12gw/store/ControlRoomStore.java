@@ -375,8 +375,7 @@ public final class ControlRoomStore {
     if (by.claimLevel()) {
       claims(c, q, by, out);
     }
-    findings(c, q, by, out);
-    resolution(c, dialect, q, by, out);
+    findings(c, dialect, q, by, out);
     return out;
   }
 
@@ -411,7 +410,13 @@ public final class ControlRoomStore {
     }
   }
 
-  private static void findings(Connection c, KpiQuery q, Dimension by, Map<String, Builder> out)
+  /**
+   * The findings' figures of each segment, and their days to resolution, in one pass over the
+   * findings: grouped by segment and by the days a resolved denial took (null for any other
+   * finding), the counts and dollars of a segment are the sums of its groups.
+   */
+  private static void findings(
+      Connection c, Dialect dialect, KpiQuery q, Dimension by, Map<String, Builder> out)
       throws SQLException {
     String seg = findingSegment(by);
     String denial = "category = 'DENIAL'";
@@ -453,9 +458,11 @@ public final class ControlRoomStore {
             + countSum(open + " and decided_on < ?", "amount")
             + ", "
             + countSum(soon, "amount")
-            + " from classified_finding where record_type is not null"
+            + ", "
+            + resolvedDays(dialect)
+            + " as days, count(*) from classified_finding where record_type is not null"
             + period("decided_on", q)
-            + groupBy(by, seg);
+            + (by == Dimension.TOTAL ? " group by days" : " group by " + seg + ", days");
     LocalDate asOf = q.asOf();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
@@ -498,6 +505,9 @@ public final class ControlRoomStore {
           ps.setDate(i++, Date.valueOf(in14));
         }
       }
+      // resolved days: closed on day asOf
+      ps.setDate(i++, Date.valueOf(asOf));
+      ps.setDate(i++, Date.valueOf(asOf));
       bindPeriod(ps, i, q);
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
@@ -515,50 +525,35 @@ public final class ControlRoomStore {
           b.age60 = b.age60.plus(r.getLong(col++), r.getBigDecimal(col++));
           b.age90 = b.age90.plus(r.getLong(col++), r.getBigDecimal(col++));
           b.older = b.older.plus(r.getLong(col++), r.getBigDecimal(col++));
-          b.soon = b.soon.plus(r.getLong(col++), r.getBigDecimal(col));
+          b.soon = b.soon.plus(r.getLong(col++), r.getBigDecimal(col++));
+          int days = r.getInt(col++);
+          if (!r.wasNull()) {
+            int d = Math.max(0, days);
+            for (long n = r.getLong(col); n > 0; n--) {
+              b.days.add(d);
+            }
+          }
         }
       }
     }
   }
 
-  private static void resolution(
-      Connection c, Dialect dialect, KpiQuery q, Dimension by, Map<String, Builder> out)
-      throws SQLException {
-    String seg = findingSegment(by);
-    String days =
-        "case when overturned_by is not null then "
-            + dialect.daysBetween("decided_on", "recovered_on")
-            + " when recovery_pathway = 'CLOSE_OUT' then 0 when idr_deadline is not null then "
-            + dialect.daysBetween("decided_on", "idr_deadline")
-            + " else "
-            + dialect.daysBetween("decided_on", "appeal_deadline")
-            + " end";
-    String sql =
-        "select seg, days, count(*) from (select "
-            + seg
-            + " as seg, "
-            + days
-            + " as days from classified_finding where record_type is not null and category ="
-            + " 'DENIAL' and decided_on is not null and ((overturned_by is not null and"
-            + " recovered_on is not null) or ("
-            + CLOSED
-            + "))"
-            + period("decided_on", q)
-            + ") resolved group by seg, days";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setDate(1, Date.valueOf(q.asOf()));
-      ps.setDate(2, Date.valueOf(q.asOf()));
-      bindPeriod(ps, 3, q);
-      try (ResultSet r = ps.executeQuery()) {
-        while (r.next()) {
-          Builder b = builder(out, by, r.getString(1));
-          int d = Math.max(0, r.getInt(2));
-          for (long n = r.getLong(3); n > 0; n--) {
-            b.days.add(d);
-          }
-        }
-      }
-    }
+  /**
+   * The days a denial took to resolve (recovered, or closed out on day {@code ?}), null for a
+   * finding that is not a resolved denial: from its payment date to its recovery's payment date, to
+   * its passed IDR or appeal deadline, or 0 for a close-out.
+   */
+  private static String resolvedDays(Dialect dialect) {
+    return "case when category = 'DENIAL' and decided_on is not null and ((overturned_by is not"
+        + " null and recovered_on is not null) or ("
+        + CLOSED
+        + ")) then case when overturned_by is not null then "
+        + dialect.daysBetween("decided_on", "recovered_on")
+        + " when recovery_pathway = 'CLOSE_OUT' then 0 when idr_deadline is not null then "
+        + dialect.daysBetween("decided_on", "idr_deadline")
+        + " else "
+        + dialect.daysBetween("decided_on", "appeal_deadline")
+        + " end end";
   }
 
   /** PostgreSQL refuses a constant in GROUP BY: the total is an aggregate without one. */
