@@ -30,6 +30,8 @@ public final class X12gw {
              x12gw bench --gateway [--size-mb N] [--mode 835|837+835] [--days N [--day-seconds S]]
                    [--files K] [--relay-backlog] [--db-url JDBC_URL [--nodes N]]
                                [--dir DIR]
+             x12gw bench --control-room [--findings N] [--runs N] [--db-url JDBC_URL]
+                   [--dir DIR] [--keep]
              x12gw generate 835|837 SIZE_MB FILE
              x12gw report [--config FILE] [--from DATE] [--to DATE] [--as-of DATE]
                    [--by total|payer|provider|service-line|family|root-cause|carc|month]
@@ -77,6 +79,16 @@ public final class X12gw {
                  JVM, and prints files/s, claims/s and the largest node's heap and RSS;
                  --files K splits each drop's N MB into K files of each kind;
                  JAVA_OPTS is passed to the gateway and analyze
+        bench --control-room
+                 the control room over a large store: fill a new store (an H2 file in a new
+                 folder below DIR, or with --db-url a new database on that PostgreSQL server,
+                 DB_USER and DB_PASSWORD from the environment) with N generated classified
+                 findings (default 1000000) and their claim cases (20 payers, 24 months,
+                 every family, pathway and outcome), print the fill time and store size,
+                 start the gateway on it (intake idle) and time HTTP requests to every
+                 endpoint the dashboard calls: the first (cold), then N more (default 5):
+                 median and max ms, bytes, PASS/FAIL against 1 s; exit 1 when any failed;
+                 --keep keeps the H2 store (deleted by default)
         generate write a synthetic 835 or 837P of at least SIZE_MB megabytes to FILE (the
                  benchmark's files: 2-10 lines a claim, CAS, PLB, reversals, denials)
 
@@ -144,12 +156,14 @@ public final class X12gw {
                   "--day-seconds",
                   "--nodes",
                   "--files",
+                  "--findings",
                   "--db-url")
               .contains(args[i])
           && i + 1 < args.length) {
         options.put(args[i], args[++i]);
       } else if ("bench".equals(command)
-          && ("--gateway".equals(args[i]) || "--relay-backlog".equals(args[i]))) {
+          && java.util.Set.of("--gateway", "--relay-backlog", "--control-room", "--keep")
+              .contains(args[i])) {
         options.put(args[i], "true");
       } else if (args[i].startsWith("--")) {
         err.println("x12gw: unknown option " + args[i]);
@@ -297,6 +311,26 @@ public final class X12gw {
             options.containsKey("--dir")
                 ? Path.of(options.get("--dir"))
                 : settings.path("bench.dir", "var/bench");
+        if (options.containsKey("--control-room")) {
+          long findings;
+          try {
+            findings = Long.parseLong(options.getOrDefault("--findings", "1000000"));
+          } catch (NumberFormatException e) {
+            err.println("x12gw: --findings takes a whole number");
+            return USAGE;
+          }
+          if (gateway || findings < 1 || runs < 1) {
+            err.print(USAGE_TEXT);
+            return USAGE;
+          }
+          return new ControlRoomBench(home, configFile, out)
+              .run(
+                  dir,
+                  findings,
+                  Integer.parseInt(options.getOrDefault("--runs", "5")),
+                  options.get("--db-url"),
+                  options.containsKey("--keep"));
+        }
         if (gateway) {
           int nodes;
           int files;

@@ -66,13 +66,11 @@ public final class ControlRoomStore {
       c.setReadOnly(true);
       Dialect dialect = Dialect.of(c);
       Map<String, Builder> segments = figures(c, dialect, q, q.by());
-      Map<String, Builder> total = figures(c, dialect, q, Dimension.TOTAL);
       List<SegmentFigures> rows = new ArrayList<>();
       for (Builder b : segments.values()) {
         rows.add(b.build(q.by().claimLevel()));
       }
-      Builder t = total.getOrDefault(ALL, new Builder(ALL));
-      return Kpis.report(q, rows, t.build(true));
+      return Kpis.report(q, rows, total(c, dialect, q, segments).build(true));
     } catch (SQLException e) {
       throw new StoreException("cannot read the control room's figures", e);
     }
@@ -318,6 +316,40 @@ public final class ControlRoomStore {
     }
   }
 
+  /**
+   * The whole period's figures. The segments of a dimension partition the rows (a row without a
+   * value is in {@link #UNKNOWN}), so the total is their sum, without reading the rows again: the
+   * findings' figures always, the claims' when the dimension segments claims (else one more query
+   * of the claims alone).
+   */
+  private static Builder total(
+      Connection c, Dialect dialect, KpiQuery q, Map<String, Builder> segments)
+      throws SQLException {
+    if (q.by() == Dimension.TOTAL) {
+      return segments.getOrDefault(ALL, new Builder(ALL));
+    }
+    if (segments.isEmpty()) {
+      return figures(c, dialect, q, Dimension.TOTAL).getOrDefault(ALL, new Builder(ALL));
+    }
+    Builder t = new Builder(ALL);
+    for (Builder b : segments.values()) {
+      t.addFindings(b);
+    }
+    if (q.by().claimLevel()) {
+      for (Builder b : segments.values()) {
+        t.addClaims(b);
+      }
+    } else {
+      Map<String, Builder> claims = new TreeMap<>();
+      claims(c, q, Dimension.TOTAL, claims);
+      Builder all = claims.get(ALL);
+      if (all != null) {
+        t.addClaims(all);
+      }
+    }
+    return t;
+  }
+
   private static void filter(StringBuilder where, List<Object> params, String column, String v) {
     if (!v.isEmpty()) {
       where.append(" and ").append(column).append(" = ?");
@@ -343,8 +375,7 @@ public final class ControlRoomStore {
     if (by.claimLevel()) {
       claims(c, q, by, out);
     }
-    findings(c, q, by, out);
-    resolution(c, dialect, q, by, out);
+    findings(c, dialect, q, by, out);
     return out;
   }
 
@@ -379,7 +410,13 @@ public final class ControlRoomStore {
     }
   }
 
-  private static void findings(Connection c, KpiQuery q, Dimension by, Map<String, Builder> out)
+  /**
+   * The findings' figures of each segment, and their days to resolution, in one pass over the
+   * findings: grouped by segment and by the days a resolved denial took (null for any other
+   * finding), the counts and dollars of a segment are the sums of its groups.
+   */
+  private static void findings(
+      Connection c, Dialect dialect, KpiQuery q, Dimension by, Map<String, Builder> out)
       throws SQLException {
     String seg = findingSegment(by);
     String denial = "category = 'DENIAL'";
@@ -421,9 +458,11 @@ public final class ControlRoomStore {
             + countSum(open + " and decided_on < ?", "amount")
             + ", "
             + countSum(soon, "amount")
-            + " from classified_finding where record_type is not null"
+            + ", "
+            + resolvedDays(dialect)
+            + " as days, count(*) from classified_finding where record_type is not null"
             + period("decided_on", q)
-            + groupBy(by, seg);
+            + (by == Dimension.TOTAL ? " group by days" : " group by " + seg + ", days");
     LocalDate asOf = q.asOf();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
@@ -466,6 +505,9 @@ public final class ControlRoomStore {
           ps.setDate(i++, Date.valueOf(in14));
         }
       }
+      // resolved days: closed on day asOf
+      ps.setDate(i++, Date.valueOf(asOf));
+      ps.setDate(i++, Date.valueOf(asOf));
       bindPeriod(ps, i, q);
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
@@ -483,50 +525,35 @@ public final class ControlRoomStore {
           b.age60 = b.age60.plus(r.getLong(col++), r.getBigDecimal(col++));
           b.age90 = b.age90.plus(r.getLong(col++), r.getBigDecimal(col++));
           b.older = b.older.plus(r.getLong(col++), r.getBigDecimal(col++));
-          b.soon = b.soon.plus(r.getLong(col++), r.getBigDecimal(col));
+          b.soon = b.soon.plus(r.getLong(col++), r.getBigDecimal(col++));
+          int days = r.getInt(col++);
+          if (!r.wasNull()) {
+            int d = Math.max(0, days);
+            for (long n = r.getLong(col); n > 0; n--) {
+              b.days.add(d);
+            }
+          }
         }
       }
     }
   }
 
-  private static void resolution(
-      Connection c, Dialect dialect, KpiQuery q, Dimension by, Map<String, Builder> out)
-      throws SQLException {
-    String seg = findingSegment(by);
-    String days =
-        "case when overturned_by is not null then "
-            + dialect.daysBetween("decided_on", "recovered_on")
-            + " when recovery_pathway = 'CLOSE_OUT' then 0 when idr_deadline is not null then "
-            + dialect.daysBetween("decided_on", "idr_deadline")
-            + " else "
-            + dialect.daysBetween("decided_on", "appeal_deadline")
-            + " end";
-    String sql =
-        "select seg, days, count(*) from (select "
-            + seg
-            + " as seg, "
-            + days
-            + " as days from classified_finding where record_type is not null and category ="
-            + " 'DENIAL' and decided_on is not null and ((overturned_by is not null and"
-            + " recovered_on is not null) or ("
-            + CLOSED
-            + "))"
-            + period("decided_on", q)
-            + ") resolved group by seg, days";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setDate(1, Date.valueOf(q.asOf()));
-      ps.setDate(2, Date.valueOf(q.asOf()));
-      bindPeriod(ps, 3, q);
-      try (ResultSet r = ps.executeQuery()) {
-        while (r.next()) {
-          Builder b = builder(out, by, r.getString(1));
-          int d = Math.max(0, r.getInt(2));
-          for (long n = r.getLong(3); n > 0; n--) {
-            b.days.add(d);
-          }
-        }
-      }
-    }
+  /**
+   * The days a denial took to resolve (recovered, or closed out on day {@code ?}), null for a
+   * finding that is not a resolved denial: from its payment date to its recovery's payment date, to
+   * its passed IDR or appeal deadline, or 0 for a close-out.
+   */
+  private static String resolvedDays(Dialect dialect) {
+    return "case when category = 'DENIAL' and decided_on is not null and ((overturned_by is not"
+        + " null and recovered_on is not null) or ("
+        + CLOSED
+        + ")) then case when overturned_by is not null then "
+        + dialect.daysBetween("decided_on", "recovered_on")
+        + " when recovery_pathway = 'CLOSE_OUT' then 0 when idr_deadline is not null then "
+        + dialect.daysBetween("decided_on", "idr_deadline")
+        + " else "
+        + dialect.daysBetween("decided_on", "appeal_deadline")
+        + " end end";
   }
 
   /** PostgreSQL refuses a constant in GROUP BY: the total is an aggregate without one. */
@@ -634,6 +661,34 @@ public final class ControlRoomStore {
 
     Builder(String segment) {
       this.segment = segment;
+    }
+
+    /** Adds the claims' figures of {@code o}. */
+    void addClaims(Builder o) {
+      adjudicated = adjudicated.plus(o.adjudicated.count(), o.adjudicated.amount());
+      firstDenied = firstDenied.plus(o.firstDenied.count(), o.firstDenied.amount());
+      lines += o.lines;
+      deniedLines += o.deniedLines;
+      clean += o.clean;
+      hasClaims |= o.hasClaims;
+    }
+
+    /** Adds the findings' figures of {@code o}: counts, dollars, days to resolution. */
+    void addFindings(Builder o) {
+      denials = denials.plus(o.denials.count(), o.denials.amount());
+      worked = worked.plus(o.worked.count(), o.worked.amount());
+      overturned = overturned.plus(o.overturned.count(), o.overturned.amount());
+      closed = closed.plus(o.closed.count(), o.closed.amount());
+      preventable = preventable.plus(o.preventable.count(), o.preventable.amount());
+      labor = labor.add(o.labor);
+      underpaid = underpaid.plus(o.underpaid.count(), o.underpaid.amount());
+      recouped = recouped.plus(o.recouped.count(), o.recouped.amount());
+      age30 = age30.plus(o.age30.count(), o.age30.amount());
+      age60 = age60.plus(o.age60.count(), o.age60.amount());
+      age90 = age90.plus(o.age90.count(), o.age90.amount());
+      older = older.plus(o.older.count(), o.older.amount());
+      soon = soon.plus(o.soon.count(), o.soon.amount());
+      days.addAll(o.days);
     }
 
     SegmentFigures build(boolean claimLevel) {
