@@ -504,7 +504,9 @@
 
   function packetLink(recordId, kind) {
     return el('a', {
-      href: API + '/findings/' + encodeURIComponent(recordId) + '/packet.' + kind,
+      // the packet counts days left from the page's as-of day, as the worklist does
+      href: API + '/findings/' + encodeURIComponent(recordId) + '/packet.' + kind +
+        (period().asOf ? '?asOf=' + encodeURIComponent(period().asOf) : ''),
       'data-test': 'packet-' + kind, class: 'packet', download: '',
       title: kind === 'pdf' ? 'Evidence packet (PDF)' : 'Evidence packet with the X12 source (ZIP)'
     }, kind.toUpperCase());

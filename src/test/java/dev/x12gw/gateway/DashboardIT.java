@@ -264,8 +264,10 @@ class DashboardIT {
     String id = nsa.get(0).path("recordId").asText();
     WebElement pdf = row(driver, "PCN5401").findElement(By.cssSelector("[data-test='packet-pdf']"));
     WebElement zip = row(driver, "PCN5401").findElement(By.cssSelector("[data-test='packet-zip']"));
-    assertThat(pdf.getAttribute("href")).isEqualTo(base + "/api/v1/findings/" + id + "/packet.pdf");
-    assertThat(zip.getAttribute("href")).isEqualTo(base + "/api/v1/findings/" + id + "/packet.zip");
+    assertThat(pdf.getAttribute("href"))
+        .isEqualTo(base + "/api/v1/findings/" + id + "/packet.pdf?asOf=2026-12-10");
+    assertThat(zip.getAttribute("href"))
+        .isEqualTo(base + "/api/v1/findings/" + id + "/packet.zip?asOf=2026-12-10");
     // a click downloads them (Content-Disposition attachment) into the browser's download folder
     for (WebElement link : List.of(pdf, zip)) {
       String kind = link.getAttribute("data-test").substring("packet-".length());
@@ -277,7 +279,7 @@ class DashboardIT {
         assertThat(new String(bytes, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         try (var doc = org.apache.pdfbox.Loader.loadPDF(bytes)) {
           assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
-              .contains("PCN5401", "Federal IDR initiation");
+              .contains("PCN5401", "Federal IDR initiation", "Days left from 2026-12-10");
         }
       } else {
         assertThat(bytes[0]).isEqualTo((byte) 'P');
