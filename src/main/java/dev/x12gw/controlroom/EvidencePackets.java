@@ -382,8 +382,8 @@ public final class EvidencePackets {
       if (idEnd < 0) {
         return List.of(segment);
       }
-      char sep = segment.charAt(idEnd);
-      return List.of(segment.split(java.util.regex.Pattern.quote(String.valueOf(sep)), -1));
+      // the element separator is the character after the segment id
+      return dev.x12gw.x12.Segment.split(segment, segment.charAt(idEnd));
     }
 
     private static int firstNonAlnum(String s) {

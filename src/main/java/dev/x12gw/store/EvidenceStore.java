@@ -63,8 +63,25 @@ public final class EvidenceStore {
    * its latest claim); empty when the claim was never sent or stored before V15.
    */
   public List<String> claimSegments(long caseId, String pcn) {
-    try (Connection c = dataSource.getConnection()) {
-      return claimSegments(c, caseId, new RecordKeys(pcn, null, null));
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select intake_file_id, segment_block, segment_item, patient_control_number from"
+                    + " claim where case_id = ? and segment_block is not null order by id desc")) {
+      ps.setLong(1, caseId);
+      Stored chosen = null;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          boolean named = Objects.equals(pcn, rs.getString(4));
+          if (named || chosen == null) {
+            chosen = new Stored(rs.getLong(1), rs.getInt(2), rs.getInt(3), null);
+          }
+          if (named) {
+            break;
+          }
+        }
+      }
+      return chosen == null ? List.of() : chosen.read(c);
     } catch (SQLException e) {
       throw new StoreException("cannot read a claim's segments", e);
     }
@@ -72,82 +89,49 @@ public final class EvidenceStore {
 
   /**
    * 835: the segments of the case's claim payment with trace number {@code trace} (TRN02) and payer
-   * claim number {@code payerClaimNumber} (CLP07), else of its latest payment.
+   * claim number {@code payerClaimNumber} (CLP07), else of its latest payment: its 835
+   * transaction's header (kept once with the remittance), then its own.
    */
   public List<String> paymentSegments(long caseId, String trace, String payerClaimNumber) {
-    try (Connection c = dataSource.getConnection()) {
-      return paymentSegments(c, caseId, new RecordKeys(null, trace, payerClaimNumber));
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select r.intake_file_id, p.segment_block, p.segment_item, r.trace_number,"
+                    + " p.payer_claim_control_number, r.segments from claim_payment p join"
+                    + " remittance r on r.id = p.remittance_id where p.case_id = ? and"
+                    + " p.segment_block is not null order by p.id desc")) {
+      ps.setLong(1, caseId);
+      Stored chosen = null;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          boolean named =
+              Objects.equals(trace, rs.getString(4))
+                  && Objects.equals(
+                      Objects.toString(payerClaimNumber, ""),
+                      Objects.toString(rs.getString(5), ""));
+          if (named || chosen == null) {
+            chosen = new Stored(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getBytes(6));
+          }
+          if (named) {
+            break;
+          }
+        }
+      }
+      return chosen == null ? List.of() : chosen.read(c);
     } catch (SQLException e) {
       throw new StoreException("cannot read a claim payment's segments", e);
     }
   }
 
-  private record RecordKeys(
-      String patientControlNumber, String traceNumber, String payerClaimNumber) {
-    RecordKeys {
-      patientControlNumber = Objects.requireNonNullElse(patientControlNumber, "");
-      traceNumber = Objects.requireNonNullElse(traceNumber, "");
-      payerClaimNumber = Objects.requireNonNullElse(payerClaimNumber, "");
-    }
-  }
-
-  private static List<String> claimSegments(Connection c, long caseId, RecordKeys keys)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "select intake_file_id, segment_block, segment_item, patient_control_number from"
-                + " claim where case_id = ? and segment_block is not null order by id desc")) {
-      ps.setLong(1, caseId);
-      long[] latest = null;
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          long[] place = {rs.getLong(1), rs.getInt(2), rs.getInt(3)};
-          if (keys.patientControlNumber().equals(rs.getString(4))) {
-            latest = place;
-            break;
-          }
-          if (latest == null) {
-            latest = place;
-          }
-        }
+  /** Where an item's segments are: its block, and the packed header segments kept apart (835). */
+  private record Stored(long intakeFileId, int block, int item, byte[] header) {
+    List<String> read(Connection c) throws SQLException {
+      List<String> out = new ArrayList<>();
+      if (header != null) {
+        out.addAll(List.of(Documents.unpack(header).split("\n")));
       }
-      return latest == null
-          ? List.of()
-          : SegmentBlocks.read(c, latest[0], (int) latest[1], (int) latest[2]);
+      out.addAll(SegmentBlocks.read(c, intakeFileId, block, item));
+      return List.copyOf(out);
     }
-  }
-
-  private static List<String> paymentSegments(Connection c, long caseId, RecordKeys keys)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "select r.intake_file_id, p.segment_block, p.segment_item, r.trace_number,"
-                + " p.payer_claim_control_number, r.segments from claim_payment p join remittance"
-                + " r on r.id = p.remittance_id where p.case_id = ? and p.segment_block is not"
-                + " null order by p.id desc")) {
-      ps.setLong(1, caseId);
-      List<String> latest = null;
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          boolean named =
-              keys.traceNumber().equals(rs.getString(4))
-                  && keys.payerClaimNumber().equals(Objects.toString(rs.getString(5), ""));
-          if (named || latest == null) {
-            // the 835 transaction's header (kept once with the remittance), then the payment's
-            List<String> all = new ArrayList<>(header(rs.getBytes(6)));
-            all.addAll(SegmentBlocks.read(c, rs.getLong(1), rs.getInt(2), rs.getInt(3)));
-            latest = List.copyOf(all);
-            if (named) {
-              break;
-            }
-          }
-        }
-      }
-      return latest == null ? List.of() : latest;
-    }
-  }
-
-  private static List<String> header(byte[] packed) {
-    return packed == null ? List.of() : List.of(Documents.unpack(packed).split("\n"));
   }
 }

@@ -39,8 +39,10 @@ public final class JdbcClaimRepository implements ClaimRepository {
    */
   private final Set<Long> freshCases = new java.util.HashSet<>();
 
-  private List<String> pendingSegments;
+  /** The file's segment blocks, and the segments of the item about to be saved (evidence). */
   private final SegmentBlocks blocks;
+
+  private List<String> pendingSegments;
   private List<String> pendingHeader;
 
   /**

@@ -88,8 +88,9 @@ public final class JdbcIntakeTarget implements IntakeTarget {
 
           @Override
           public boolean publishFinding(long caseId, OutboundRecord r) {
-            stats.published(r);
-            return Outbox.addFinding(connection, dialect, caseId, r);
+            byte[] body = Documents.pack(r.json());
+            stats.published(r.recordId(), body);
+            return Outbox.addFinding(connection, dialect, caseId, r, body);
           }
         };
     this.stats = new JdbcPayerStats(connection);

@@ -26,7 +26,8 @@ import java.util.List;
 public final class JdbcPayerStats implements PayerStats {
   private final Connection connection;
   private final Dialect dialect;
-  private dev.x12gw.records.OutboundRecord lastPublished;
+  private String lastPublishedId;
+  private byte[] lastPublishedBody;
 
   public JdbcPayerStats(Connection connection) {
     this.connection = connection;
@@ -62,11 +63,12 @@ public final class JdbcPayerStats implements PayerStats {
   }
 
   /**
-   * The finding record just queued: when {@link #classified} follows for the same record id, the
-   * record is kept with the classified finding (its evidence outlives the outbox body).
+   * The finding record just queued, packed: when {@link #classified} follows for the same record
+   * id, the record is kept with the classified finding (its evidence outlives the outbox body).
    */
-  void published(dev.x12gw.records.OutboundRecord r) {
-    lastPublished = r;
+  void published(String recordId, byte[] packedBody) {
+    lastPublishedId = recordId;
+    lastPublishedBody = packedBody;
   }
 
   @Override
@@ -125,10 +127,9 @@ public final class JdbcPayerStats implements PayerStats {
         s.setObject(29, w.negotiationDeadline());
         s.setObject(30, w.idrDeadline());
       }
-      dev.x12gw.records.OutboundRecord r = lastPublished;
-      lastPublished = null;
-      s.setBytes(
-          31, r != null && r.recordId().equals(e.recordId()) ? Documents.pack(r.json()) : null);
+      s.setBytes(31, e.recordId().equals(lastPublishedId) ? lastPublishedBody : null);
+      lastPublishedId = null;
+      lastPublishedBody = null;
       s.executeUpdate();
     } catch (SQLException ex) {
       throw new StoreException("cannot store a classified finding", ex);

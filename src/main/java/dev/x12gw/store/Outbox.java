@@ -37,7 +37,7 @@ public final class Outbox {
 
   /** {@link #add(Connection, OutboundRecord)} for a caller that knows the store's dialect. */
   static boolean add(Connection c, Dialect dialect, OutboundRecord r) {
-    return insert(c, dialect, r, null);
+    return insert(c, dialect, r, null, null);
   }
 
   /**
@@ -48,13 +48,17 @@ public final class Outbox {
    * inserts each rewrote a page of it (20% of the bytes H2 wrote for a 100 MB 835). PostgreSQL
    * checks the record id itself, by its unique index.
    *
+   * @param packedBody the record's JSON as {@link Documents#pack} gives it (packed once by a caller
+   *     that keeps it elsewhere too), or null to pack it here
    * @return false when the record was queued before (nothing written)
    */
-  static boolean addFinding(Connection c, Dialect dialect, long caseId, OutboundRecord r) {
-    return insert(c, dialect, r, caseId);
+  static boolean addFinding(
+      Connection c, Dialect dialect, long caseId, OutboundRecord r, byte[] packedBody) {
+    return insert(c, dialect, r, caseId, packedBody);
   }
 
-  private static boolean insert(Connection c, Dialect dialect, OutboundRecord r, Long caseId) {
+  private static boolean insert(
+      Connection c, Dialect dialect, OutboundRecord r, Long caseId, byte[] packedBody) {
     try (PreparedStatement ps = c.prepareStatement(insertIfNew(dialect, caseId), SEQ)) {
       Long key = caseId == null ? recordKey(r.recordId()) : null;
       int i = 1;
@@ -83,7 +87,7 @@ public final class Outbox {
       try (PreparedStatement body =
           c.prepareStatement("insert into outbox_body (seq, body) values (?,?)")) {
         body.setLong(1, seq);
-        body.setBytes(2, Documents.pack(r.json()));
+        body.setBytes(2, packedBody != null ? packedBody : Documents.pack(r.json()));
         body.executeUpdate();
       }
       return true;

@@ -1,7 +1,9 @@
 package dev.x12gw.x12;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * 837 HL levels and loop 2300, 835 header, loop 2000 and loop 2100: the segments of one transaction
@@ -14,7 +16,7 @@ import java.util.List;
  * are not kept: the control numbers travel with the record's source.
  */
 final class SegmentTrail {
-  /** Which list the segments that follow go to. */
+  /** Which list the segments that follow go to, outermost first. */
   enum Level {
     HEADER,
     BILLING_PROVIDER,
@@ -23,73 +25,40 @@ final class SegmentTrail {
     ITEM
   }
 
-  private final List<String> header = new ArrayList<>();
-  private final List<String> billingProvider = new ArrayList<>();
-  private final List<String> subscriber = new ArrayList<>();
-  private final List<String> patient = new ArrayList<>();
-  private final List<String> item = new ArrayList<>();
+  private final Map<Level, List<String>> segments = new EnumMap<>(Level.class);
   private Level level = Level.HEADER;
   private List<String> headerCopy;
 
+  SegmentTrail() {
+    for (Level l : Level.values()) {
+      segments.put(l, new ArrayList<>());
+    }
+  }
+
   /** Starts a level: it and every level below it are emptied, the segment is its first. */
   void open(Level next, Segment first) {
-    switch (next) {
-      case HEADER -> {
-        header.clear();
-        billingProvider.clear();
-        subscriber.clear();
-        patient.clear();
-        item.clear();
-      }
-      case BILLING_PROVIDER -> {
-        billingProvider.clear();
-        subscriber.clear();
-        patient.clear();
-        item.clear();
-      }
-      case SUBSCRIBER -> {
-        subscriber.clear();
-        patient.clear();
-        item.clear();
-      }
-      case PATIENT -> {
-        patient.clear();
-        item.clear();
-      }
-      case ITEM -> item.clear();
-    }
+    clearFrom(next);
     level = next;
     add(first);
   }
 
-  /** Leaves the claim or payment loop: what follows belongs to the level above it again. */
+  /** Leaves the claim or payment loop: what follows belongs to {@code back} again. */
   void closeItem(Level back) {
-    item.clear();
+    segments.get(Level.ITEM).clear();
     level = back;
   }
 
   /** A segment of the current level; ST and SE are not kept. */
   void add(Segment s) {
     String id = s.id();
-    if ("ST".equals(id) || "SE".equals(id)) {
-      return;
+    if (!"ST".equals(id) && !"SE".equals(id)) {
+      segments.get(level).add(s.toString());
     }
-    String text = s.toString();
-    switch (level) {
-      case HEADER -> header.add(text);
-      case BILLING_PROVIDER -> billingProvider.add(text);
-      case SUBSCRIBER -> subscriber.add(text);
-      case PATIENT -> patient.add(text);
-      case ITEM -> item.add(text);
-    }
-  }
-
-  Level level() {
-    return level;
   }
 
   /** The transaction's header segments (835: BPR to the last N1 loop), the same for every item. */
   List<String> header() {
+    List<String> header = segments.get(Level.HEADER);
     if (headerCopy == null || headerCopy.size() != header.size()) {
       headerCopy = List.copyOf(header);
     }
@@ -98,29 +67,29 @@ final class SegmentTrail {
 
   /** The current item's segments with the levels above it, without the transaction's header. */
   List<String> itemWithLevels() {
-    List<String> out =
-        new ArrayList<>(billingProvider.size() + subscriber.size() + patient.size() + item.size());
-    out.addAll(billingProvider);
-    out.addAll(subscriber);
-    out.addAll(patient);
-    out.addAll(item);
-    return out;
+    return from(Level.BILLING_PROVIDER);
   }
 
   /** The current claim's or payment's segments with every level above it, in file order. */
   List<String> itemWithContext() {
-    List<String> out =
-        new ArrayList<>(
-            header.size()
-                + billingProvider.size()
-                + subscriber.size()
-                + patient.size()
-                + item.size());
-    out.addAll(header);
-    out.addAll(billingProvider);
-    out.addAll(subscriber);
-    out.addAll(patient);
-    out.addAll(item);
+    return from(Level.HEADER);
+  }
+
+  private List<String> from(Level outermost) {
+    List<String> out = new ArrayList<>();
+    for (Level l : Level.values()) {
+      if (l.compareTo(outermost) >= 0) {
+        out.addAll(segments.get(l));
+      }
+    }
     return out;
+  }
+
+  private void clearFrom(Level outermost) {
+    for (Level l : Level.values()) {
+      if (l.compareTo(outermost) >= 0) {
+        segments.get(l).clear();
+      }
+    }
   }
 }

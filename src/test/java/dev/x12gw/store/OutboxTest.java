@@ -52,12 +52,14 @@ class OutboxTest {
           .inTransaction(
               c -> {
                 Dialect d = Dialect.of(c);
-                assertThat(Outbox.addFinding(c, d, 5, record("f1"))).isTrue();
+                assertThat(Outbox.addFinding(c, d, 5, record("f1"), null)).isTrue();
                 finding(c, 5L, "k1", "f1"); // stored with it, as the reconciler does
-                assertThat(Outbox.addFinding(c, d, 5, record("f1"))).as("case 5 had it").isFalse();
-                assertThat(Outbox.addFinding(c, d, 0, record("f2"))).isTrue();
+                assertThat(Outbox.addFinding(c, d, 5, record("f1"), null))
+                    .as("case 5 had it")
+                    .isFalse();
+                assertThat(Outbox.addFinding(c, d, 0, record("f2"), null)).isTrue();
                 finding(c, null, "k2", "f2"); // a transaction set's finding: no case
-                assertThat(Outbox.addFinding(c, d, 0, record("f2"))).isFalse();
+                assertThat(Outbox.addFinding(c, d, 0, record("f2"), null)).isFalse();
                 // a record that is not a finding's is checked by its own id
                 assertThat(Outbox.add(c, d, record("w1"))).isTrue();
                 assertThat(Outbox.add(c, d, record("w1"))).isFalse();
