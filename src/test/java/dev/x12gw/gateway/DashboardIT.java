@@ -451,11 +451,17 @@ class DashboardIT {
       missing.add(CHROMEDRIVER);
     }
     if (!missing.isEmpty()) {
-      throw new AssertionError(
+      String why =
           "DashboardIT drives Debian's headless Chromium, but "
               + String.join(" and ", missing)
               + " cannot be run: install it with `apt-get install chromium chromium-driver`"
-              + " (.ci/run does), or give -Ddashboard.chromium= and -Ddashboard.chromedriver=");
+              + " (.ci/run does), or give -Ddashboard.chromium= and -Ddashboard.chromedriver=";
+      // a machine with only a JDK still runs ./mvnw verify; CI (.ci/run) installs the browser and
+      // sets X12GW_REQUIRE_BROWSER, so there a missing browser fails
+      if (System.getenv("X12GW_REQUIRE_BROWSER") == null) {
+        org.junit.jupiter.api.Assumptions.abort(why);
+      }
+      throw new AssertionError(why);
     }
   }
 
