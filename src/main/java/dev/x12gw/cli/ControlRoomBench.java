@@ -57,9 +57,14 @@ final class ControlRoomBench {
     }
   }
 
-  int run(Path dir, long findings, int runs, String serverUrl, boolean keep) throws Exception {
+  int run(Path dir, long findings, int runs, String serverUrl, boolean keep, Path store)
+      throws Exception {
+    if (store != null && (serverUrl != null || !Files.isDirectory(store.resolve("db")))) {
+      throw new IllegalArgumentException(
+          "--store takes the folder of an H2 store an earlier --keep run printed: " + store);
+    }
     Files.createDirectories(dir);
-    Path var = Files.createTempDirectory(dir, "control-room-");
+    Path var = store != null ? store : Files.createTempDirectory(dir, "control-room-");
     Settings settings = Settings.load(home, configFile);
     String dbUrl = null;
     if (serverUrl != null) {
@@ -97,6 +102,72 @@ final class ControlRoomBench {
             ? "H2 file in " + var
             : "PostgreSQL database " + dbUrl.replaceAll("\\?.*", "").replaceAll(".*/", ""));
 
+    if (store == null) {
+      fill(var, findings, settings, dbUrl);
+    } else {
+      out.printf(Locale.ROOT, "store reused (not filled): %.1f MB%n", storeBytes(var, null) / 1e6);
+    }
+
+    // a request slower than a minute is measured, not a stack trace of the thread serving it
+    org.slf4j.Logger blocked =
+        org.slf4j.LoggerFactory.getLogger("io.vertx.core.impl.BlockedThreadChecker");
+    if (blocked instanceof ch.qos.logback.classic.Logger l) {
+      l.setLevel(ch.qos.logback.classic.Level.ERROR);
+    }
+    List<Timing> timings = new ArrayList<>();
+    long started = System.nanoTime();
+    try (Gateway gateway = Gateway.prepare(settings)) {
+      gateway.start();
+      out.printf(
+          Locale.ROOT,
+          "gateway started in %.1f s, control room on 127.0.0.1:%d; %d warm request(s) per"
+              + " endpoint after the first%n",
+          (System.nanoTime() - started) / 1e9,
+          gateway.controlRoomPort(),
+          runs);
+      long loadWait = System.nanoTime();
+      var snapshot = gateway.controlRoomFacts().awaitLoad();
+      System.gc();
+      Runtime rt = Runtime.getRuntime();
+      out.printf(
+          Locale.ROOT,
+          "control room facts read at start: %,d claim cases and %,d findings in %,d ms (%.1f s"
+              + " after the start returned); heap in use after a GC %d MB%n",
+          snapshot.facts().claims(),
+          snapshot.facts().findings(),
+          snapshot.loadMillis(),
+          (System.nanoTime() - loadWait) / 1e9,
+          (rt.totalMemory() - rt.freeMemory()) >> 20);
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      String base = "http://127.0.0.1:" + gateway.controlRoomPort();
+      List<String> paths = paths(ControlRoomFill.payerIds().get(0));
+      // the first request of each endpoint, one after the other: nothing of it is cached yet
+      long[][] cold = new long[paths.size()][];
+      for (int i = 0; i < paths.size(); i++) {
+        cold[i] = get(http, base + paths.get(i));
+        out.printf(Locale.ROOT, "  cold %-42s %9.0f ms%n", paths.get(i), cold[i][0] / 1e6);
+      }
+      for (int i = 0; i < paths.size(); i++) {
+        double[] warm = new double[runs];
+        for (int r = 0; r < runs; r++) {
+          warm[r] = get(http, base + paths.get(i))[0] / 1e6;
+        }
+        Arrays.sort(warm);
+        timings.add(
+            new Timing(paths.get(i), cold[i][0] / 1e6, warm[runs / 2], warm[runs - 1], cold[i][1]));
+      }
+    }
+    report(timings);
+    if (!keep && dbUrl == null && store == null) {
+      deleteTree(var);
+    } else {
+      out.println("store kept: " + (dbUrl == null ? var : dbUrl.replaceAll("\\?.*", "")));
+    }
+    return timings.stream().allMatch(Timing::pass) ? X12gw.OK : X12gw.QUARANTINED;
+  }
+
+  /** Fills the new store with {@code findings} generated findings and prints what it took. */
+  private void fill(Path var, long findings, Settings settings, String dbUrl) throws Exception {
     LocalDate asOf = LocalDate.now();
     long start = System.nanoTime();
     ControlRoomFill.Filled filled;
@@ -135,50 +206,6 @@ final class ControlRoomBench {
         (filled.findings() + filled.claims()) / fillSeconds,
         dbUrl == null ? "H2's compacting close" : "commit",
         bytes / 1e6);
-
-    // a request slower than a minute is measured, not a stack trace of the thread serving it
-    org.slf4j.Logger blocked =
-        org.slf4j.LoggerFactory.getLogger("io.vertx.core.impl.BlockedThreadChecker");
-    if (blocked instanceof ch.qos.logback.classic.Logger l) {
-      l.setLevel(ch.qos.logback.classic.Level.ERROR);
-    }
-    List<Timing> timings = new ArrayList<>();
-    long started = System.nanoTime();
-    try (Gateway gateway = Gateway.prepare(settings)) {
-      gateway.start();
-      out.printf(
-          Locale.ROOT,
-          "gateway started in %.1f s, control room on 127.0.0.1:%d; %d warm request(s) per"
-              + " endpoint after the first%n",
-          (System.nanoTime() - started) / 1e9,
-          gateway.controlRoomPort(),
-          runs);
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-      String base = "http://127.0.0.1:" + gateway.controlRoomPort();
-      List<String> paths = paths(ControlRoomFill.payerIds().get(0));
-      // the first request of each endpoint, one after the other: nothing of it is cached yet
-      long[][] cold = new long[paths.size()][];
-      for (int i = 0; i < paths.size(); i++) {
-        cold[i] = get(http, base + paths.get(i));
-        out.printf(Locale.ROOT, "  cold %-42s %9.0f ms%n", paths.get(i), cold[i][0] / 1e6);
-      }
-      for (int i = 0; i < paths.size(); i++) {
-        double[] warm = new double[runs];
-        for (int r = 0; r < runs; r++) {
-          warm[r] = get(http, base + paths.get(i))[0] / 1e6;
-        }
-        Arrays.sort(warm);
-        timings.add(
-            new Timing(paths.get(i), cold[i][0] / 1e6, warm[runs / 2], warm[runs - 1], cold[i][1]));
-      }
-    }
-    report(timings);
-    if (!keep && dbUrl == null) {
-      deleteTree(var);
-    } else {
-      out.println("store kept: " + (dbUrl == null ? var : dbUrl.replaceAll("\\?.*", "")));
-    }
-    return timings.stream().allMatch(Timing::pass) ? X12gw.OK : X12gw.QUARANTINED;
   }
 
   /** Every request the dashboard makes, {@code payer} a payer of the generated store. */

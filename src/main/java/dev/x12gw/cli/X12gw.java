@@ -31,7 +31,7 @@ public final class X12gw {
                    [--files K] [--relay-backlog] [--db-url JDBC_URL [--nodes N]]
                                [--dir DIR]
              x12gw bench --control-room [--findings N] [--runs N] [--db-url JDBC_URL]
-                   [--dir DIR] [--keep]
+                   [--dir DIR] [--keep | --store DIR]
              x12gw generate 835|837 SIZE_MB FILE
              x12gw report [--config FILE] [--from DATE] [--to DATE] [--as-of DATE]
                    [--by total|payer|provider|service-line|family|root-cause|carc|month]
@@ -88,7 +88,8 @@ public final class X12gw {
                  start the gateway on it (intake idle) and time HTTP requests to every
                  endpoint the dashboard calls: the first (cold), then N more (default 5):
                  median and max ms, bytes, PASS/FAIL against 1 s; exit 1 when any failed;
-                 --keep keeps the H2 store (deleted by default)
+                 --keep keeps the H2 store (deleted by default); --store DIR times a store
+                 kept by an earlier run instead of filling a new one
         generate write a synthetic 835 or 837P of at least SIZE_MB megabytes to FILE (the
                  benchmark's files: 2-10 lines a claim, CAS, PLB, reversals, denials)
 
@@ -157,6 +158,7 @@ public final class X12gw {
                   "--nodes",
                   "--files",
                   "--findings",
+                  "--store",
                   "--db-url")
               .contains(args[i])
           && i + 1 < args.length) {
@@ -329,7 +331,8 @@ public final class X12gw {
                   findings,
                   Integer.parseInt(options.getOrDefault("--runs", "5")),
                   options.get("--db-url"),
-                  options.containsKey("--keep"));
+                  options.containsKey("--keep"),
+                  options.containsKey("--store") ? Path.of(options.get("--store")) : null);
         }
         if (gateway) {
           int nodes;

@@ -21,18 +21,26 @@ import org.apache.camel.Header;
 
 /**
  * The control room's REST API (bean {@code controlRoom}, routes {@code
- * routes/control-room.camel.yaml}): KPIs and the worklist as JSON, from the store. Query parameters
- * arrive as headers; a bad one is an {@link IllegalArgumentException} the route answers with 400.
+ * routes/control-room.camel.yaml}): KPIs, the heat map, the worklist and payer patterns as JSON,
+ * computed over the facts held in memory ({@link ControlRoomFactsCache}); evidence packets from the
+ * store. Query parameters arrive as headers; a bad one is an {@link IllegalArgumentException} the
+ * route answers with 400.
  */
 public final class ControlRoomApi {
   private final ControlRoomStore store;
+  private final ControlRoomFactsCache facts;
   private final PayerPatterns patterns;
   private final EvidencePackets packets;
   private final Clock clock;
 
   public ControlRoomApi(
-      ControlRoomStore store, PayerPatterns patterns, EvidencePackets packets, Clock clock) {
+      ControlRoomStore store,
+      ControlRoomFactsCache facts,
+      PayerPatterns patterns,
+      EvidencePackets packets,
+      Clock clock) {
     this.store = store;
+    this.facts = facts;
     this.patterns = patterns;
     this.packets = packets;
     this.clock = clock;
@@ -79,7 +87,7 @@ public final class ControlRoomApi {
             date("to", to),
             asOf(asOf),
             by == null || by.isBlank() ? Dimension.TOTAL : Dimension.parse(by));
-    return ControlRoomJson.write(ControlRoomJson.kpis(store.kpis(q)));
+    return ControlRoomJson.write(ControlRoomJson.kpis(facts.facts().kpis(q)));
   }
 
   /** GET /api/v1/worklist?asOf&pathway&payer&provider&family&deadlineWithinDays&limit&offset. */
@@ -102,13 +110,13 @@ public final class ControlRoomApi {
             integer("deadlineWithinDays", deadlineWithinDays, 0),
             integer("limit", limit, 50),
             integer("offset", offset, 0));
-    return ControlRoomJson.write(ControlRoomJson.worklist(store.worklist(q)));
+    return ControlRoomJson.write(ControlRoomJson.worklist(store.worklist(q, facts.facts())));
   }
 
   /** GET /api/v1/heatmap?from&to: denials per payer × family. */
   public String heatMap(@Header("from") String from, @Header("to") String to) {
     return ControlRoomJson.write(
-        ControlRoomJson.heatMap(store.heatMap(date("from", from), date("to", to))));
+        ControlRoomJson.heatMap(facts.facts().heatMap(date("from", from), date("to", to))));
   }
 
   /**

@@ -46,6 +46,7 @@ public final class Gateway implements AutoCloseable {
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final Main main = new Main();
   private ControlRoomServer controlRoom;
+  private ControlRoomFactsCache controlRoomFacts;
   private boolean started;
   private boolean closed;
 
@@ -157,10 +158,16 @@ public final class Gateway implements AutoCloseable {
     controlRoom = controlRoomServer();
     dev.x12gw.store.ControlRoomStore controlRoomStore =
         new dev.x12gw.store.ControlRoomStore(database.dataSource());
+    controlRoomFacts =
+        new ControlRoomFactsCache(
+            controlRoomStore,
+            java.time.Duration.parse(settings.get("control-room.facts.max-age", "PT5M")),
+            java.time.Duration.ofMillis(settings.getLong("control-room.answer-budget-ms", 1000)));
+    resources.add(controlRoomFacts);
     PayerPatterns patterns =
         new PayerPatterns(
             database,
-            controlRoomStore,
+            controlRoomFacts,
             new RecordFactory(queues, intelligence.codes()),
             patternPolicy(),
             java.time.Clock.systemDefaultZone());
@@ -169,6 +176,7 @@ public final class Gateway implements AutoCloseable {
         "controlRoom",
         new ControlRoomApi(
             controlRoomStore,
+            controlRoomFacts,
             patterns,
             new dev.x12gw.controlroom.EvidencePackets(
                 new dev.x12gw.store.EvidenceStore(database.dataSource()), intelligence.codes()),
@@ -178,6 +186,9 @@ public final class Gateway implements AutoCloseable {
         new MainListenerSupport() {
           @Override
           public void afterStart(BaseMainSupport m) {
+            if (controlRoom != null) {
+              controlRoomFacts.warmUp(); // the dashboard's first request then finds them read
+            }
             try {
               addPollers(
                   m.getCamelContext(),
@@ -509,6 +520,11 @@ public final class Gateway implements AutoCloseable {
 
   public CamelContext camelContext() {
     return main.getCamelContext();
+  }
+
+  /** The control room's facts in memory (their first load starts with the gateway). */
+  public ControlRoomFactsCache controlRoomFacts() {
+    return controlRoomFacts;
   }
 
   /** The effective settings (with derived values such as the local drop's port). */

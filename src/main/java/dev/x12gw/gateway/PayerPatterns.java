@@ -5,7 +5,6 @@ import dev.x12gw.domain.controlroom.PayerPattern;
 import dev.x12gw.domain.controlroom.PayerPatternDetector;
 import dev.x12gw.records.OutboundRecord;
 import dev.x12gw.records.RecordFactory;
-import dev.x12gw.store.ControlRoomStore;
 import dev.x12gw.store.Database;
 import dev.x12gw.store.Outbox;
 import java.time.Clock;
@@ -25,19 +24,19 @@ public final class PayerPatterns {
   private static final Logger LOG = LoggerFactory.getLogger(PayerPatterns.class);
 
   private final Database database;
-  private final ControlRoomStore store;
+  private final ControlRoomFactsCache facts;
   private final RecordFactory records;
   private final PatternPolicy policy;
   private final Clock clock;
 
   public PayerPatterns(
       Database database,
-      ControlRoomStore store,
+      ControlRoomFactsCache facts,
       RecordFactory records,
       PatternPolicy policy,
       Clock clock) {
     this.database = database;
-    this.store = store;
+    this.facts = facts;
     this.records = records;
     this.policy = policy;
     this.clock = clock;
@@ -46,7 +45,9 @@ public final class PayerPatterns {
   /** The patterns of {@code period} (a month) against the months before it. */
   public List<PayerPattern> detect(YearMonth period) {
     return PayerPatternDetector.detect(
-        store.patternCells(period.minusMonths(policy.baselineMonths()), period), period, policy);
+        facts.facts().patternCells(period.minusMonths(policy.baselineMonths()), period),
+        period,
+        policy);
   }
 
   /** The records of {@link #detect}, as published. */

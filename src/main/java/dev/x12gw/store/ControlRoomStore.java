@@ -2,6 +2,7 @@ package dev.x12gw.store;
 
 import dev.x12gw.domain.classification.DenialFamily;
 import dev.x12gw.domain.classification.ServiceLine;
+import dev.x12gw.domain.controlroom.ControlRoomFacts;
 import dev.x12gw.domain.controlroom.Dimension;
 import dev.x12gw.domain.controlroom.HeatCell;
 import dev.x12gw.domain.controlroom.KpiQuery;
@@ -54,10 +55,203 @@ public final class ControlRoomStore {
       "overturned_by is null and recovery_pathway <> 'CLOSE_OUT' and (appeal_deadline is null"
           + " or appeal_deadline >= ? or idr_deadline >= ?)";
 
+  private static final int FETCH = 10_000;
+
+  private static final String ITEM_COLUMNS =
+      "select record_id, record_type, payer_id, payer_name, billing_npi, billing_name,"
+          + " claim_ref, payer_claim_number, line_number, procedure_code, denial_family,"
+          + " root_cause, driving_code, recovery_pathway, rule_id, amount,"
+          + " expected_recovery, labor_cost, priority, decided_on, appeal_deadline,"
+          + " negotiation_deadline, idr_deadline";
+
   private final DataSource dataSource;
 
   public ControlRoomStore(DataSource dataSource) {
     this.dataSource = dataSource;
+  }
+
+  /**
+   * Everything the control room computes from, read in two scans: the claim cases with a first
+   * adjudication (by id) and the classified findings with a record type. Reads {@link #changes()}
+   * first, so the facts hold at least every change it counts.
+   */
+  public Loaded facts() {
+    try (Connection c = dataSource.getConnection()) {
+      c.setReadOnly(true);
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false); // PostgreSQL streams a result by fetch size only in a transaction
+      try {
+        Changes changes = changes(c);
+        // capacities: all rows, a bound that H2 keeps without scanning (a filtered count scans)
+        int claimCount = (int) count(c, "select count(*) from claim_case");
+        int findingCount = (int) count(c, "select count(*) from classified_finding");
+        ControlRoomFacts.Builder b = new ControlRoomFacts.Builder(claimCount, findingCount);
+        long start = System.nanoTime();
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "select id, first_pass_on, payer_id, billing_npi, service_line, first_outcome,"
+                    + " first_billed, first_denied_amount, first_lines, first_denied_lines,"
+                    + " first_clean from claim_case where first_outcome is not null order by id")) {
+          ps.setFetchSize(FETCH);
+          try (ResultSet r = ps.executeQuery()) {
+            while (r.next()) {
+              b.claim(
+                  r.getLong(1),
+                  SqlValues.date(r, 2),
+                  r.getString(3),
+                  r.getString(4),
+                  r.getString(5),
+                  r.getString(6),
+                  r.getBigDecimal(7),
+                  r.getBigDecimal(8),
+                  r.getLong(9),
+                  r.getLong(10),
+                  r.getBoolean(11));
+            }
+          }
+        }
+        long claimsRead = System.nanoTime();
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "select record_id, case_id, payer_id, billing_npi, service_line, denial_family,"
+                    + " root_cause, carc, recovery_pathway, category, decided_on, appeal_deadline,"
+                    + " negotiation_deadline, idr_deadline, recovered_on, amount, recovered_amount,"
+                    + " labor_cost, priority, overturned_by, preventable from classified_finding"
+                    + " where record_type is not null")) {
+          ps.setFetchSize(FETCH);
+          try (ResultSet r = ps.executeQuery()) {
+            while (r.next()) {
+              long caseId = r.getLong(2);
+              Long kase = r.wasNull() ? null : caseId;
+              boolean preventable = r.getBoolean(21);
+              Boolean prevented = r.wasNull() ? null : preventable;
+              b.finding(
+                  new ControlRoomFacts.FindingRow(
+                      r.getString(1),
+                      kase,
+                      r.getString(3),
+                      r.getString(4),
+                      r.getString(5),
+                      r.getString(6),
+                      r.getString(7),
+                      r.getString(8),
+                      r.getString(9),
+                      r.getString(10),
+                      SqlValues.date(r, 11),
+                      SqlValues.date(r, 12),
+                      SqlValues.date(r, 13),
+                      SqlValues.date(r, 14),
+                      SqlValues.date(r, 15),
+                      r.getBigDecimal(16),
+                      r.getBigDecimal(17),
+                      r.getBigDecimal(18),
+                      r.getBigDecimal(19),
+                      r.getString(20) != null,
+                      prevented));
+            }
+          }
+        }
+        c.commit();
+        long findingsRead = System.nanoTime();
+        return new Loaded(
+            b.build(),
+            changes,
+            (claimsRead - start) / 1_000_000,
+            (findingsRead - claimsRead) / 1_000_000);
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the control room's facts", e);
+    }
+  }
+
+  /**
+   * Facts as read, with the store's {@link Changes} read just before them and how long the claim
+   * cases and the findings took to read.
+   */
+  public record Loaded(
+      ControlRoomFacts facts, Changes changes, long claimsMillis, long findingsMillis) {}
+
+  /**
+   * What moves whenever the intake changes a claim case or a finding: the highest claim, claim
+   * payment and claim case ids (each change comes with a new 837 claim or 835 payment row). Cheap:
+   * three index reads. A transaction that commits after one with a higher id (two nodes, or
+   * concurrent files) moves none of them; the control room's maximum age covers that.
+   */
+  public record Changes(long claim, long payment, long claimCase) {}
+
+  /** The store's {@link Changes} now. */
+  public Changes changes() {
+    try (Connection c = dataSource.getConnection()) {
+      c.setReadOnly(true);
+      return changes(c);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the store's changes", e);
+    }
+  }
+
+  private static Changes changes(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "select (select max(id) from claim), (select max(id) from claim_payment),"
+                    + " (select max(id) from claim_case)");
+        ResultSet r = ps.executeQuery()) {
+      r.next();
+      return new Changes(r.getLong(1), r.getLong(2), r.getLong(3));
+    }
+  }
+
+  private static long count(Connection c, String sql) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet r = ps.executeQuery()) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  /**
+   * The worklist page of {@code q} ranked over {@code facts}: the page's findings read by record
+   * id. A finding withdrawn since the facts were read is left out of the page.
+   */
+  public Worklist worklist(WorklistQuery q, ControlRoomFacts facts) {
+    ControlRoomFacts.Ranked ranked = facts.worklist(q);
+    if (ranked.recordIds().isEmpty()) {
+      return new Worklist(q, ranked.total(), List.of());
+    }
+    Map<String, WorklistItem> found = new java.util.HashMap<>();
+    try (Connection c = dataSource.getConnection()) {
+      c.setReadOnly(true);
+      String marks =
+          String.join(",", java.util.Collections.nCopies(ranked.recordIds().size(), "?"));
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              ITEM_COLUMNS
+                  + " from classified_finding where record_type is not null and record_id in ("
+                  + marks
+                  + ")")) {
+        int i = 1;
+        for (String id : ranked.recordIds()) {
+          ps.setString(i++, id);
+        }
+        try (ResultSet r = ps.executeQuery()) {
+          while (r.next()) {
+            WorklistItem item = item(r);
+            found.put(item.recordId(), item);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the worklist", e);
+    }
+    List<WorklistItem> items = new ArrayList<>();
+    for (String id : ranked.recordIds()) {
+      WorklistItem item = found.get(id);
+      if (item != null) {
+        items.add(item);
+      }
+    }
+    return new Worklist(q, ranked.total(), items);
   }
 
   /** The KPIs of {@code q}. */
@@ -270,11 +464,7 @@ public final class ControlRoomStore {
       List<WorklistItem> items = new ArrayList<>();
       try (PreparedStatement ps =
           c.prepareStatement(
-              "select record_id, record_type, payer_id, payer_name, billing_npi, billing_name,"
-                  + " claim_ref, payer_claim_number, line_number, procedure_code, denial_family,"
-                  + " root_cause, driving_code, recovery_pathway, rule_id, amount,"
-                  + " expected_recovery, labor_cost, priority, decided_on, appeal_deadline,"
-                  + " negotiation_deadline, idr_deadline"
+              ITEM_COLUMNS
                   + where
                   + " order by priority desc, record_id offset ? rows fetch next ? rows only")) {
         int i = bind(ps, params);
@@ -282,31 +472,7 @@ public final class ControlRoomStore {
         ps.setInt(i, q.limit());
         try (ResultSet r = ps.executeQuery()) {
           while (r.next()) {
-            items.add(
-                new WorklistItem(
-                    r.getString(1).strip(),
-                    r.getString(2),
-                    r.getString(3),
-                    r.getString(4),
-                    r.getString(5),
-                    r.getString(6),
-                    r.getString(7),
-                    r.getString(8),
-                    r.getInt(9),
-                    r.getString(10),
-                    r.getString(11),
-                    r.getString(12),
-                    r.getString(13),
-                    r.getString(14),
-                    r.getString(15),
-                    SqlValues.money(r.getBigDecimal(16)),
-                    SqlValues.money(r.getBigDecimal(17)),
-                    SqlValues.money(r.getBigDecimal(18)),
-                    SqlValues.money(r.getBigDecimal(19)),
-                    localDate(r.getDate(20)),
-                    localDate(r.getDate(21)),
-                    localDate(r.getDate(22)),
-                    localDate(r.getDate(23))));
+            items.add(item(r));
           }
         }
       }
@@ -363,6 +529,33 @@ public final class ControlRoomStore {
       ps.setObject(i++, p);
     }
     return i;
+  }
+
+  private static WorklistItem item(ResultSet r) throws SQLException {
+    return new WorklistItem(
+        r.getString(1).strip(),
+        r.getString(2),
+        r.getString(3),
+        r.getString(4),
+        r.getString(5),
+        r.getString(6),
+        r.getString(7),
+        r.getString(8),
+        r.getInt(9),
+        r.getString(10),
+        r.getString(11),
+        r.getString(12),
+        r.getString(13),
+        r.getString(14),
+        r.getString(15),
+        SqlValues.money(r.getBigDecimal(16)),
+        SqlValues.money(r.getBigDecimal(17)),
+        SqlValues.money(r.getBigDecimal(18)),
+        SqlValues.money(r.getBigDecimal(19)),
+        localDate(r.getDate(20)),
+        localDate(r.getDate(21)),
+        localDate(r.getDate(22)),
+        localDate(r.getDate(23)));
   }
 
   private static LocalDate localDate(Date d) {

@@ -110,6 +110,17 @@ class ControlRoomStoreTest {
 
   @ParameterizedTest
   @MethodSource("backends")
+  void theFactsHeldInMemoryAnswerAsTheStoreDoes(TestStore.Backend backend) throws Exception {
+    try (TestStore store = backend.open()) {
+      load(store, SCENARIOS);
+      ControlRoomStore cr = new ControlRoomStore(store.database().dataSource());
+      ControlRoomFactsTest.assertSameAnswers(
+          cr, cr.facts().facts(), java.time.LocalDate.parse("2026-12-07"), "60054");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("backends")
   void kpisMatchTheFiguresComputedByHand(TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
       load(store, SCENARIOS);

@@ -46,7 +46,10 @@ class PayerPatternsPublishTest {
       PayerPatterns patterns =
           new PayerPatterns(
               store.database(),
-              new ControlRoomStore(store.database().dataSource()),
+              new dev.x12gw.gateway.ControlRoomFactsCache(
+                  new ControlRoomStore(store.database().dataSource()),
+                  java.time.Duration.ofMinutes(5),
+                  java.time.Duration.ofSeconds(1)),
               new RecordFactory(QueueNames.defaults()),
               new PatternPolicy(6, 1, 1, BigDecimal.ZERO, 0.5, false),
               Clock.fixed(Instant.parse("2026-12-07T12:00:00Z"), ZoneOffset.UTC));
