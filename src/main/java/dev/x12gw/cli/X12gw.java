@@ -25,6 +25,7 @@ public final class X12gw {
       usage: x12gw run [--config FILE]
              x12gw analyze [--config FILE] [--contracts FILE|DIR] [--payer-stats FILE] PATH...
              x12gw validate [--config FILE] [--ack-dir DIR] PATH...
+             x12gw scrub [--config FILE] [--rules DIR] [--as-of DATE] PATH...
              x12gw browse [--config FILE] [--limit N] [QUEUE...]
              x12gw bench [--size-mb N] [--runs N] [--dir DIR]
              x12gw bench --gateway [--size-mb N] [--mode 835|837+835] [--days N [--day-seconds S]]
@@ -50,6 +51,14 @@ public final class X12gw {
                  transaction set, accepted or the precise defects (ISA13/GS06/ST02, segment
                  position, element); --ack-dir writes the 999/TA1 the gateway would send;
                  exit 0 when everything is accepted, 1 when anything is quarantined
+        scrub    the pre-submission checks over 837 files and directories: WEDI SNIP 2-5
+                 (balancing, NPI check digits, CPT/HCPCS/ICD-10-CM forms, place of service,
+                 dates, diagnosis pointers, duplicates, NCCI PTP pairs, unit limits) and the
+                 payer rules of --rules (default scrubber.dir, config/scrubber): one JSON
+                 finding per line (file, ISA13/GS06/ST02, claim, line, segment position,
+                 element, rule, severity, CARC/RARC it prevents, message, rationale); dates
+                 checked against BHT04, else --as-of (default today); exit 0 when no claim
+                 has a hard stop, 1 when any has or part of a file was quarantined
         browse   print the records waiting on the gateway's queues (all of them by default)
                  without consuming them, one JSON object per line with its "queue"; then,
                  on standard error, each queue's message count from the broker's own metrics
@@ -135,6 +144,10 @@ public final class X12gw {
     for (int i = 1; i < args.length; i++) {
       if ("--config".equals(args[i]) && i + 1 < args.length) {
         config = Path.of(args[++i]);
+      } else if ("scrub".equals(command)
+          && ("--rules".equals(args[i]) || "--as-of".equals(args[i]))
+          && i + 1 < args.length) {
+        options.put(args[i], args[++i]);
       } else if ("validate".equals(command) && "--ack-dir".equals(args[i]) && i + 1 < args.length) {
         options.put(args[i], args[++i]);
       } else if ("analyze".equals(command)
@@ -231,6 +244,39 @@ public final class X12gw {
                 settings.path("x12.mapping", "edi-mappings/x12-gateway.smooks.xml"))) {
           String ackDir = options.get("--ack-dir");
           return new Validate(parser, out, ackDir == null ? null : Path.of(ackDir))
+              .run(Analyze.expand(paths));
+        }
+      }
+      case "scrub" -> {
+        if (!pathsUsable("scrub", paths, err)) {
+          return USAGE;
+        }
+        Settings settings = Settings.load(home, configFile);
+        java.time.LocalDate asOf;
+        try {
+          asOf =
+              options.containsKey("--as-of")
+                  ? java.time.LocalDate.parse(options.get("--as-of"))
+                  : java.time.LocalDate.now();
+        } catch (java.time.format.DateTimeParseException e) {
+          err.println("x12gw: --as-of takes a date yyyy-mm-dd");
+          return USAGE;
+        }
+        dev.x12gw.domain.scrub.ScrubRules rules;
+        try {
+          rules =
+              dev.x12gw.config.ScrubberFiles.load(
+                  options.containsKey("--rules")
+                      ? Path.of(options.get("--rules"))
+                      : settings.path("scrubber.dir", "config/scrubber"));
+        } catch (dev.x12gw.config.ConfigFileException e) {
+          err.println("x12gw scrub: " + e.getMessage());
+          return FAILED;
+        }
+        try (SmooksX12Parser parser =
+            new SmooksX12Parser(
+                settings.path("x12.mapping", "edi-mappings/x12-gateway.smooks.xml"))) {
+          return new Scrub(parser, new dev.x12gw.domain.scrub.Scrubber(rules), asOf, out, err)
               .run(Analyze.expand(paths));
         }
       }

@@ -33,6 +33,16 @@ public interface BindingSink {
   }
 
   /**
+   * {@link #claim(SubmittedClaim, List)} with each segment's position in the transaction set (ST =
+   * 1) and the interchange's delimiters, for a sink that names segments (the scrubber); the default
+   * passes the claim and its segments on.
+   */
+  default void claim(
+      SubmittedClaim claim, List<String> segments, int[] positions, Delimiters delimiters) {
+    claim(claim, segments);
+  }
+
+  /**
    * 835 loop 2100 complete, with the segments it was read from: {@code headerSegments}, the
    * transaction's header (BPR, TRN, REF, DTM, N1 loops; the same list for every payment of the
    * transaction), and {@code segments}, its LX/TS3/TS2 header number and its own loop, as received.

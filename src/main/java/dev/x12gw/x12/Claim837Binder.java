@@ -82,6 +82,7 @@ public final class Claim837Binder implements TransactionBinder {
   private String patientRelationship = "";
 
   private final SegmentTrail trail = new SegmentTrail();
+  private Delimiters delimiters;
   private ClaimState claim;
   private LineState line;
   private OtherPayerState otherPayer;
@@ -102,15 +103,16 @@ public final class Claim837Binder implements TransactionBinder {
     switch (s.id()) {
       case "HL" -> {
         switch (area) {
-          case BILLING_PROVIDER -> trail.open(SegmentTrail.Level.BILLING_PROVIDER, s);
-          case SUBSCRIBER -> trail.open(SegmentTrail.Level.SUBSCRIBER, s);
-          case PATIENT -> trail.open(SegmentTrail.Level.PATIENT, s);
-          default -> trail.add(s);
+          case BILLING_PROVIDER -> trail.open(SegmentTrail.Level.BILLING_PROVIDER, s, position);
+          case SUBSCRIBER -> trail.open(SegmentTrail.Level.SUBSCRIBER, s, position);
+          case PATIENT -> trail.open(SegmentTrail.Level.PATIENT, s, position);
+          default -> trail.add(s, position);
         }
       }
-      case "CLM" -> trail.open(SegmentTrail.Level.ITEM, s);
-      default -> trail.add(s);
+      case "CLM" -> trail.open(SegmentTrail.Level.ITEM, s, position);
+      default -> trail.add(s, position);
     }
+    delimiters = s.delimiters();
   }
 
   private void bind(Segment s) throws X12BindingException {
@@ -666,7 +668,9 @@ public final class Claim837Binder implements TransactionBinder {
             c.notes,
             c.amounts,
             c.otherPayers),
-        trail.itemWithContext());
+        trail.itemWithContext(),
+        trail.positionsWithContext(),
+        delimiters);
     trail.closeItem(patient != null ? SegmentTrail.Level.PATIENT : SegmentTrail.Level.SUBSCRIBER);
   }
 

@@ -26,20 +26,32 @@ final class SegmentTrail {
   }
 
   private final Map<Level, List<String>> segments = new EnumMap<>(Level.class);
+
+  /**
+   * Each kept segment's position in the transaction set (ST = 1), parallel to {@link #segments}.
+   */
+  private final Map<Level, int[]> positions = new EnumMap<>(Level.class);
+
   private Level level = Level.HEADER;
   private List<String> headerCopy;
 
   SegmentTrail() {
     for (Level l : Level.values()) {
       segments.put(l, new ArrayList<>());
+      positions.put(l, new int[16]);
     }
   }
 
   /** Starts a level: it and every level below it are emptied, the segment is its first. */
   void open(Level next, Segment first) {
+    open(next, first, 0);
+  }
+
+  /** {@link #open(Level, Segment)} of the segment at {@code position} in the transaction set. */
+  void open(Level next, Segment first, int position) {
     clearFrom(next);
     level = next;
-    add(first);
+    add(first, position);
   }
 
   /** Leaves the claim or payment loop: what follows belongs to {@code back} again. */
@@ -50,10 +62,41 @@ final class SegmentTrail {
 
   /** A segment of the current level; ST and SE are not kept. */
   void add(Segment s) {
+    add(s, 0);
+  }
+
+  /** {@link #add(Segment)} of the segment at {@code position} in the transaction set. */
+  void add(Segment s, int position) {
     String id = s.id();
     if (!"ST".equals(id) && !"SE".equals(id)) {
-      segments.get(level).add(s.toString());
+      List<String> kept = segments.get(level);
+      int[] at = positions.get(level);
+      if (kept.size() == at.length) {
+        at = java.util.Arrays.copyOf(at, at.length * 2);
+        positions.put(level, at);
+      }
+      at[kept.size()] = position;
+      kept.add(s.toString());
     }
+  }
+
+  /**
+   * The positions in the transaction set (ST = 1) of {@link #itemWithContext}'s segments, in the
+   * same order; 0 where the binder gave none.
+   */
+  int[] positionsWithContext() {
+    int n = 0;
+    for (Level l : Level.values()) {
+      n += segments.get(l).size();
+    }
+    int[] out = new int[n];
+    int i = 0;
+    for (Level l : Level.values()) {
+      int size = segments.get(l).size();
+      System.arraycopy(positions.get(l), 0, out, i, size);
+      i += size;
+    }
+    return out;
   }
 
   /** The transaction's header segments (835: BPR to the last N1 loop), the same for every item. */

@@ -307,6 +307,18 @@ public final class X12ReadSession {
     }
 
     @Override
+    public void claim(
+        SubmittedClaim claim,
+        java.util.List<String> segments,
+        int[] positions,
+        Delimiters delimiters) {
+      if (!transaction.isRejected()) {
+        txClaims++;
+        downstream.claim(claim, segments, positions, delimiters);
+      }
+    }
+
+    @Override
     public void payment(
         RemittanceHeader remittance,
         ClaimPayment payment,

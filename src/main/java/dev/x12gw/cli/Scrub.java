@@ -1,0 +1,153 @@
+package dev.x12gw.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.x12gw.domain.claim.SubmittedClaim;
+import dev.x12gw.domain.remittance.ClaimPayment;
+import dev.x12gw.domain.remittance.RemittanceHeader;
+import dev.x12gw.domain.scrub.ScrubClaim;
+import dev.x12gw.domain.scrub.ScrubFinding;
+import dev.x12gw.domain.scrub.ScrubSegment;
+import dev.x12gw.domain.scrub.Scrubber;
+import dev.x12gw.domain.scrub.ServiceHistory;
+import dev.x12gw.domain.scrub.Severity;
+import dev.x12gw.x12.BindingSink;
+import dev.x12gw.x12.Delimiters;
+import dev.x12gw.x12.ReadResult;
+import dev.x12gw.x12.X12Problem;
+import dev.x12gw.x12.smooks.SmooksX12Parser;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code x12gw scrub FILES...}: the scrubber's checks over 837 files offline, as the gateway would
+ * run them before submission: one JSON finding per line on standard output; a transaction set the
+ * reader rejects is reported on standard error with its file, control numbers and segment, and its
+ * claims are not scrubbed. Exit 0 when no claim has a hard stop, 1 when any would be held or any
+ * part of a file was quarantined.
+ */
+final class Scrub {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final SmooksX12Parser parser;
+  private final Scrubber scrubber;
+  private final LocalDate today;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final ServiceHistory history = ServiceHistory.inMemory();
+
+  /** What one run found. */
+  record Totals(long claims, long held, long findings, boolean quarantined) {}
+
+  Scrub(
+      SmooksX12Parser parser,
+      Scrubber scrubber,
+      LocalDate today,
+      PrintStream out,
+      PrintStream err) {
+    this.parser = parser;
+    this.scrubber = scrubber;
+    this.today = today;
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(List<Path> files) throws IOException {
+    long claims = 0;
+    long held = 0;
+    long findings = 0;
+    boolean quarantined = false;
+    for (Path f : files) {
+      Totals t = scrub(f);
+      claims += t.claims();
+      held += t.held();
+      findings += t.findings();
+      quarantined |= t.quarantined();
+    }
+    out.flush();
+    err.printf(
+        "x12gw scrub: %d claim(s), %d with a hard stop, %d finding(s)%s%n",
+        claims, held, findings, quarantined ? "; part of the input was quarantined (above)" : "");
+    return held > 0 || quarantined ? 1 : 0;
+  }
+
+  /** Scrubs every claim of one file. */
+  Totals scrub(Path file) throws IOException {
+    String name = file.getFileName().toString();
+    List<List<ScrubFinding>> found = new ArrayList<>();
+    BindingSink sink =
+        new BindingSink() {
+          @Override
+          public void claim(SubmittedClaim claim) {
+            throw new IllegalStateException("the 837 binder hands claims over with their segments");
+          }
+
+          @Override
+          public void claim(
+              SubmittedClaim claim, List<String> segments, int[] positions, Delimiters delimiters) {
+            found.add(
+                scrubber.scrub(scrubClaim(claim, segments, positions, delimiters), history, today));
+          }
+
+          @Override
+          public void payment(RemittanceHeader remittance, ClaimPayment payment) {}
+        };
+    ReadResult r = parser.parse(file, name, sink);
+    for (X12Problem p : r.problems()) {
+      err.println(name + ": " + p.describe());
+    }
+    long held = 0;
+    long n = 0;
+    for (List<ScrubFinding> claim : found) {
+      if (claim.stream().anyMatch(f -> f.severity() == Severity.HARD_STOP)) {
+        held++;
+      }
+      for (ScrubFinding f : claim) {
+        out.println(json(f));
+        n++;
+      }
+    }
+    return new Totals(found.size(), held, n, r.quarantined());
+  }
+
+  /** The claim with its segments split by the interchange's delimiters. */
+  static ScrubClaim scrubClaim(
+      SubmittedClaim claim, List<String> segments, int[] positions, Delimiters delimiters) {
+    List<ScrubSegment> split = new ArrayList<>(segments.size());
+    String separator = java.util.regex.Pattern.quote(String.valueOf(delimiters.element()));
+    for (int i = 0; i < segments.size(); i++) {
+      split.add(
+          new ScrubSegment(
+              Math.max(1, positions[i]),
+              List.of(segments.get(i).split(separator, -1)),
+              delimiters.component()));
+    }
+    return new ScrubClaim(claim, split);
+  }
+
+  /** One finding as a JSON line. */
+  static String json(ScrubFinding f) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("file", f.source().fileName());
+    o.put("isa13", f.source().interchangeControlNumber());
+    o.put("gs06", f.source().groupControlNumber());
+    o.put("st02", f.source().transactionControlNumber());
+    o.put("claim", f.claimRef());
+    o.put("line", f.lineNumber());
+    o.put("segmentPosition", f.segmentPosition());
+    o.put("element", f.element());
+    o.put("value", f.value());
+    o.put("ruleId", f.rule().id());
+    o.put("kind", f.rule().kind().name());
+    o.put("severity", f.severity().name());
+    o.put("carc", f.rule().carc());
+    o.put("rarc", f.rule().rarc());
+    o.put("message", f.message());
+    o.put("rationale", f.rule().rationale());
+    return o.toString();
+  }
+}
