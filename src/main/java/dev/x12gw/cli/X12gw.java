@@ -25,7 +25,7 @@ public final class X12gw {
       usage: x12gw run [--config FILE]
              x12gw analyze [--config FILE] [--contracts FILE|DIR] [--payer-stats FILE] PATH...
              x12gw validate [--config FILE] [--ack-dir DIR] PATH...
-             x12gw scrub [--config FILE] [--rules DIR] [--as-of DATE] PATH...
+             x12gw scrub [--config FILE] [--rules DIR] [--as-of DATE] [--backtest] PATH...
              x12gw browse [--config FILE] [--limit N] [QUEUE...]
              x12gw bench [--size-mb N] [--runs N] [--dir DIR]
              x12gw bench --gateway [--size-mb N] [--mode 835|837+835] [--days N [--day-seconds S]]
@@ -58,7 +58,11 @@ public final class X12gw {
                  finding per line (file, ISA13/GS06/ST02, claim, line, segment position,
                  element, rule, severity, CARC/RARC it prevents, message, rationale); dates
                  checked against BHT04, else --as-of (default today); exit 0 when no claim
-                 has a hard stop, 1 when any has or part of a file was quarantined
+                 has a hard stop, 1 when any has or part of a file was quarantined;
+                 --backtest: the paths are history, 837s with their 835s: per rule and in
+                 total, the claims it would have held, how many were denied later (and the
+                 dollars; with the rule's CARC), false holds (adjudicated without a denial),
+                 claims without an 835, and the later denials no rule would have held
         browse   print the records waiting on the gateway's queues (all of them by default)
                  without consuming them, one JSON object per line with its "queue"; then,
                  on standard error, each queue's message count from the broker's own metrics
@@ -180,6 +184,8 @@ public final class X12gw {
           && java.util.Set.of("--gateway", "--relay-backlog", "--control-room", "--keep")
               .contains(args[i])) {
         options.put(args[i], "true");
+      } else if ("scrub".equals(command) && "--backtest".equals(args[i])) {
+        options.put(args[i], "true");
       } else if (args[i].startsWith("--")) {
         err.println("x12gw: unknown option " + args[i]);
         err.print(USAGE_TEXT);
@@ -276,8 +282,27 @@ public final class X12gw {
         try (SmooksX12Parser parser =
             new SmooksX12Parser(
                 settings.path("x12.mapping", "edi-mappings/x12-gateway.smooks.xml"))) {
-          return new Scrub(parser, new dev.x12gw.domain.scrub.Scrubber(rules), asOf, out, err)
-              .run(Analyze.expand(paths));
+          dev.x12gw.domain.scrub.Scrubber scrubber = new dev.x12gw.domain.scrub.Scrubber(rules);
+          if (options.containsKey("--backtest")) {
+            Intelligence intelligence = Intelligence.load(settings, null);
+            QueueNames queues = QueueNames.from(settings::get);
+            return new Backtest(
+                    parser,
+                    scrubber,
+                    asOf,
+                    records ->
+                        new Analyze(
+                            new X12FileProcessor(
+                                parser,
+                                new RecordFactory(queues, intelligence.codes()),
+                                intelligence.policy(),
+                                intelligence.classifier()),
+                            records,
+                            err),
+                    out)
+                .run(Analyze.expand(paths));
+          }
+          return new Scrub(parser, scrubber, asOf, out, err).run(Analyze.expand(paths));
         }
       }
       case "browse" -> {

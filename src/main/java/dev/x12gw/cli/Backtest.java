@@ -1,0 +1,293 @@
+package dev.x12gw.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.x12gw.domain.claim.SubmittedClaim;
+import dev.x12gw.domain.remittance.ClaimPayment;
+import dev.x12gw.domain.remittance.RemittanceHeader;
+import dev.x12gw.domain.scrub.ScrubFinding;
+import dev.x12gw.domain.scrub.ScrubRule;
+import dev.x12gw.domain.scrub.Scrubber;
+import dev.x12gw.domain.scrub.ServiceHistory;
+import dev.x12gw.domain.scrub.Severity;
+import dev.x12gw.x12.BindingSink;
+import dev.x12gw.x12.Delimiters;
+import dev.x12gw.x12.smooks.SmooksX12Parser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * {@code x12gw scrub --backtest FILES...}: the rule set run over historical 837s whose 835s are
+ * among the files. Each claim is scrubbed as it would have been before submission; the 835s say
+ * what became of it (through {@code analyze}'s own matching and classification: a claim or line
+ * denial record is a later denial). Per rule and in total: the claims it would have held, how many
+ * of those were later denied (and the denied dollars; with the rule's CARC among the denial's), how
+ * many were adjudicated without a denial (false holds) and how many have no 835 among the files;
+ * then the later denials no hard stop would have held (rule misses), by CARC.
+ */
+final class Backtest {
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  private final SmooksX12Parser parser;
+  private final Scrubber scrubber;
+  private final LocalDate today;
+  private final Function<PrintStream, Analyze> analyze;
+  private final PrintStream out;
+
+  Backtest(
+      SmooksX12Parser parser,
+      Scrubber scrubber,
+      LocalDate today,
+      Function<PrintStream, Analyze> analyze,
+      PrintStream out) {
+    this.parser = parser;
+    this.scrubber = scrubber;
+    this.today = today;
+    this.analyze = analyze;
+    this.out = out;
+  }
+
+  /** What became of one claim: denied dollars and CARCs, or adjudicated without a denial. */
+  private static final class Outcome {
+    BigDecimal denied = BigDecimal.ZERO;
+    final Set<String> carcs = new TreeSet<>();
+    boolean denial;
+  }
+
+  /** One rule's (or the total's) counts. */
+  static final class Tally {
+    long held;
+    long deniedLater;
+    BigDecimal deniedDollars = BigDecimal.ZERO;
+    long sameCarc;
+    long falseHolds;
+    long noRemit;
+  }
+
+  int run(List<Path> files) throws IOException {
+    // 1. every 837 claim scrubbed, by payer | CLM01
+    Map<String, List<ScrubFinding>> scrubbed = new LinkedHashMap<>();
+    ServiceHistory history = ServiceHistory.inMemory();
+    Set<String> adjudicated = new HashSet<>();
+    for (Path f : files) {
+      String kind = Analyze.sniff(f);
+      if (kind.equals("837")) {
+        parser.parse(
+            f,
+            f.getFileName().toString(),
+            new BindingSink() {
+              @Override
+              public void claim(SubmittedClaim claim) {}
+
+              @Override
+              public void claim(
+                  SubmittedClaim claim, List<String> segments, int[] positions, Delimiters d) {
+                scrubbed.put(
+                    key(claim.payer().id(), claim.patientControlNumber()),
+                    scrubber.scrub(
+                        Scrub.scrubClaim(claim, segments, positions, d), history, today));
+              }
+
+              @Override
+              public void payment(RemittanceHeader remittance, ClaimPayment payment) {}
+            });
+      } else if (kind.equals("835")) {
+        // 2. which claims an 835 adjudicated
+        parser.parse(
+            f,
+            f.getFileName().toString(),
+            new BindingSink() {
+              @Override
+              public void claim(SubmittedClaim claim) {}
+
+              @Override
+              public void payment(RemittanceHeader remittance, ClaimPayment payment) {
+                adjudicated.add(key(remittance.payer().id(), payment.patientControlNumber()));
+              }
+            });
+      }
+    }
+    // 3. the later denials, as the gateway classifies them
+    ByteArrayOutputStream records = new ByteArrayOutputStream();
+    analyze.apply(new PrintStream(records, true, StandardCharsets.UTF_8)).run(files);
+    Map<String, Outcome> outcomes = new HashMap<>();
+    for (String line : records.toString(StandardCharsets.UTF_8).split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode r = JSON.readTree(line);
+      String type = r.path("recordType").asText();
+      if (!type.equals("CLAIM_DENIAL") && !type.equals("LINE_DENIAL")) {
+        continue;
+      }
+      Outcome o =
+          outcomes.computeIfAbsent(
+              key(r.path("payer").path("id").asText(), r.path("patientControlNumber").asText()),
+              k -> new Outcome());
+      o.denial = true;
+      JsonNode adjustments;
+      if (type.equals("LINE_DENIAL")) {
+        JsonNode l = r.path("line");
+        o.denied =
+            o.denied.add(
+                l.path("chargeAmount")
+                    .decimalValue()
+                    .subtract(l.path("paidAmount").decimalValue()));
+        adjustments = l.path("adjustments");
+      } else {
+        o.denied =
+            o.denied.add(
+                r.path("billedAmount")
+                    .decimalValue()
+                    .subtract(r.path("paidAmount").decimalValue())
+                    .subtract(r.path("patientResponsibilityAmount").decimalValue()));
+        adjustments = r.path("adjustments");
+      }
+      for (JsonNode a : adjustments) {
+        if (!a.path("group").asText().equals("PR")) {
+          o.carcs.add(a.path("reason").asText());
+        }
+      }
+    }
+    // 4. per rule and in total
+    Map<String, Tally> byRule = new TreeMap<>();
+    Map<String, ScrubRule> rules = new HashMap<>();
+    Tally total = new Tally();
+    Tally missed = new Tally();
+    Map<String, long[]> missedByCarc = new TreeMap<>();
+    long claims = 0;
+    for (Map.Entry<String, List<ScrubFinding>> e : scrubbed.entrySet()) {
+      claims++;
+      Outcome o = outcomes.get(e.getKey());
+      boolean wasAdjudicated = adjudicated.contains(e.getKey()) || o != null;
+      Set<String> fired = new TreeSet<>();
+      for (ScrubFinding f : e.getValue()) {
+        if (f.severity() == Severity.HARD_STOP) {
+          fired.add(f.rule().id());
+          rules.put(f.rule().id(), f.rule());
+        }
+      }
+      for (String id : fired) {
+        count(
+            byRule.computeIfAbsent(id, k -> new Tally()),
+            o,
+            wasAdjudicated,
+            Set.of(rules.get(id).carc()));
+      }
+      if (!fired.isEmpty()) {
+        Set<String> carcs = new HashSet<>();
+        fired.forEach(id -> carcs.add(rules.get(id).carc()));
+        count(total, o, wasAdjudicated, carcs);
+      } else if (o != null && o.denial) {
+        missed.deniedLater++;
+        missed.deniedDollars = missed.deniedDollars.add(o.denied);
+        for (String carc : o.carcs.isEmpty() ? Set.of("none") : o.carcs) {
+          long[] m = missedByCarc.computeIfAbsent(carc, k -> new long[1]);
+          m[0]++;
+        }
+      }
+    }
+    print(claims, byRule, rules, total, missed, missedByCarc);
+    out.flush();
+    return 0;
+  }
+
+  private static void count(Tally t, Outcome o, boolean wasAdjudicated, Set<String> carcs) {
+    t.held++;
+    if (o != null && o.denial) {
+      t.deniedLater++;
+      t.deniedDollars = t.deniedDollars.add(o.denied);
+      if (o.carcs.stream().anyMatch(carcs::contains)) {
+        t.sameCarc++;
+      }
+    } else if (wasAdjudicated) {
+      t.falseHolds++;
+    } else {
+      t.noRemit++;
+    }
+  }
+
+  private void print(
+      long claims,
+      Map<String, Tally> byRule,
+      Map<String, ScrubRule> rules,
+      Tally total,
+      Tally missed,
+      Map<String, long[]> missedByCarc) {
+    out.printf(
+        Locale.ROOT,
+        "%-28s %-24s %5s %6s %12s %5s %6s %6s%n",
+        "rule",
+        "kind",
+        "held",
+        "denied",
+        "denied $",
+        "carc",
+        "false",
+        "no 835");
+    for (Map.Entry<String, Tally> e : byRule.entrySet()) {
+      row(e.getKey(), rules.get(e.getKey()).kind().name(), e.getValue());
+    }
+    row("total (claims)", "any hard stop", total);
+    out.printf(
+        Locale.ROOT,
+        "%d claim(s) scrubbed; %d would have been held: %d of them denied later (%s), %d with the"
+            + " rule's CARC; %d false hold(s) (adjudicated without a denial), %d without an 835%n",
+        claims,
+        total.held,
+        total.deniedLater,
+        money(total.deniedDollars),
+        total.sameCarc,
+        total.falseHolds,
+        total.noRemit);
+    StringBuilder carcs = new StringBuilder();
+    missedByCarc.forEach(
+        (carc, n) ->
+            carcs.append(carcs.length() == 0 ? "" : ", ").append(carc).append(": ").append(n[0]));
+    out.printf(
+        Locale.ROOT,
+        "rule misses: %d later denial(s) (%s) that no hard stop would have held%s%n",
+        missed.deniedLater,
+        money(missed.deniedDollars),
+        missed.deniedLater == 0 ? "" : " (by CARC " + carcs + ")");
+  }
+
+  private void row(String name, String kind, Tally t) {
+    out.printf(
+        Locale.ROOT,
+        "%-28s %-24s %5d %6d %12s %5d %6d %6d%n",
+        name,
+        kind,
+        t.held,
+        t.deniedLater,
+        money(t.deniedDollars),
+        t.sameCarc,
+        t.falseHolds,
+        t.noRemit);
+  }
+
+  private static String money(BigDecimal v) {
+    return v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+  }
+
+  private static String key(String payer, String pcn) {
+    return payer.strip().toUpperCase(Locale.ROOT) + "|" + pcn.strip();
+  }
+}

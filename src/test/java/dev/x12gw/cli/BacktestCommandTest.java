@@ -1,0 +1,84 @@
+package dev.x12gw.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.x12gw.TestFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code x12gw scrub --backtest} over {@code testdata/scrubber/backtest/}: five claims with known
+ * fates. PCN-BT-AUTH (MRI for payer 60054 without REF*G1) was denied CO-197 for $900: the
+ * authorization rule would have held it, with its CARC. PCN-BT-CLEAN was paid: not held.
+ * PCN-BT-UNITS (three venipunctures, over the sample limit of two) was paid in full: a false hold.
+ * PCN-BT-MISS was denied CO-16 for $200 with nothing a rule checks: a rule miss. PCN-BT-NOREMIT
+ * (procedure 9921) has no 835: held, fate unknown.
+ */
+class BacktestCommandTest {
+  @TempDir Path rules;
+
+  @Test
+  void theBacktestCountsWhatEachRuleWouldHaveHeldAndWhatBecameOfIt() throws Exception {
+    Path config = TestFiles.projectDir().resolve("config/scrubber");
+    try (Stream<Path> files = Files.list(config)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+        Files.copy(f, rules.resolve(f.getFileName()));
+      }
+    }
+    Files.writeString(
+        rules.resolve("payer-rules.csv"),
+        String.join(",", dev.x12gw.config.ScrubberFiles.PAYER_RULE_COLUMNS)
+            + "\nEX-AUTH-MRI,AUTHORIZATION_REQUIRED,60054,70540,70559,,197,N54,HARD_STOP,MRI needs"
+            + " authorization\n");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        X12gw.run(
+            new String[] {
+              "scrub",
+              "--backtest",
+              "--rules",
+              rules.toString(),
+              TestFiles.testdata("scrubber").resolve("backtest").toString()
+            },
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    List<String> lines = text.lines().toList();
+    assertThat(lines.get(0).split("\\s+"))
+        .containsExactly(
+            "rule", "kind", "held", "denied", "denied", "$", "carc", "false", "no", "835");
+    //                               held denied dollars carc false no-835
+    assertThat(row(lines, "EX-AUTH-MRI"))
+        .containsExactly("AUTHORIZATION_REQUIRED", "1", "1", "900.00", "1", "0", "0");
+    assertThat(row(lines, "MUE")).containsExactly("UNITS_LIMIT", "1", "0", "0.00", "0", "1", "0");
+    assertThat(row(lines, "SNIP5-PROCEDURE"))
+        .containsExactly("PROCEDURE_FORMAT", "1", "0", "0.00", "0", "0", "1");
+    assertThat(lines)
+        .contains(
+            "5 claim(s) scrubbed; 3 would have been held: 1 of them denied later (900.00), 1 with"
+                + " the rule's CARC; 1 false hold(s) (adjudicated without a denial), 1 without an"
+                + " 835",
+            "rule misses: 1 later denial(s) (200.00) that no hard stop would have held (by CARC 16:"
+                + " 1)");
+  }
+
+  /** The cells after the rule id of the row of {@code rule}. */
+  private static List<String> row(List<String> lines, String rule) {
+    for (String l : lines) {
+      String[] cells = l.trim().split("\\s+");
+      if (cells[0].equals(rule)) {
+        return List.of(cells).subList(1, cells.length);
+      }
+    }
+    throw new AssertionError("no row for " + rule + " in " + lines);
+  }
+}
