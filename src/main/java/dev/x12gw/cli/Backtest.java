@@ -50,6 +50,17 @@ final class Backtest {
   private final LocalDate today;
   private final Function<PrintStream, Analyze> analyze;
   private final PrintStream out;
+  private RuleSuggestions suggestions;
+  private Path suggestionsFile;
+  private dev.x12gw.domain.scrub.ScrubRules active;
+
+  /** Also learns rules from the later denials and writes them to {@code file}. */
+  Backtest suggest(RuleSuggestions s, Path file, dev.x12gw.domain.scrub.ScrubRules activeRules) {
+    this.suggestions = s;
+    this.suggestionsFile = file;
+    this.active = activeRules;
+    return this;
+  }
 
   Backtest(
       SmooksX12Parser parser,
@@ -99,6 +110,14 @@ final class Backtest {
               @Override
               public void claim(
                   SubmittedClaim claim, List<String> segments, int[] positions, Delimiters d) {
+                if (suggestions != null) {
+                  suggestions.submitted(
+                      norm(claim.payer().id()),
+                      claim.patientControlNumber().strip(),
+                      claim.lines().stream().map(l -> l.procedure().code()).toList(),
+                      claim.statementFrom(),
+                      claim.batchDate());
+                }
                 scrubbed.put(
                     key(claim.payer().id(), claim.patientControlNumber()),
                     scrubber.scrub(
@@ -160,10 +179,28 @@ final class Backtest {
                     .subtract(r.path("patientResponsibilityAmount").decimalValue()));
         adjustments = r.path("adjustments");
       }
+      Set<String> carcs = new TreeSet<>();
       for (JsonNode a : adjustments) {
         if (!a.path("group").asText().equals("PR")) {
-          o.carcs.add(a.path("reason").asText());
+          carcs.add(a.path("reason").asText());
         }
+      }
+      o.carcs.addAll(carcs);
+      if (suggestions != null) {
+        JsonNode l = r.path("line");
+        suggestions.denied(
+            norm(r.path("payer").path("id").asText()),
+            r.path("patientControlNumber").asText().strip(),
+            type.equals("LINE_DENIAL") ? l.path("procedure").asText() : null,
+            carcs,
+            type.equals("LINE_DENIAL")
+                ? l.path("chargeAmount")
+                    .decimalValue()
+                    .subtract(l.path("paidAmount").decimalValue())
+                : r.path("billedAmount")
+                    .decimalValue()
+                    .subtract(r.path("paidAmount").decimalValue())
+                    .subtract(r.path("patientResponsibilityAmount").decimalValue()));
       }
     }
     // 4. per rule and in total
@@ -205,6 +242,15 @@ final class Backtest {
       }
     }
     print(claims, byRule, rules, total, missed, missedByCarc);
+    if (suggestions != null) {
+      List<String> rows = suggestions.rows(active);
+      java.nio.file.Files.write(suggestionsFile, rows, StandardCharsets.UTF_8);
+      out.printf(
+          Locale.ROOT,
+          "%d rule(s) suggested from the later denials, in payer-rules.csv's format: %s%n",
+          rows.size() - 1,
+          suggestionsFile);
+    }
     out.flush();
     return 0;
   }
@@ -288,6 +334,10 @@ final class Backtest {
   }
 
   private static String key(String payer, String pcn) {
-    return payer.strip().toUpperCase(Locale.ROOT) + "|" + pcn.strip();
+    return norm(payer) + "|" + pcn.strip();
+  }
+
+  private static String norm(String payer) {
+    return payer.strip().toUpperCase(Locale.ROOT);
   }
 }

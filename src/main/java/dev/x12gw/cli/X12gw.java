@@ -25,7 +25,8 @@ public final class X12gw {
       usage: x12gw run [--config FILE]
              x12gw analyze [--config FILE] [--contracts FILE|DIR] [--payer-stats FILE] PATH...
              x12gw validate [--config FILE] [--ack-dir DIR] PATH...
-             x12gw scrub [--config FILE] [--rules DIR] [--as-of DATE] [--backtest] PATH...
+             x12gw scrub [--config FILE] [--rules DIR] [--as-of DATE] PATH...
+             x12gw scrub --backtest [--suggest FILE [--min-denials N] [--min-rate R]] PATH...
              x12gw browse [--config FILE] [--limit N] [QUEUE...]
              x12gw bench [--size-mb N] [--runs N] [--dir DIR]
              x12gw bench --gateway [--size-mb N] [--mode 835|837+835] [--days N [--day-seconds S]]
@@ -62,7 +63,11 @@ public final class X12gw {
                  --backtest: the paths are history, 837s with their 835s: per rule and in
                  total, the claims it would have held, how many were denied later (and the
                  dollars; with the rule's CARC), false holds (adjudicated without a denial),
-                 claims without an 835, and the later denials no rule would have held
+                 claims without an 835, and the later denials no rule would have held;
+                 --suggest FILE writes rules learned from those denials (payer x CARC x
+                 procedure with at least --min-denials, default 3, and a denial rate of at
+                 least --min-rate, default 0.2; authorization and timely filing) to FILE in
+                 payer-rules.csv's format, each with its evidence
         browse   print the records waiting on the gateway's queues (all of them by default)
                  without consuming them, one JSON object per line with its "queue"; then,
                  on standard error, each queue's message count from the broker's own metrics
@@ -149,7 +154,8 @@ public final class X12gw {
       if ("--config".equals(args[i]) && i + 1 < args.length) {
         config = Path.of(args[++i]);
       } else if ("scrub".equals(command)
-          && ("--rules".equals(args[i]) || "--as-of".equals(args[i]))
+          && java.util.Set.of("--rules", "--as-of", "--suggest", "--min-denials", "--min-rate")
+              .contains(args[i])
           && i + 1 < args.length) {
         options.put(args[i], args[++i]);
       } else if ("validate".equals(command) && "--ack-dir".equals(args[i]) && i + 1 < args.length) {
@@ -286,7 +292,8 @@ public final class X12gw {
           if (options.containsKey("--backtest")) {
             Intelligence intelligence = Intelligence.load(settings, null);
             QueueNames queues = QueueNames.from(settings::get);
-            return new Backtest(
+            Backtest backtest =
+                new Backtest(
                     parser,
                     scrubber,
                     asOf,
@@ -299,8 +306,22 @@ public final class X12gw {
                                 intelligence.classifier()),
                             records,
                             err),
-                    out)
-                .run(Analyze.expand(paths));
+                    out);
+            if (options.containsKey("--suggest")) {
+              RuleSuggestions learned;
+              try {
+                learned =
+                    new RuleSuggestions(
+                        Integer.parseInt(options.getOrDefault("--min-denials", "3")),
+                        Double.parseDouble(options.getOrDefault("--min-rate", "0.2")));
+              } catch (IllegalArgumentException e) {
+                err.println(
+                    "x12gw scrub: --min-denials takes a whole number >= 1, --min-rate 0 to 1");
+                return USAGE;
+              }
+              backtest.suggest(learned, Path.of(options.get("--suggest")), rules);
+            }
+            return backtest.run(Analyze.expand(paths));
           }
           return new Scrub(parser, scrubber, asOf, out, err).run(Analyze.expand(paths));
         }

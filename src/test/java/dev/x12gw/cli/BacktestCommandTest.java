@@ -71,6 +71,67 @@ class BacktestCommandTest {
                 + " 1)");
   }
 
+  @Test
+  void rulesLearnedFromDenialsCatchThoseDenialsOnceAccepted() throws Exception {
+    Path config = TestFiles.projectDir().resolve("config/scrubber");
+    try (Stream<Path> files = Files.list(config)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+        Files.copy(f, rules.resolve(f.getFileName()));
+      }
+    }
+    Path history = TestFiles.testdata("scrubber").resolve("learn");
+    Path suggested = rules.resolveSibling(rules.getFileName() + "-suggested.csv");
+
+    // payer 87726 denied three of four knee MRIs CO-197 and three late claims CO-29; two office
+    // visits CO-197 are too few for a rule
+    String before = backtest("--suggest", suggested.toString(), history.toString());
+    assertThat(before)
+        .contains(
+            "rule misses: 8 later denial(s) (3860.00) that no hard stop would have held (by CARC"
+                + " 197: 5, 29: 3)",
+            "2 rule(s) suggested");
+    assertThat(Files.readAllLines(suggested))
+        .containsExactly(
+            String.join(",", dev.x12gw.config.ScrubberFiles.PAYER_RULE_COLUMNS),
+            "SUGGESTED-AUTH-87726-73721,AUTHORIZATION_REQUIRED,87726,73721,73721,,197,,HARD_STOP,"
+                + "\"Suggested from 3 denial(s) CARC 197 of 73721 to payer 87726, 4 lines (75%),"
+                + " 3000.00 denied; e.g. PCN-MRI-1 PCN-MRI-2 PCN-MRI-3\"",
+            "SUGGESTED-TIMELY-87726,TIMELY_FILING,87726,,,99,29,,HARD_STOP,\"Suggested from 3"
+                + " denial(s) CARC 29 of payer 87726's 9 claims (33%), 500.00 denied; e.g."
+                + " PCN-LATE-1 PCN-LATE-2 PCN-LATE-3\"");
+
+    // an engineer accepts them by moving the rows into the rule set
+    Files.copy(
+        suggested,
+        rules.resolve("payer-rules.csv"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    String after = backtest("--suggest", suggested.toString(), history.toString());
+    assertThat(row(after.lines().toList(), "SUGGESTED-AUTH-87726-73721"))
+        .containsExactly("AUTHORIZATION_REQUIRED", "4", "3", "3000.00", "3", "1", "0");
+    assertThat(row(after.lines().toList(), "SUGGESTED-TIMELY-87726"))
+        .containsExactly("TIMELY_FILING", "3", "3", "500.00", "3", "0", "0");
+    assertThat(after)
+        .contains(
+            "rule misses: 2 later denial(s) (360.00) that no hard stop would have held (by CARC"
+                + " 197: 2)",
+            "0 rule(s) suggested");
+  }
+
+  private String backtest(String... args) throws Exception {
+    List<String> a =
+        new java.util.ArrayList<>(List.of("scrub", "--backtest", "--rules", rules.toString()));
+    a.addAll(List.of(args));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        X12gw.run(
+            a.toArray(String[]::new),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
   /** The cells after the rule id of the row of {@code rule}. */
   private static List<String> row(List<String> lines, String rule) {
     for (String l : lines) {
