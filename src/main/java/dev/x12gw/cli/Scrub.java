@@ -118,15 +118,27 @@ final class Scrub {
   static ScrubClaim scrubClaim(
       SubmittedClaim claim, List<String> segments, int[] positions, Delimiters delimiters) {
     List<ScrubSegment> split = new ArrayList<>(segments.size());
-    String separator = java.util.regex.Pattern.quote(String.valueOf(delimiters.element()));
+    char separator = delimiters.element();
     for (int i = 0; i < segments.size(); i++) {
       split.add(
           new ScrubSegment(
               Math.max(1, positions[i]),
-              List.of(segments.get(i).split(separator, -1)),
+              elements(segments.get(i), separator),
               delimiters.component()));
     }
     return new ScrubClaim(claim, split);
+  }
+
+  /** A segment's elements, split on {@code separator} (empty elements kept). */
+  private static List<String> elements(String segment, char separator) {
+    List<String> out = new ArrayList<>(12);
+    int start = 0;
+    for (int i = segment.indexOf(separator); i >= 0; i = segment.indexOf(separator, start)) {
+      out.add(segment.substring(start, i));
+      start = i + 1;
+    }
+    out.add(segment.substring(start));
+    return out;
   }
 
   /** One finding as a JSON line. */

@@ -466,6 +466,8 @@ public final class X12gw {
         return new Bench(
                 settings.path("x12.mapping", "edi-mappings/x12-gateway.smooks.xml"),
                 Intelligence.load(settings, null),
+                dev.x12gw.config.ScrubberFiles.load(
+                    settings.path("scrubber.dir", "config/scrubber")),
                 out)
             .run(dir, size, runs);
       }

@@ -45,9 +45,9 @@ public record ScrubClaim(SubmittedClaim claim, List<ScrubSegment> segments) {
     return Optional.empty();
   }
 
-  /** The claim loop's segments: CLM and what follows it. */
+  /** The claim loop's segments: CLM and what follows it (the last CLM: the claim's own). */
   public List<ScrubSegment> claimLoop() {
-    for (int i = 0; i < segments.size(); i++) {
+    for (int i = segments.size() - 1; i >= 0; i--) {
       if (segments.get(i).id().equals("CLM")) {
         return segments.subList(i, segments.size());
       }

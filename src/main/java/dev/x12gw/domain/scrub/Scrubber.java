@@ -4,8 +4,6 @@ import dev.x12gw.domain.claim.SubmittedClaim;
 import dev.x12gw.domain.claim.SubmittedLine;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,12 +28,26 @@ public final class Scrubber {
           "F7", "F8", "F9", "FA", "LT", "RT", "LC", "LD", "LM", "RC", "RI", "TA", "T1", "T2", "T3",
           "T4", "T5", "T6", "T7", "T8", "T9", "91");
   private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-  private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
   private final ScrubRules rules;
 
+  /** Each rule's value as a set of codes (NPI roles, modifiers), split once. */
+  private final Map<String, Set<String>> valueSets = new HashMap<>();
+
+  /** Each member id rule's pattern, compiled once. */
+  private final Map<String, Pattern> patterns = new HashMap<>();
+
   public Scrubber(ScrubRules rules) {
     this.rules = rules;
+    for (RuleKind kind : RuleKind.values()) {
+      for (ScrubRule r : rules.rules(kind)) {
+        valueSets.put(
+            r.id(), Set.of(r.value().toUpperCase(java.util.Locale.ROOT).strip().split("[ ,;]+")));
+        if (kind == RuleKind.MEMBER_ID_PATTERN) {
+          patterns.put(r.id(), Pattern.compile(r.value()));
+        }
+      }
+    }
   }
 
   /**
@@ -69,6 +81,21 @@ public final class Scrubber {
     final String payer;
     final LocalDate created;
     final List<ScrubFinding> out = new ArrayList<>();
+    final Map<Integer, List<ScrubSegment>> lines = new HashMap<>();
+
+    /** Service line {@code n}'s segments, found once per claim. */
+    List<ScrubSegment> line(int n) {
+      return lines.computeIfAbsent(n, c::line);
+    }
+
+    Optional<ScrubSegment> lineSegment(int n, String id) {
+      for (ScrubSegment s : line(n)) {
+        if (s.id().equals(id)) {
+          return Optional.of(s);
+        }
+      }
+      return Optional.empty();
+    }
 
     Run(ScrubClaim c, LocalDate today) {
       this.c = c;
@@ -108,7 +135,7 @@ public final class Scrubber {
 
     /** The line's service segment: SV1 (837P), SV2 (837I) or SV3 (837D). */
     Optional<ScrubSegment> service(int line) {
-      for (ScrubSegment s : c.line(line)) {
+      for (ScrubSegment s : line(line)) {
         if (isService(s)) {
           return Optional.of(s);
         }
@@ -158,7 +185,7 @@ public final class Scrubber {
 
     void npis() {
       for (ScrubRule r : rules.rules(RuleKind.NPI_CHECK_DIGIT)) {
-        Set<String> roles = Set.of(r.value().toUpperCase(java.util.Locale.ROOT).split("[ ,;]+"));
+        Set<String> roles = valueSets.get(r.id());
         for (ScrubSegment s : c.segments()) {
           if (s.id().equals("NM1") && roles.contains(s.element(1)) && s.element(8).equals("XX")) {
             String npi = s.element(9);
@@ -274,7 +301,7 @@ public final class Scrubber {
                 }
               });
       for (SubmittedLine l : claim.lines()) {
-        Optional<ScrubSegment> sv1 = c.lineSegment(l.lineNumber(), "SV1");
+        Optional<ScrubSegment> sv1 = lineSegment(l.lineNumber(), "SV1");
         if (sv1.isPresent() && !sv1.get().element(5).isEmpty()) {
           String pos = sv1.get().element(5);
           if (!rules.placeOfService(pos)) {
@@ -345,7 +372,7 @@ public final class Scrubber {
         }
       }
       for (SubmittedLine l : claim.lines()) {
-        Optional<ScrubSegment> sv1 = c.lineSegment(l.lineNumber(), "SV1");
+        Optional<ScrubSegment> sv1 = lineSegment(l.lineNumber(), "SV1");
         if (sv1.isEmpty()) {
           continue; // 837I and 837D lines carry no pointers
         }
@@ -361,7 +388,7 @@ public final class Scrubber {
           continue;
         }
         for (String p : pointers) {
-          int n = p.matches("[0-9]{1,2}") ? Integer.parseInt(p) : -1;
+          int n = p.length() <= 2 && digits(p) ? Integer.parseInt(p) : -1;
           if (n < 1 || n > diagnoses) {
             add(
                 r,
@@ -388,7 +415,7 @@ public final class Scrubber {
           continue;
         }
         // a drug billed under one code (an unlisted J code) is a different service per NDC (LIN03)
-        String ndc = c.lineSegment(l.lineNumber(), "LIN").map(s -> s.element(3)).orElse("");
+        String ndc = lineSegment(l.lineNumber(), "LIN").map(s -> s.element(3)).orElse("");
         String service =
             ndc.isEmpty() ? l.procedure().code() : l.procedure().code() + " NDC " + ndc;
         if (history.seenBefore(
@@ -500,7 +527,7 @@ public final class Scrubber {
       boolean claimAuth = claim.priorAuthorization() != null || c.find("REF", 1, "G1").isPresent();
       for (SubmittedLine l : claim.lines()) {
         boolean lineAuth =
-            c.line(l.lineNumber()).stream()
+            line(l.lineNumber()).stream()
                 .anyMatch(s -> s.id().equals("REF") && s.element(1).equals("G1"));
         if (claimAuth || lineAuth) {
           continue;
@@ -572,7 +599,7 @@ public final class Scrubber {
       Optional<ScrubSegment> il = c.find("NM1", 1, "IL");
       for (ScrubRule r : payerRules(RuleKind.MEMBER_ID_PATTERN)) {
         String id = il.map(s -> s.element(9)).orElse("");
-        if (!Pattern.compile(r.value()).matcher(id).matches()) {
+        if (!patterns.get(r.id()).matcher(id).matches()) {
           add(
               r,
               0,
@@ -591,7 +618,7 @@ public final class Scrubber {
           if (!r.appliesToProcedure(l.procedure().code())) {
             continue;
           }
-          Set<String> wanted = Set.of(r.value().toUpperCase(java.util.Locale.ROOT).split("[ ,;]+"));
+          Set<String> wanted = valueSets.get(r.id());
           if (l.procedure().modifiers().stream().noneMatch(wanted::contains)) {
             Optional<ScrubSegment> sv = service(l.lineNumber());
             add(
@@ -638,13 +665,27 @@ public final class Scrubber {
   }
 
   private static LocalDate date(String ccyymmdd) {
-    if (ccyymmdd == null || !ccyymmdd.matches("[0-9]{8}")) {
+    if (ccyymmdd == null || ccyymmdd.length() != 8 || !digits(ccyymmdd)) {
       return null;
     }
-    try {
-      return LocalDate.parse(ccyymmdd, CCYYMMDD);
-    } catch (DateTimeParseException e) {
+    int year = Integer.parseInt(ccyymmdd, 0, 4, 10);
+    int month = Integer.parseInt(ccyymmdd, 4, 6, 10);
+    int day = Integer.parseInt(ccyymmdd, 6, 8, 10);
+    if (month < 1
+        || month > 12
+        || day < 1
+        || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
       return null;
     }
+    return LocalDate.of(year, month, day);
+  }
+
+  private static boolean digits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return !s.isEmpty();
   }
 }
