@@ -121,7 +121,9 @@ final class Backtest {
                 scrubbed.put(
                     key(claim.payer().id(), claim.patientControlNumber()),
                     scrubber.scrub(
-                        Scrub.scrubClaim(claim, segments, positions, d), history, today));
+                        dev.x12gw.x12.ScrubClaims.of(claim, segments, positions, d),
+                        history,
+                        today));
               }
 
               @Override

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.x12gw.domain.claim.SubmittedClaim;
 import dev.x12gw.domain.remittance.ClaimPayment;
 import dev.x12gw.domain.remittance.RemittanceHeader;
-import dev.x12gw.domain.scrub.ScrubClaim;
 import dev.x12gw.domain.scrub.ScrubFinding;
-import dev.x12gw.domain.scrub.ScrubSegment;
 import dev.x12gw.domain.scrub.Scrubber;
 import dev.x12gw.domain.scrub.ServiceHistory;
 import dev.x12gw.domain.scrub.Severity;
@@ -90,7 +88,10 @@ final class Scrub {
           public void claim(
               SubmittedClaim claim, List<String> segments, int[] positions, Delimiters delimiters) {
             found.add(
-                scrubber.scrub(scrubClaim(claim, segments, positions, delimiters), history, today));
+                scrubber.scrub(
+                    dev.x12gw.x12.ScrubClaims.of(claim, segments, positions, delimiters),
+                    history,
+                    today));
           }
 
           @Override
@@ -112,33 +113,6 @@ final class Scrub {
       }
     }
     return new Totals(found.size(), held, n, r.quarantined());
-  }
-
-  /** The claim with its segments split by the interchange's delimiters. */
-  static ScrubClaim scrubClaim(
-      SubmittedClaim claim, List<String> segments, int[] positions, Delimiters delimiters) {
-    List<ScrubSegment> split = new ArrayList<>(segments.size());
-    char separator = delimiters.element();
-    for (int i = 0; i < segments.size(); i++) {
-      split.add(
-          new ScrubSegment(
-              Math.max(1, positions[i]),
-              elements(segments.get(i), separator),
-              delimiters.component()));
-    }
-    return new ScrubClaim(claim, split);
-  }
-
-  /** A segment's elements, split on {@code separator} (empty elements kept). */
-  private static List<String> elements(String segment, char separator) {
-    List<String> out = new ArrayList<>(12);
-    int start = 0;
-    for (int i = segment.indexOf(separator); i >= 0; i = segment.indexOf(separator, start)) {
-      out.add(segment.substring(start, i));
-      start = i + 1;
-    }
-    out.add(segment.substring(start));
-    return out;
   }
 
   /** One finding as a JSON line. */

@@ -168,4 +168,38 @@ public final class ScrubberFiles {
       throw r.error(column, "is not a whole number");
     }
   }
+
+  public static final List<String> MODE_COLUMNS = List.of("billing_npi", "payer_id", "mode");
+
+  /**
+   * The scrubber's mode per billing NPI and payer ({@code modes.csv} of {@code dir}, optional):
+   * {@code npi|payer} (either {@code *}) to {@code ENFORCE} or {@code ADVISE}.
+   */
+  public static java.util.Map<String, String> modes(Path dir) {
+    Path file = dir.resolve("modes.csv");
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    if (!Files.exists(file)) {
+      return out;
+    }
+    for (String[] row :
+        ClassificationFiles.rows(
+            file,
+            MODE_COLUMNS,
+            r -> {
+              String mode = r.get("mode").strip().toUpperCase(Locale.ROOT);
+              if (!mode.equals("ENFORCE") && !mode.equals("ADVISE")) {
+                throw r.error("mode", "is not enforce or advise");
+              }
+              String npi = r.get("billing_npi").strip();
+              String payer = r.get("payer_id").strip().toUpperCase(Locale.ROOT);
+              return new String[] {
+                (npi.isEmpty() ? "*" : npi) + "|" + (payer.isEmpty() ? "*" : payer), mode
+              };
+            })) {
+      if (out.put(row[0], row[1]) != null) {
+        throw new ConfigFileException(file + ": " + row[0] + " is given twice");
+      }
+    }
+    return out;
+  }
 }

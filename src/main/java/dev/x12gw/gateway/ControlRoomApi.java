@@ -30,6 +30,7 @@ public final class ControlRoomApi {
   private final ControlRoomStore store;
   private final ControlRoomFactsCache facts;
   private final PayerPatterns patterns;
+  private final Prebill prebill;
   private final EvidencePackets packets;
   private final Clock clock;
 
@@ -37,8 +38,10 @@ public final class ControlRoomApi {
       ControlRoomStore store,
       ControlRoomFactsCache facts,
       PayerPatterns patterns,
+      Prebill prebill,
       EvidencePackets packets,
       Clock clock) {
+    this.prebill = prebill;
     this.store = store;
     this.facts = facts;
     this.patterns = patterns;
@@ -139,6 +142,37 @@ public final class ControlRoomApi {
       records.add(r.json());
     }
     return "{\"period\":\"" + month + "\",\"patterns\":[" + String.join(",", records) + "]}";
+  }
+
+  /** GET /api/v1/held-claims?status=held|released: the claims the scrubber held. */
+  public String heldClaims(@Header("status") String status) throws Exception {
+    return scrubber().heldClaims(status);
+  }
+
+  /**
+   * POST /api/v1/held-claims/{id}/release?note: forwards a held claim (fixed, or cleared by a
+   * biller) in a fresh 837; 404 when there is no such claim, 409 when it was released before.
+   */
+  public String releaseHeldClaim(@Header("id") String id, @Header("note") String note)
+      throws Exception {
+    long claim;
+    try {
+      claim = Long.parseLong(text(id));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("id must be a held claim's number: '" + id + "'");
+    }
+    String n = text(note);
+    if (n.length() > 400) {
+      throw new IllegalArgumentException("note is at most 400 characters");
+    }
+    return scrubber().release(claim, n.isEmpty() ? null : n);
+  }
+
+  private Prebill scrubber() {
+    if (prebill == null) {
+      throw new NoSuchElementException("the scrubber is not in the claims' path (prebill.enabled)");
+    }
+    return prebill;
   }
 
   /** The body of a 400 or 404 answer. */

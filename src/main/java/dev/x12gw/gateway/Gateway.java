@@ -77,6 +77,12 @@ public final class Gateway implements AutoCloseable {
 
     QueueNames queues = QueueNames.from(settings::get);
     startSftpDrop();
+    // the scrubber's outbound SFTP endpoint is the drop's unless configured
+    for (String part : List.of("host", "port", "username", "password", "known-hosts-file")) {
+      if (settings.get("prebill.outbound." + part, "").isBlank()) {
+        settings.derive("prebill.outbound." + part, settings.get("sftp." + part, ""));
+      }
+    }
     JmsPoolConnectionFactory jms = startBroker(queues);
 
     SmooksX12Parser parser =
@@ -97,6 +103,9 @@ public final class Gateway implements AutoCloseable {
     List<String> excluded = new java.util.ArrayList<>();
     if (!settings.getBoolean("control-room.enabled", true)) {
       excluded.add("**/control-room.camel.yaml");
+    }
+    if (!settings.getBoolean("prebill.enabled", true)) {
+      excluded.add("**/scrub-outgoing-claims.camel.yaml");
     }
     if (!settings.getBoolean("patterns.enabled", true)) {
       excluded.add("**/detect-payer-patterns.camel.yaml");
@@ -172,12 +181,27 @@ public final class Gateway implements AutoCloseable {
             patternPolicy(),
             java.time.Clock.systemDefaultZone());
     main.bind("payerPatterns", patterns);
+    Prebill prebill = null;
+    if (settings.getBoolean("prebill.enabled", true)) {
+      Path scrubberDir = settings.path("scrubber.dir", "config/scrubber");
+      prebill =
+          new Prebill(
+              database,
+              parser,
+              new dev.x12gw.domain.scrub.Scrubber(dev.x12gw.config.ScrubberFiles.load(scrubberDir)),
+              new RecordFactory(queues, intelligence.codes()),
+              settings.get("prebill.mode", "enforce"),
+              dev.x12gw.config.ScrubberFiles.modes(scrubberDir),
+              java.time.Clock.systemDefaultZone());
+      main.bind("prebill", prebill);
+    }
     main.bind(
         "controlRoom",
         new ControlRoomApi(
             controlRoomStore,
             controlRoomFacts,
             patterns,
+            prebill,
             new dev.x12gw.controlroom.EvidencePackets(
                 new dev.x12gw.store.EvidenceStore(database.dataSource()), intelligence.codes()),
             java.time.Clock.systemDefaultZone()));

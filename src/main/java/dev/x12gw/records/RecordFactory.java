@@ -522,6 +522,67 @@ public final class RecordFactory {
     return new OutboundRecord(id, type, queues.of(RecordType.PAYER_PATTERN), p.payerId(), write(o));
   }
 
+  /**
+   * The record of an outgoing claim the scrubber held: the claim, where it came from, and every
+   * finding with its rule, segment and the CARC it would have brought. Its id is the file's content
+   * and the claim's place in it, so a file scrubbed again (a retry) gives the same record.
+   */
+  public OutboundRecord claimHeld(
+      String fileSha256,
+      int claimIndex,
+      long heldClaimId,
+      String mode,
+      dev.x12gw.domain.claim.SubmittedClaim claim,
+      java.util.List<dev.x12gw.domain.scrub.ScrubFinding> findings) {
+    String type = RecordType.CLAIM_HELD.name();
+    String id = RecordIds.of(type, fileSha256, String.valueOf(claimIndex));
+    ObjectNode o = NODES.objectNode();
+    o.put("schemaVersion", SCHEMA_VERSION);
+    o.put("recordId", id);
+    o.put("recordType", type);
+    o.put("heldClaimId", heldClaimId);
+    o.put("mode", mode);
+    o.put("patientControlNumber", claim.patientControlNumber());
+    ObjectNode payer = o.putObject("payer");
+    payer.put("id", claim.payer().id());
+    payer.put("name", claim.payer().name());
+    ObjectNode provider = o.putObject("provider");
+    provider.put("npi", claim.billingProvider().npi());
+    provider.put("name", claim.billingProvider().name());
+    o.put("totalCharge", claim.totalCharge());
+    if (claim.statementFrom() != null) {
+      o.put("serviceDate", claim.statementFrom().toString());
+    } else {
+      o.putNull("serviceDate");
+    }
+    ObjectNode source = o.putObject("source");
+    source.put("fileName", claim.source().fileName());
+    source.put("interchangeControlNumber", claim.source().interchangeControlNumber());
+    source.put("groupControlNumber", claim.source().groupControlNumber());
+    source.put("transactionControlNumber", claim.source().transactionControlNumber());
+    ArrayNode list = o.putArray("findings");
+    for (dev.x12gw.domain.scrub.ScrubFinding f : findings) {
+      ObjectNode n = list.addObject();
+      n.put("ruleId", f.rule().id());
+      n.put("kind", f.rule().kind().name());
+      n.put("severity", f.severity().name());
+      n.put("carc", f.rule().carc());
+      if (f.rule().rarc().isEmpty()) {
+        n.putNull("rarc");
+      } else {
+        n.put("rarc", f.rule().rarc());
+      }
+      n.put("lineNumber", f.lineNumber());
+      n.put("segmentPosition", f.segmentPosition());
+      n.put("element", f.element());
+      n.put("value", f.value());
+      n.put("message", f.message());
+      n.put("rationale", f.rule().rationale());
+    }
+    return new OutboundRecord(
+        id, type, queues.of(RecordType.CLAIM_HELD), claim.payer().id(), write(o));
+  }
+
   /** What happened to the data a problem concerns. */
   static String disposition(X12Problem p, int transactionsAccepted) {
     if (!p.isError()) {

@@ -41,12 +41,14 @@ class RecordTypeListTest {
     Set<String> intake = strings(defs.at("/intakeProblem/properties/recordType/enum"));
     Set<String> withdrawal = Set.of(defs.at("/withdrawal/properties/recordType/const").asText());
     Set<String> alert = Set.of(defs.at("/payerPattern/properties/recordType/const").asText());
+    Set<String> quality = Set.of(defs.at("/claimHeld/properties/recordType/const").asText());
     for (RecordType t : RecordType.values()) {
       Set<String> expectedIn =
           switch (t.category()) {
             case INTAKE -> intake;
             case WITHDRAWAL -> withdrawal;
             case ALERT -> alert;
+            case QUALITY -> quality;
             default -> finding;
           };
       assertThat(expectedIn).as("schema recordType values for %s", t).contains(t.name());
@@ -55,6 +57,7 @@ class RecordTypeListTest {
     all.addAll(intake);
     all.addAll(withdrawal);
     all.addAll(alert);
+    all.addAll(quality);
     assertThat(all).isEqualTo(names());
   }
 

@@ -11,7 +11,8 @@ public enum RecordQueue {
   RESOLUTIONS("resolutions", "x12.resolutions"),
   UNMATCHED_REMITS("unmatched-remits", "x12.remits.unmatched"),
   ERRORS("errors", "x12.errors"),
-  ALERTS("alerts", "x12.alerts");
+  ALERTS("alerts", "x12.alerts"),
+  PREBILL("prebill", "x12.prebill");
 
   private final String key;
   private final String defaultName;

@@ -32,7 +32,12 @@ public enum RecordType {
    * A payer's denial or underpayment rate for a family × service line rose clearly above its own
    * baseline or above the other payers' (the control room's payer pattern detection).
    */
-  PAYER_PATTERN(RecordQueue.ALERTS, Category.ALERT);
+  PAYER_PATTERN(RecordQueue.ALERTS, Category.ALERT),
+  /**
+   * An outgoing claim the pre-submission scrubber held (a hard stop in {@code enforce} mode), with
+   * every finding; it is forwarded once released.
+   */
+  CLAIM_HELD(RecordQueue.PREBILL, Category.QUALITY);
 
   /** What a record is about: payer intelligence counts DENIAL, UNDERPAYMENT and RECOUPMENT. */
   public enum Category {
@@ -44,7 +49,8 @@ public enum RecordType {
     RESOLUTION,
     WITHDRAWAL,
     INTAKE,
-    ALERT
+    ALERT,
+    QUALITY
   }
 
   private final RecordQueue queue;

@@ -1,0 +1,389 @@
+package dev.x12gw.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.x12gw.domain.claim.SubmittedClaim;
+import dev.x12gw.domain.remittance.ClaimPayment;
+import dev.x12gw.domain.remittance.RemittanceHeader;
+import dev.x12gw.domain.scrub.ScrubFinding;
+import dev.x12gw.domain.scrub.Scrubber;
+import dev.x12gw.domain.scrub.ServiceHistory;
+import dev.x12gw.domain.scrub.Severity;
+import dev.x12gw.records.RecordFactory;
+import dev.x12gw.store.AckControlNumbers;
+import dev.x12gw.store.Database;
+import dev.x12gw.store.Outbox;
+import dev.x12gw.store.PrebillStore;
+import dev.x12gw.x12.BindingSink;
+import dev.x12gw.x12.ClaimForwardWriter;
+import dev.x12gw.x12.Delimiters;
+import dev.x12gw.x12.ReadResult;
+import dev.x12gw.x12.X12Problem;
+import dev.x12gw.x12.smooks.SmooksX12Parser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pre-submission scrubber in the claims' path (bean {@code prebill}, routes {@code
+ * routes/scrub-outgoing-claims.camel.yaml}). {@link #scrub} reads an outgoing 837 once by content,
+ * scrubs every claim and, in one database transaction, holds the claims with a hard stop (in {@code
+ * enforce} mode) with their findings, segments and a {@code CLAIM_HELD} record each, and queues one
+ * fresh 837 of the other claims to forward; {@link #pending}/{@link #load}/{@link #forwarded} let
+ * the forward route upload each queued 837 (to the clearinghouse folder and to the gateway's own
+ * 837 intake, which stores its claims as submitted) until it is marked done, so a crash between the
+ * commit and the upload uploads it again; {@link #release} queues a held claim alone in a fresh
+ * 837.
+ */
+public final class Prebill {
+  private static final Logger LOG = LoggerFactory.getLogger(Prebill.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Database database;
+  private final SmooksX12Parser parser;
+  private final Scrubber scrubber;
+  private final RecordFactory records;
+  private final String defaultMode;
+  private final Map<String, String> modes;
+  private final Clock clock;
+
+  public Prebill(
+      Database database,
+      SmooksX12Parser parser,
+      Scrubber scrubber,
+      RecordFactory records,
+      String defaultMode,
+      Map<String, String> modes,
+      Clock clock) {
+    this.database = database;
+    this.parser = parser;
+    this.scrubber = scrubber;
+    this.records = records;
+    this.defaultMode = defaultMode.strip().toUpperCase(Locale.ROOT);
+    if (!this.defaultMode.equals("ENFORCE") && !this.defaultMode.equals("ADVISE")) {
+      throw new IllegalArgumentException("prebill.mode is enforce or advise: " + defaultMode);
+    }
+    this.modes = Map.copyOf(modes);
+    this.clock = clock;
+  }
+
+  /** One claim as read and scrubbed. */
+  private record Scrubbed(
+      SubmittedClaim claim,
+      String version,
+      List<String> segments,
+      Delimiters delimiters,
+      List<ScrubFinding> findings,
+      boolean held) {}
+
+  /**
+   * Scrubs the spooled outgoing 837 {@code spool} (named {@code name}, content {@code sha}) and
+   * commits its holds and its forward; a file of the same content scrubbed before is left alone.
+   * The spool is deleted.
+   */
+  public void scrub(
+      @Header(Exchange.FILE_NAME_ONLY) String name,
+      @Header(IntakeHeaders.SHA256) String sha,
+      @Header(IntakeHeaders.SPOOL) String spool)
+      throws Exception {
+    Path file = Path.of(spool);
+    try {
+      if (database.inTransaction(c -> PrebillStore.scrubbed(c, sha))) {
+        LOG.info("{}: same content as an outgoing file scrubbed before; left alone", name);
+        return;
+      }
+      String[] envelope = envelope(file);
+      List<Scrubbed> claims = new ArrayList<>();
+      ServiceHistory history = ServiceHistory.inMemory();
+      LocalDate today = LocalDate.now(clock);
+      ReadResult read =
+          parser.parse(
+              file,
+              name,
+              new BindingSink() {
+                /** ST03 (else GS08) of the transaction set being read. */
+                private String version = "";
+
+                @Override
+                public void beginTransaction(dev.x12gw.x12.Transaction transaction) {
+                  version = transaction.version();
+                }
+
+                @Override
+                public void claim(SubmittedClaim claim) {
+                  throw new IllegalStateException("837 claims come with their segments");
+                }
+
+                @Override
+                public void claim(
+                    SubmittedClaim claim, List<String> segments, int[] positions, Delimiters d) {
+                  List<ScrubFinding> findings =
+                      scrubber.scrub(
+                          dev.x12gw.x12.ScrubClaims.of(claim, segments, positions, d),
+                          history,
+                          today);
+                  boolean hardStop =
+                      findings.stream().anyMatch(f -> f.severity() == Severity.HARD_STOP);
+                  claims.add(
+                      new Scrubbed(
+                          claim,
+                          version,
+                          segments,
+                          d,
+                          findings,
+                          hardStop && mode(claim).equals("ENFORCE")));
+                }
+
+                @Override
+                public void payment(RemittanceHeader remittance, ClaimPayment payment) {}
+              });
+      for (X12Problem p : read.problems()) {
+        if (p.isError()) {
+          LOG.warn("{}: {}", name, p.describe());
+        }
+      }
+      Instant now = clock.instant();
+      int held = (int) claims.stream().filter(Scrubbed::held).count();
+      database.inTransaction(
+          c -> {
+            long fileId = PrebillStore.file(c, sha, name, claims.size(), held, now);
+            List<ClaimForwardWriter.Claim> clean = new ArrayList<>();
+            for (int i = 0; i < claims.size(); i++) {
+              Scrubbed s = claims.get(i);
+              if (!s.held()) {
+                clean.add(new ClaimForwardWriter.Claim(s.segments(), s.version()));
+                continue;
+              }
+              String recordId =
+                  records.claimHeld(sha, i, 0, mode(s.claim()), s.claim(), s.findings()).recordId();
+              long id =
+                  PrebillStore.hold(
+                      c,
+                      fileId,
+                      new PrebillStore.Held(
+                          0,
+                          recordId,
+                          s.claim().patientControlNumber(),
+                          s.claim().payer().id(),
+                          s.claim().billingProvider().npi(),
+                          s.claim().source().interchangeControlNumber(),
+                          s.claim().source().groupControlNumber(),
+                          s.claim().source().transactionControlNumber(),
+                          s.version(),
+                          envelope[0] + "\n" + envelope[1],
+                          delimiters(s.delimiters()),
+                          String.join("\n", s.segments()),
+                          findingsJson(s.findings()),
+                          "HELD",
+                          now,
+                          null,
+                          null));
+              Outbox.add(
+                  c, records.claimHeld(sha, i, id, mode(s.claim()), s.claim(), s.findings()));
+            }
+            if (!clean.isEmpty()) {
+              long control = AckControlNumbers.next(c);
+              String content =
+                  ClaimForwardWriter.write(
+                      envelope[0], envelope[1], clean, control, LocalDateTime.now(clock));
+              PrebillStore.forward(
+                  c,
+                  fileId,
+                  null,
+                  forwardName(control),
+                  content.getBytes(StandardCharsets.UTF_8),
+                  clean.size(),
+                  now);
+            }
+            return null;
+          });
+      LOG.info(
+          "{}: {} claim(s) scrubbed, {} held, {} to forward",
+          name,
+          claims.size(),
+          held,
+          claims.size() - held);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /** The 837s queued and not forwarded yet (at most 50), oldest first. */
+  public List<Long> pending() throws Exception {
+    return database.inTransaction(c -> PrebillStore.pending(c, 50));
+  }
+
+  /** Sets the body to queued 837 {@code id} and the file name header; null body when done. */
+  public void load(@Header("X12ForwardId") long id, Exchange exchange) throws Exception {
+    PrebillStore.Forward f =
+        database.inTransaction(c -> PrebillStore.forwardOf(c, id)).orElse(null);
+    if (f == null) {
+      exchange.getIn().setBody(null);
+      return;
+    }
+    exchange.getIn().setHeader(Exchange.FILE_NAME, f.fileName());
+    exchange.getIn().setBody(f.content());
+  }
+
+  /** Queued 837 {@code id} was uploaded to both folders. */
+  public void forwarded(@Header("X12ForwardId") long id, @Header(Exchange.FILE_NAME) String name)
+      throws Exception {
+    database.inTransaction(
+        c -> {
+          PrebillStore.forwarded(c, id, clock.instant());
+          return null;
+        });
+    LOG.info("{}: forwarded to the clearinghouse and taken in as submitted", name);
+  }
+
+  /**
+   * Releases held claim {@code id}: queues it alone in a fresh 837 (its segments as received) and
+   * marks it released with {@code note}; returns the released claim as JSON. {@link
+   * NoSuchElementException} when there is no such claim, {@link IllegalStateException} when it was
+   * released before.
+   */
+  public String release(long id, String note) throws Exception {
+    PrebillStore.Held h =
+        database.inTransaction(
+            c -> {
+              PrebillStore.Held held =
+                  PrebillStore.heldClaim(c, id)
+                      .orElseThrow(() -> new NoSuchElementException("no held claim " + id));
+              if (!held.status().equals("HELD")) {
+                throw new IllegalStateException(
+                    "held claim " + id + " was released on " + held.releasedAt());
+              }
+              String[] envelope = held.envelope().split("\n", 2);
+              long control = AckControlNumbers.next(c);
+              String content =
+                  ClaimForwardWriter.write(
+                      envelope[0],
+                      envelope[1],
+                      List.of(
+                          new ClaimForwardWriter.Claim(
+                              List.of(held.segments().split("\n")), held.guide())),
+                      control,
+                      LocalDateTime.now(clock));
+              Instant now = clock.instant();
+              PrebillStore.forward(
+                  c,
+                  null,
+                  id,
+                  forwardName(control),
+                  content.getBytes(StandardCharsets.UTF_8),
+                  1,
+                  now);
+              PrebillStore.released(c, id, note, now);
+              return PrebillStore.heldClaim(c, id).orElseThrow();
+            });
+    LOG.info("Held claim {} released", id);
+    return json(h).toString();
+  }
+
+  /** The held claims of {@code status} (HELD, RELEASED, or all when empty) as a JSON list. */
+  public String heldClaims(String status) throws Exception {
+    String s = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
+    if (s != null && !s.equals("HELD") && !s.equals("RELEASED")) {
+      throw new IllegalArgumentException("status is held or released: '" + status + "'");
+    }
+    List<PrebillStore.Held> list = database.inTransaction(c -> PrebillStore.held(c, s, 500));
+    ObjectNode o = JSON.createObjectNode();
+    ArrayNode items = o.putArray("items");
+    for (PrebillStore.Held h : list) {
+      items.add(json(h));
+    }
+    return o.toString();
+  }
+
+  private static ObjectNode json(PrebillStore.Held h) throws IOException {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("id", h.id());
+    o.put("recordId", h.recordId());
+    o.put("status", h.status());
+    o.put("claimRef", h.claimRef());
+    o.put("payerId", h.payerId());
+    o.put("providerNpi", h.billingNpi());
+    o.put("interchangeControlNumber", h.interchangeControlNumber());
+    o.put("groupControlNumber", h.groupControlNumber());
+    o.put("transactionControlNumber", h.transactionControlNumber());
+    o.put("heldAt", h.heldAt().toString());
+    o.put("releasedAt", h.releasedAt() == null ? null : h.releasedAt().toString());
+    o.put("releaseNote", h.releaseNote());
+    o.set("findings", JSON.readTree(h.findings()));
+    return o;
+  }
+
+  /** ENFORCE or ADVISE for the claim's billing NPI and payer. */
+  String mode(SubmittedClaim claim) {
+    String npi = claim.billingProvider().npi();
+    String payer = claim.payer().id().toUpperCase(Locale.ROOT);
+    for (String key : List.of(npi + "|" + payer, npi + "|*", "*|" + payer, "*|*")) {
+      String m = modes.get(key);
+      if (m != null) {
+        return m;
+      }
+    }
+    return defaultMode;
+  }
+
+  private static String forwardName(long control) {
+    return String.format("x12gw-837-%09d.837", control);
+  }
+
+  private static String delimiters(Delimiters d) {
+    return new String(new char[] {d.element(), d.component(), d.repetition()});
+  }
+
+  private static String findingsJson(List<ScrubFinding> findings) {
+    ArrayNode a = JSON.createArrayNode();
+    for (ScrubFinding f : findings) {
+      ObjectNode n = a.addObject();
+      n.put("ruleId", f.rule().id());
+      n.put("kind", f.rule().kind().name());
+      n.put("severity", f.severity().name());
+      n.put("carc", f.rule().carc());
+      n.put("rarc", f.rule().rarc());
+      n.put("lineNumber", f.lineNumber());
+      n.put("segmentPosition", f.segmentPosition());
+      n.put("element", f.element());
+      n.put("value", f.value());
+      n.put("message", f.message());
+    }
+    return a.toString();
+  }
+
+  /** The file's first ISA (with its terminator) and GS (without). */
+  private static String[] envelope(Path file) throws IOException {
+    String head;
+    try (var in = Files.newInputStream(file)) {
+      head = new String(in.readNBytes(4096), StandardCharsets.ISO_8859_1);
+    }
+    int isa = head.indexOf("ISA");
+    if (isa < 0 || head.length() < isa + 106) {
+      throw new IOException("no ISA segment at the start of the file");
+    }
+    String isaSegment = head.substring(isa, isa + 106);
+    char terminator = isaSegment.charAt(105);
+    int gs = head.indexOf("GS" + isaSegment.charAt(3), isa + 106);
+    if (gs < 0) {
+      throw new IOException("no GS segment after the ISA");
+    }
+    int end = head.indexOf(terminator, gs);
+    return new String[] {isaSegment, head.substring(gs, end < 0 ? head.length() : end)};
+  }
+}

@@ -1,0 +1,188 @@
+package dev.x12gw.x12;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * ISA/GS/ST 837 envelopes around claims the scrubber passed (or a claim released): the claims'
+ * segments as received (each with the transaction's header and the HL levels above it), regrouped
+ * under fresh envelopes and control numbers, one functional group and transaction set per
+ * implementation guide. HL levels shared by consecutive claims are written once and every HL is
+ * numbered again (HL01, HL02 parent, HL04 child code), so the result is a valid 837 whichever
+ * claims were left out.
+ */
+public final class ClaimForwardWriter {
+  private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
+  private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.ofPattern("yyyyMMdd");
+  private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
+
+  /** One claim to forward: its segments (no terminators) and the guide of its transaction set. */
+  public record Claim(List<String> segments, String guide) {
+    public Claim {
+      segments = List.copyOf(segments);
+      Objects.requireNonNull(guide, "guide");
+    }
+  }
+
+  private ClaimForwardWriter() {}
+
+  /**
+   * The 837 interchange of {@code claims}, in the delimiters of {@code isa} (the source
+   * interchange's ISA, whose sender and receiver are kept) and {@code gs} (its GS, whose sender and
+   * receiver codes are kept); ISA13 is {@code controlNumber}, each group's GS06 the next numbers.
+   */
+  public static String write(
+      String isa, String gs, List<Claim> claims, long controlNumber, LocalDateTime now) {
+    if (claims.isEmpty()) {
+      throw new IllegalArgumentException("nothing to forward");
+    }
+    if (isa.length() < 106 || !isa.startsWith("ISA")) {
+      throw new IllegalArgumentException("not an ISA segment: " + isa);
+    }
+    char e = isa.charAt(3);
+    String terminator = String.valueOf(isa.charAt(isa.length() - 1));
+    String isaText = isa.substring(0, isa.length() - 1);
+    String[] isaElements = isaText.split(java.util.regex.Pattern.quote(String.valueOf(e)), -1);
+    if (isaElements.length != 17) {
+      throw new IllegalArgumentException("an ISA has 16 elements: " + isa);
+    }
+    isaElements[9] = now.format(YYMMDD);
+    isaElements[10] = now.format(HHMM);
+    isaElements[13] = String.format("%09d", controlNumber % 1_000_000_000L);
+    String sep = String.valueOf(e);
+    StringBuilder out = new StringBuilder();
+    out.append(String.join(sep, isaElements)).append(terminator).append('\n');
+
+    String[] gsElements = strip(gs, terminator).split(java.util.regex.Pattern.quote(sep), -1);
+    Map<String, List<Claim>> byGuide = new LinkedHashMap<>();
+    for (Claim c : claims) {
+      byGuide.computeIfAbsent(c.guide(), g -> new ArrayList<>()).add(c);
+    }
+    long group = controlNumber;
+    for (Map.Entry<String, List<Claim>> g : byGuide.entrySet()) {
+      String[] gsOut = gsElements.clone();
+      gsOut[4] = now.format(CCYYMMDD);
+      gsOut[5] = now.format(HHMM);
+      gsOut[6] = String.valueOf(group % 1_000_000_000L);
+      gsOut[8] = g.getKey();
+      out.append(String.join(sep, gsOut)).append(terminator).append('\n');
+      List<String> st = transaction(g.getValue(), sep);
+      String st02 = "0001";
+      out.append("ST")
+          .append(sep)
+          .append("837")
+          .append(sep)
+          .append(st02)
+          .append(sep)
+          .append(g.getKey());
+      out.append(terminator).append('\n');
+      for (String s : st) {
+        out.append(s).append(terminator).append('\n');
+      }
+      out.append("SE").append(sep).append(st.size() + 2).append(sep).append(st02);
+      out.append(terminator).append('\n');
+      out.append("GE").append(sep).append('1').append(sep).append(group % 1_000_000_000L);
+      out.append(terminator).append('\n');
+      group++;
+    }
+    out.append("IEA").append(sep).append(byGuide.size()).append(sep).append(isaElements[13]);
+    out.append(terminator).append('\n');
+    return out.toString();
+  }
+
+  /** The segments between ST and SE: the first claim's header, then the levels and claims. */
+  private static List<String> transaction(List<Claim> claims, String sep) {
+    List<String> out = new ArrayList<>();
+    String lastBilling = null;
+    String lastSubscriber = null;
+    String lastPatient = null;
+    int hl = 0;
+    int billingId = 0;
+    int subscriberId = 0;
+    boolean header = true;
+    for (Claim c : claims) {
+      Levels l = Levels.of(c.segments(), sep);
+      if (header) {
+        out.addAll(l.header);
+        header = false;
+      }
+      String billing = String.join("\n", l.billing);
+      String subscriber = String.join("\n", l.subscriber);
+      String patient = String.join("\n", l.patient);
+      if (!billing.equals(lastBilling)) {
+        billingId = ++hl;
+        out.add(String.join(sep, "HL", String.valueOf(billingId), "", "20", "1"));
+        out.addAll(l.billing);
+        lastBilling = billing;
+        lastSubscriber = null;
+      }
+      if (!subscriber.equals(lastSubscriber)) {
+        subscriberId = ++hl;
+        out.add(
+            String.join(
+                sep,
+                "HL",
+                String.valueOf(subscriberId),
+                String.valueOf(billingId),
+                "22",
+                l.hasPatient ? "1" : "0"));
+        out.addAll(l.subscriber);
+        lastSubscriber = subscriber;
+        lastPatient = null;
+      }
+      if (l.hasPatient && !patient.equals(lastPatient)) {
+        out.add(
+            String.join(sep, "HL", String.valueOf(++hl), String.valueOf(subscriberId), "23", "0"));
+        out.addAll(l.patient);
+        lastPatient = patient;
+      }
+      out.addAll(l.claim);
+    }
+    return out;
+  }
+
+  /** A claim's segments by level, each level without its HL segment. */
+  private static final class Levels {
+    final List<String> header = new ArrayList<>();
+    final List<String> billing = new ArrayList<>();
+    final List<String> subscriber = new ArrayList<>();
+    final List<String> patient = new ArrayList<>();
+    final List<String> claim = new ArrayList<>();
+    boolean hasPatient;
+
+    static Levels of(List<String> segments, String sep) {
+      Levels l = new Levels();
+      List<String> into = l.header;
+      for (String s : segments) {
+        String id = s.indexOf(sep) < 0 ? s : s.substring(0, s.indexOf(sep));
+        if (id.equals("HL")) {
+          String[] hl = s.split(java.util.regex.Pattern.quote(sep), -1);
+          String level = hl.length > 3 ? hl[3] : "";
+          into =
+              switch (level) {
+                case "20" -> l.billing;
+                case "22" -> l.subscriber;
+                case "23" -> l.patient;
+                default -> into;
+              };
+          l.hasPatient |= level.equals("23");
+          continue;
+        }
+        if (id.equals("CLM")) {
+          into = l.claim;
+        }
+        into.add(s);
+      }
+      return l;
+    }
+  }
+
+  private static String strip(String segment, String terminator) {
+    return segment.endsWith(terminator) ? segment.substring(0, segment.length() - 1) : segment;
+  }
+}

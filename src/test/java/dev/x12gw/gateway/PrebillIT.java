@@ -1,0 +1,196 @@
+package dev.x12gw.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.x12gw.TestFiles;
+import dev.x12gw.domain.claim.SubmittedClaim;
+import dev.x12gw.domain.remittance.ClaimPayment;
+import dev.x12gw.domain.remittance.RemittanceHeader;
+import dev.x12gw.x12.BindingSink;
+import dev.x12gw.x12.ReadResult;
+import dev.x12gw.x12.smooks.SmooksX12Parser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scrubber in the claims' path, through the gateway's SFTP drop: an outgoing 837 dropped into
+ * {@code inbound/837-outgoing} is scrubbed; its claims with a hard stop are held (a {@code
+ * CLAIM_HELD} record each on {@code x12.prebill}, listed by the REST API) and the others go out in
+ * a fresh, valid 837 to {@code outbound/837} and into the gateway's own 837 intake; a held claim
+ * released over REST goes out alone the same way, once.
+ */
+class PrebillIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> HELD =
+      Set.of(
+          "PCN-BALANCE",
+          "PCN-NPI",
+          "PCN-PROCEDURE",
+          "PCN-DIAGNOSIS",
+          "PCN-PLACE",
+          "PCN-DATE",
+          "PCN-POINTER",
+          "PCN-DUPLICATE",
+          "PCN-BUNDLED",
+          "PCN-UNITS",
+          "PCN-AUTH",
+          "PCN-LATE",
+          "PCN-MEMBER",
+          "PCN-ANESTHESIA");
+
+  @TempDir Path var;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void cleanClaimsGoOutHeldOnesArePublishedAndAReleasedOneGoesOutAlone() throws Exception {
+    Path rules = Files.createDirectories(var.resolve("rules"));
+    Path config = TestFiles.projectDir().resolve("config/scrubber");
+    try (Stream<Path> files = Files.list(config)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+        Files.copy(f, rules.resolve(f.getFileName()));
+      }
+    }
+    Files.copy(
+        config.resolve("examples/payer-rules.csv"),
+        rules.resolve("payer-rules.csv"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try (GatewayHarness gw =
+        GatewayHarness.start(
+            var, Map.of("scrubber.dir", rules.toString(), "prebill.forward-interval-ms", "200"))) {
+      Path defects = TestFiles.testdata("scrubber").resolve("defect-per-rule.837");
+      gw.upload("inbound/837-outgoing", "defect-per-rule.837", defects);
+
+      // every claim with a hard stop is held and published once
+      List<GatewayHarness.Received> held = new ArrayList<>();
+      Awaitility.await()
+          .atMost(WAIT)
+          .until(
+              () -> {
+                GatewayHarness.Received r = gw.receiveNow("x12.prebill");
+                if (r != null) {
+                  held.add(r);
+                }
+                return held.size() >= HELD.size();
+              });
+      Set<String> heldClaims = new TreeSet<>();
+      for (GatewayHarness.Received r : held) {
+        assertThat(r.recordType()).isEqualTo("CLAIM_HELD");
+        heldClaims.add(r.text("patientControlNumber"));
+        assertThat(r.body().path("findings").size()).isPositive();
+        assertThat(r.body().path("source").path("interchangeControlNumber").asText())
+            .isEqualTo("000000301");
+      }
+      assertThat(heldClaims).isEqualTo(new TreeSet<>(HELD));
+      gw.processed("inbound/837-outgoing", "defect-per-rule.837");
+
+      // the one claim with a warning only goes out in a fresh 837, and the intake takes it in
+      Path out = gw.sftpRoot().resolve("outbound/837");
+      Path first = forwarded(out, 1).get(0);
+      assertThat(claimsOf(first)).containsExactly("PCN-NO-RECORD-NUMBER");
+      String text = Files.readString(first);
+      assertThat(text).doesNotContain("000000301").contains("ST*837*0001*005010X222A1");
+      gw.processed("inbound/837", first.getFileName().toString());
+
+      String base = "http://127.0.0.1:" + gw.gateway.controlRoomPort();
+      JsonNode list = JSON.readTree(send("GET", base + "/api/v1/held-claims?status=held").body());
+      assertThat(list.path("items").size()).isEqualTo(HELD.size());
+      long auth = -1;
+      for (JsonNode item : list.path("items")) {
+        if (item.path("claimRef").asText().equals("PCN-AUTH")) {
+          auth = item.path("id").asLong();
+          assertThat(item.path("findings").get(0).path("carc").asText()).isEqualTo("197");
+        }
+      }
+      assertThat(auth).isPositive();
+
+      // released (the authorization was obtained by phone): it goes out alone, once
+      HttpResponse<String> released =
+          send("POST", base + "/api/v1/held-claims/" + auth + "/release?note=auth%20obtained");
+      assertThat(released.statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(released.body()).path("status").asText()).isEqualTo("RELEASED");
+      List<Path> both = forwarded(out, 2);
+      Path second = both.get(1);
+      assertThat(claimsOf(second)).containsExactly("PCN-AUTH");
+      gw.processed("inbound/837", second.getFileName().toString());
+      assertThat(send("POST", base + "/api/v1/held-claims/" + auth + "/release").statusCode())
+          .isEqualTo(409);
+      assertThat(send("POST", base + "/api/v1/held-claims/999999/release").statusCode())
+          .isEqualTo(404);
+
+      // the same content dropped again is not scrubbed again
+      gw.upload("inbound/837-outgoing", "defect-per-rule-again.837", defects);
+      gw.processed("inbound/837-outgoing", "defect-per-rule-again.837");
+      assertThat(gw.receive("x12.prebill", Duration.ofSeconds(2))).isNull();
+      assertThat(forwarded(out, 2)).hasSize(2);
+    }
+  }
+
+  /** The forwarded 837s in {@code dir}, by name, once there are at least {@code n}. */
+  private static List<Path> forwarded(Path dir, int n) {
+    List<Path> found = new ArrayList<>();
+    Awaitility.await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              found.clear();
+              if (Files.isDirectory(dir)) {
+                try (Stream<Path> s = Files.list(dir)) {
+                  s.filter(p -> p.getFileName().toString().startsWith("x12gw-837-"))
+                      .sorted()
+                      .forEach(found::add);
+                }
+              }
+              return found.size() >= n;
+            });
+    return found;
+  }
+
+  /** The CLM01s of an 837, which must read without a defect. */
+  private static List<String> claimsOf(Path file) throws Exception {
+    List<String> claims = new ArrayList<>();
+    try (SmooksX12Parser parser = new SmooksX12Parser(TestFiles.mapping())) {
+      ReadResult r =
+          parser.parse(
+              file,
+              file.getFileName().toString(),
+              new BindingSink() {
+                @Override
+                public void claim(SubmittedClaim claim) {
+                  claims.add(claim.patientControlNumber());
+                }
+
+                @Override
+                public void payment(RemittanceHeader remittance, ClaimPayment payment) {}
+              });
+      assertThat(r.problems()).as("defects of %s", file).isEmpty();
+      assertThat(r.transactionsRejected()).isZero();
+    }
+    return claims;
+  }
+
+  private HttpResponse<String> send(String method, String url) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
