@@ -97,4 +97,24 @@ public final class TestFiles {
     return new X12FileProcessor(
         parser, new RecordFactory(QueueNames.defaults(), i.codes()), i.policy(), i.classifier());
   }
+
+  /**
+   * A scrubber rule folder in {@code dir}: the shipped {@code config/scrubber} files with the
+   * example payer rules ({@code examples/payer-rules.csv}) as {@code payer-rules.csv}.
+   */
+  public static Path scrubberRulesWithExamples(Path dir) throws IOException {
+    Path config = projectDir().resolve("config/scrubber");
+    Files.createDirectories(dir);
+    try (Stream<Path> files = Files.list(config)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+        Files.copy(
+            f, dir.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    Files.copy(
+        config.resolve("examples/payer-rules.csv"),
+        dir.resolve("payer-rules.csv"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return dir;
+  }
 }

@@ -169,15 +169,15 @@ public final class Prebill {
                 clean.add(new ClaimForwardWriter.Claim(s.segments(), s.version()));
                 continue;
               }
-              String recordId =
-                  records.claimHeld(sha, i, 0, mode(s.claim()), s.claim(), s.findings()).recordId();
+              dev.x12gw.records.OutboundRecord preview =
+                  records.claimHeld(sha, i, 0, mode(s.claim()), s.claim(), s.findings());
               long id =
                   PrebillStore.hold(
                       c,
                       fileId,
                       new PrebillStore.Held(
                           0,
-                          recordId,
+                          preview.recordId(),
                           s.claim().patientControlNumber(),
                           s.claim().payer().id(),
                           s.claim().billingProvider().npi(),
@@ -188,7 +188,7 @@ public final class Prebill {
                           envelope[0] + "\n" + envelope[1],
                           delimiters(s.delimiters()),
                           String.join("\n", s.segments()),
-                          findingsJson(s.findings()),
+                          findingsOf(preview),
                           "HELD",
                           now,
                           null,
@@ -349,22 +349,9 @@ public final class Prebill {
     return new String(new char[] {d.element(), d.component(), d.repetition()});
   }
 
-  private static String findingsJson(List<ScrubFinding> findings) {
-    ArrayNode a = JSON.createArrayNode();
-    for (ScrubFinding f : findings) {
-      ObjectNode n = a.addObject();
-      n.put("ruleId", f.rule().id());
-      n.put("kind", f.rule().kind().name());
-      n.put("severity", f.severity().name());
-      n.put("carc", f.rule().carc());
-      n.put("rarc", f.rule().rarc());
-      n.put("lineNumber", f.lineNumber());
-      n.put("segmentPosition", f.segmentPosition());
-      n.put("element", f.element());
-      n.put("value", f.value());
-      n.put("message", f.message());
-    }
-    return a.toString();
+  /** The findings of a {@code CLAIM_HELD} record, as the held claim keeps them. */
+  private static String findingsOf(dev.x12gw.records.OutboundRecord record) throws IOException {
+    return JSON.readTree(record.json()).get("findings").toString();
   }
 
   /** The file's first ISA (with its terminator) and GS (without). */

@@ -33,16 +33,7 @@ class ScrubCommandTest {
 
   @BeforeAll
   static void rules() throws Exception {
-    Path config = TestFiles.projectDir().resolve("config/scrubber");
-    try (Stream<Path> files = Files.list(config)) {
-      for (Path f : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
-        Files.copy(f, rules.resolve(f.getFileName()));
-      }
-    }
-    Files.copy(
-        config.resolve("examples/payer-rules.csv"),
-        rules.resolve("payer-rules.csv"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    TestFiles.scrubberRulesWithExamples(rules);
   }
 
   private static Run scrub(Path... files) throws Exception {

@@ -61,17 +61,7 @@ class PrebillIT {
 
   @Test
   void cleanClaimsGoOutHeldOnesArePublishedAndAReleasedOneGoesOutAlone() throws Exception {
-    Path rules = Files.createDirectories(var.resolve("rules"));
-    Path config = TestFiles.projectDir().resolve("config/scrubber");
-    try (Stream<Path> files = Files.list(config)) {
-      for (Path f : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
-        Files.copy(f, rules.resolve(f.getFileName()));
-      }
-    }
-    Files.copy(
-        config.resolve("examples/payer-rules.csv"),
-        rules.resolve("payer-rules.csv"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Path rules = TestFiles.scrubberRulesWithExamples(var.resolve("rules"));
     try (GatewayHarness gw =
         GatewayHarness.start(
             var, Map.of("scrubber.dir", rules.toString(), "prebill.forward-interval-ms", "200"))) {

@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,16 +35,7 @@ class ClaimHeldRecordTest {
 
   @Test
   void theRecordCarriesTheClaimAndItsFindingsAndConformsToTheSchema() throws Exception {
-    Path config = TestFiles.projectDir().resolve("config/scrubber");
-    try (Stream<Path> files = Files.list(config)) {
-      for (Path f : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
-        Files.copy(f, rules.resolve(f.getFileName()));
-      }
-    }
-    Files.copy(
-        config.resolve("examples/payer-rules.csv"),
-        rules.resolve("payer-rules.csv"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    TestFiles.scrubberRulesWithExamples(rules);
     Scrubber scrubber = new Scrubber(ScrubberFiles.load(rules));
     List<SubmittedClaim> claims = new ArrayList<>();
     List<List<ScrubFinding>> findings = new ArrayList<>();
