@@ -27,8 +27,11 @@ public final class IntakeHeaders {
   public static final String ACK_FILE_NAME = "X12AckFileName";
 
   /** Every header name above. */
+  /** The scrubber's queued 837 being forwarded (route forward-clean-claims). */
+  public static final String FORWARD_ID = "X12ForwardId";
+
   public static final List<String> ALL =
-      List.of(FLOW, SHA256, SPOOL, TARGET_FOLDER, ACK, ACK_FILE_NAME);
+      List.of(FLOW, SHA256, SPOOL, TARGET_FOLDER, ACK, ACK_FILE_NAME, FORWARD_ID);
 
   private IntakeHeaders() {}
 }

@@ -89,6 +89,7 @@ public final class Prebill {
       List<String> segments,
       Delimiters delimiters,
       List<ScrubFinding> findings,
+      List<String> services,
       boolean held) {}
 
   /**
@@ -109,49 +110,70 @@ public final class Prebill {
       }
       String[] envelope = envelope(file);
       List<Scrubbed> claims = new ArrayList<>();
-      ServiceHistory history = ServiceHistory.inMemory();
+      // duplicates: a line of this file, or of a claim that went out before (prebill_service)
+      ServiceHistory inFile = ServiceHistory.inMemory();
+      List<String> keys = new ArrayList<>();
+      java.sql.Connection lookups = database.dataSource().getConnection();
+      ServiceHistory history =
+          (claimRef, key) -> {
+            keys.add(key);
+            if (inFile.seenBefore(claimRef, key)) {
+              return true;
+            }
+            try {
+              return PrebillStore.forwardedService(lookups, key);
+            } catch (java.sql.SQLException e) {
+              throw new dev.x12gw.store.StoreUnavailableException(
+                  "cannot read the services forwarded before", e);
+            }
+          };
       LocalDate today = LocalDate.now(clock);
-      ReadResult read =
-          parser.parse(
-              file,
-              name,
-              new BindingSink() {
-                /** ST03 (else GS08) of the transaction set being read. */
-                private String version = "";
+      ReadResult read;
+      try (lookups) {
+        read =
+            parser.parse(
+                file,
+                name,
+                new BindingSink() {
+                  /** ST03 (else GS08) of the transaction set being read. */
+                  private String version = "";
 
-                @Override
-                public void beginTransaction(dev.x12gw.x12.Transaction transaction) {
-                  version = transaction.version();
-                }
+                  @Override
+                  public void beginTransaction(dev.x12gw.x12.Transaction transaction) {
+                    version = transaction.version();
+                  }
 
-                @Override
-                public void claim(SubmittedClaim claim) {
-                  throw new IllegalStateException("837 claims come with their segments");
-                }
+                  @Override
+                  public void claim(SubmittedClaim claim) {
+                    throw new IllegalStateException("837 claims come with their segments");
+                  }
 
-                @Override
-                public void claim(
-                    SubmittedClaim claim, List<String> segments, int[] positions, Delimiters d) {
-                  List<ScrubFinding> findings =
-                      scrubber.scrub(
-                          dev.x12gw.x12.ScrubClaims.of(claim, segments, positions, d),
-                          history,
-                          today);
-                  boolean hardStop =
-                      findings.stream().anyMatch(f -> f.severity() == Severity.HARD_STOP);
-                  claims.add(
-                      new Scrubbed(
-                          claim,
-                          version,
-                          segments,
-                          d,
-                          findings,
-                          hardStop && mode(claim).equals("ENFORCE")));
-                }
+                  @Override
+                  public void claim(
+                      SubmittedClaim claim, List<String> segments, int[] positions, Delimiters d) {
+                    keys.clear();
+                    List<ScrubFinding> findings =
+                        scrubber.scrub(
+                            dev.x12gw.x12.ScrubClaims.of(claim, segments, positions, d),
+                            history,
+                            today);
+                    boolean hardStop =
+                        findings.stream().anyMatch(f -> f.severity() == Severity.HARD_STOP);
+                    claims.add(
+                        new Scrubbed(
+                            claim,
+                            version,
+                            segments,
+                            d,
+                            findings,
+                            List.copyOf(keys),
+                            hardStop && mode(claim).equals("ENFORCE")));
+                  }
 
-                @Override
-                public void payment(RemittanceHeader remittance, ClaimPayment payment) {}
-              });
+                  @Override
+                  public void payment(RemittanceHeader remittance, ClaimPayment payment) {}
+                });
+      }
       for (X12Problem p : read.problems()) {
         if (p.isError()) {
           LOG.warn("{}: {}", name, p.describe());
@@ -167,6 +189,8 @@ public final class Prebill {
               Scrubbed s = claims.get(i);
               if (!s.held()) {
                 clean.add(new ClaimForwardWriter.Claim(s.segments(), s.version()));
+                PrebillStore.forwardedServices(
+                    c, s.services(), s.claim().patientControlNumber(), now);
                 continue;
               }
               dev.x12gw.records.OutboundRecord preview =
@@ -189,6 +213,7 @@ public final class Prebill {
                           delimiters(s.delimiters()),
                           String.join("\n", s.segments()),
                           findingsOf(preview),
+                          String.join(" ", s.services()),
                           "HELD",
                           now,
                           null,
@@ -229,7 +254,7 @@ public final class Prebill {
   }
 
   /** Sets the body to queued 837 {@code id} and the file name header; null body when done. */
-  public void load(@Header("X12ForwardId") long id, Exchange exchange) throws Exception {
+  public void load(@Header(IntakeHeaders.FORWARD_ID) long id, Exchange exchange) throws Exception {
     PrebillStore.Forward f =
         database.inTransaction(c -> PrebillStore.forwardOf(c, id)).orElse(null);
     if (f == null) {
@@ -241,7 +266,8 @@ public final class Prebill {
   }
 
   /** Queued 837 {@code id} was uploaded to both folders. */
-  public void forwarded(@Header("X12ForwardId") long id, @Header(Exchange.FILE_NAME) String name)
+  public void forwarded(
+      @Header(IntakeHeaders.FORWARD_ID) long id, @Header(Exchange.FILE_NAME) String name)
       throws Exception {
     database.inTransaction(
         c -> {
@@ -289,6 +315,10 @@ public final class Prebill {
                   1,
                   now);
               PrebillStore.released(c, id, note, now);
+              if (!held.services().isBlank()) {
+                PrebillStore.forwardedServices(
+                    c, List.of(held.services().split(" ")), held.claimRef(), now);
+              }
               return PrebillStore.heldClaim(c, id).orElseThrow();
             });
     LOG.info("Held claim {} released", id);

@@ -33,6 +33,7 @@ public final class PrebillStore {
       String delimiters,
       String segments,
       String findings,
+      String services,
       String status,
       Instant heldAt,
       Instant releasedAt,
@@ -77,7 +78,8 @@ public final class PrebillStore {
             "insert into held_claim (prebill_file_id, record_id, claim_ref, payer_id,"
                 + " billing_npi, interchange_control_number, group_control_number,"
                 + " transaction_control_number, guide, envelope, delimiters, segments, findings,"
-                + " status, held_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'HELD', ?)",
+                + " services, status, held_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " 'HELD', ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, fileId);
       ps.setString(2, h.recordId());
@@ -92,7 +94,8 @@ public final class PrebillStore {
       ps.setString(11, h.delimiters());
       ps.setString(12, h.segments());
       ps.setString(13, h.findings());
-      ps.setTimestamp(14, Timestamp.from(h.heldAt()));
+      ps.setString(14, h.services());
+      ps.setTimestamp(15, Timestamp.from(h.heldAt()));
       ps.executeUpdate();
       return key(ps);
     }
@@ -220,13 +223,48 @@ public final class PrebillStore {
     }
   }
 
+  /** True when a claim that went out had a line of this service key. */
+  public static boolean forwardedService(Connection c, String key) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("select 1 from prebill_service where service_key = ?")) {
+      ps.setString(1, key);
+      try (ResultSet r = ps.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
+  /** The service keys of a claim that goes out (a key already there is kept as it was). */
+  public static void forwardedServices(Connection c, List<String> keys, String claimRef, Instant at)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into prebill_service (service_key, claim_ref, forwarded_at) values (?, ?, ?)")) {
+      int n = 0;
+      for (String k : new java.util.LinkedHashSet<>(keys)) {
+        if (forwardedService(c, k)) {
+          continue;
+        }
+        ps.setString(1, k);
+        ps.setString(2, claimRef);
+        ps.setTimestamp(3, Timestamp.from(at));
+        ps.addBatch();
+        n++;
+      }
+      if (n > 0) {
+        ps.executeBatch();
+      }
+    }
+  }
+
   private static final String SELECT_HELD =
       "select id, record_id, claim_ref, payer_id, billing_npi, interchange_control_number,"
           + " group_control_number, transaction_control_number, guide, envelope, delimiters,"
-          + " segments, findings, status, held_at, released_at, release_note from held_claim";
+          + " segments, findings, services, status, held_at, released_at, release_note"
+          + " from held_claim";
 
   private static Held held(ResultSet r) throws SQLException {
-    Timestamp released = r.getTimestamp(16);
+    Timestamp released = r.getTimestamp(17);
     return new Held(
         r.getLong(1),
         r.getString(2).strip(),
@@ -242,9 +280,10 @@ public final class PrebillStore {
         r.getString(12),
         r.getString(13),
         r.getString(14),
-        r.getTimestamp(15).toInstant(),
+        r.getString(15),
+        r.getTimestamp(16).toInstant(),
         released == null ? null : released.toInstant(),
-        r.getString(17));
+        r.getString(18));
   }
 
   private static long key(PreparedStatement ps) throws SQLException {

@@ -25,6 +25,7 @@ create table held_claim (
     delimiters                  varchar(8)    not null,   -- element, component, repetition
     segments                    varchar(1000000000) not null,            -- as received, one per line
     findings                    varchar(1000000000) not null,            -- JSON array
+    services                    varchar(1000000000) not null,            -- its lines' service keys, space separated
     status                      varchar(20)   not null,   -- HELD, RELEASED
     held_at                     timestamp with time zone not null,
     released_at                 timestamp with time zone,
@@ -42,3 +43,10 @@ create table prebill_forward (
     forwarded_at     timestamp with time zone
 );
 create index prebill_forward_pending on prebill_forward (forwarded_at, id);
+-- Services forwarded (the duplicate check of later files): the SHA-256 of payer, member id, day,
+-- procedure (and NDC) and modifiers of each line of a claim that went out.
+create table prebill_service (
+    service_key   char(64)      primary key,
+    claim_ref     varchar(80)   not null,
+    forwarded_at  timestamp with time zone not null
+);

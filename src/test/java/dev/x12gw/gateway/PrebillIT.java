@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code inbound/837-outgoing} is scrubbed; its claims with a hard stop are held (a {@code
  * CLAIM_HELD} record each on {@code x12.prebill}, listed by the REST API) and the others go out in
  * a fresh, valid 837 to {@code outbound/837} and into the gateway's own 837 intake; a held claim
- * released over REST goes out alone the same way, once.
+ * released over REST goes out alone the same way, once; a later file that sends a service that went
+ * out again is held as a duplicate.
  */
 class PrebillIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -124,6 +125,19 @@ class PrebillIT {
           .isEqualTo(409);
       assertThat(send("POST", base + "/api/v1/held-claims/999999/release").statusCode())
           .isEqualTo(404);
+
+      // a later file sending the service that went out again is held as a duplicate
+      gw.upload(
+          "inbound/837-outgoing",
+          "duplicate-of-forwarded.837",
+          TestFiles.testdata("scrubber").resolve("duplicate-of-forwarded.837"));
+      GatewayHarness.Received duplicate = gw.receive("x12.prebill", WAIT);
+      assertThat(duplicate).isNotNull();
+      assertThat(duplicate.text("patientControlNumber")).isEqualTo("PCN-RESENT");
+      assertThat(duplicate.body().path("findings").get(0).path("ruleId").asText())
+          .isEqualTo("DUPLICATE-LINE");
+      assertThat(duplicate.body().path("findings").get(0).path("carc").asText()).isEqualTo("18");
+      gw.processed("inbound/837-outgoing", "duplicate-of-forwarded.837");
 
       // the same content dropped again is not scrubbed again
       gw.upload("inbound/837-outgoing", "defect-per-rule-again.837", defects);

@@ -54,6 +54,7 @@ class PrebillStoreTest {
                         "*:^",
                         "CLM*PCN1*100\nLX*1",
                         "[{\"ruleId\":\"R\"}]",
+                        "k1 k2",
                         "HELD",
                         at,
                         null,
@@ -88,6 +89,20 @@ class PrebillStoreTest {
           .isEmpty();
 
       assertThat(db.<List<Long>>inTransaction(c -> PrebillStore.pending(c, 50))).hasSize(2);
+      assertThat(db.<Boolean>inTransaction(c -> PrebillStore.forwardedService(c, "cd".repeat(32))))
+          .isFalse();
+      db.inTransaction(
+          c -> {
+            PrebillStore.forwardedServices(
+                c, List.of("cd".repeat(32), "cd".repeat(32)), "PCN1", at);
+            PrebillStore.forwardedServices(
+                c, List.of("cd".repeat(32), "ef".repeat(32)), "PCN2", at);
+            return null;
+          });
+      assertThat(db.<Boolean>inTransaction(c -> PrebillStore.forwardedService(c, "cd".repeat(32))))
+          .isTrue();
+      assertThat(db.<Boolean>inTransaction(c -> PrebillStore.forwardedService(c, "ef".repeat(32))))
+          .isTrue();
       db.inTransaction(
           c -> {
             PrebillStore.forwarded(c, pending.get(0), at);

@@ -419,7 +419,8 @@ public final class Scrubber {
         String service =
             ndc.isEmpty() ? l.procedure().code() : l.procedure().code() + " NDC " + ndc;
         if (history.seenBefore(
-            claim.patientControlNumber(), payer, member, day, service, l.procedure().modifiers())) {
+            claim.patientControlNumber(),
+            ServiceHistory.key(payer, member, day, service, l.procedure().modifiers()))) {
           Optional<ScrubSegment> sv = service(l.lineNumber());
           add(
               r,
