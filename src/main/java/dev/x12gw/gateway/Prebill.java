@@ -100,7 +100,8 @@ public final class Prebill {
   public void scrub(
       @Header(Exchange.FILE_NAME_ONLY) String name,
       @Header(IntakeHeaders.SHA256) String sha,
-      @Header(IntakeHeaders.SPOOL) String spool)
+      @Header(IntakeHeaders.SPOOL) String spool,
+      @org.apache.camel.Headers Map<String, Object> headers)
       throws Exception {
     Path file = Path.of(spool);
     try {
@@ -179,11 +180,18 @@ public final class Prebill {
           LOG.warn("{}: {}", name, p.describe());
         }
       }
+      if (read.quarantined()) {
+        headers.put(IntakeHeaders.TARGET_FOLDER, ".error"); // as the intake does
+      }
       Instant now = clock.instant();
       int held = (int) claims.stream().filter(Scrubbed::held).count();
       database.inTransaction(
           c -> {
             long fileId = PrebillStore.file(c, sha, name, claims.size(), held, now);
+            // the defects, as the intake publishes them: the bad part quarantined, with its reason
+            for (X12Problem p : read.problems()) {
+              Outbox.add(c, records.problem(p, name, sha, read.transactionsAccepted()));
+            }
             List<ClaimForwardWriter.Claim> clean = new ArrayList<>();
             for (int i = 0; i < claims.size(); i++) {
               Scrubbed s = claims.get(i);
@@ -191,6 +199,10 @@ public final class Prebill {
                 clean.add(new ClaimForwardWriter.Claim(s.segments(), s.version()));
                 PrebillStore.forwardedServices(
                     c, s.services(), s.claim().patientControlNumber(), now);
+                if (!s.findings().isEmpty()) {
+                  Outbox.add(
+                      c, records.claimScrubbed(sha, i, mode(s.claim()), s.claim(), s.findings()));
+                }
                 continue;
               }
               dev.x12gw.records.OutboundRecord preview =

@@ -534,13 +534,43 @@ public final class RecordFactory {
       String mode,
       dev.x12gw.domain.claim.SubmittedClaim claim,
       java.util.List<dev.x12gw.domain.scrub.ScrubFinding> findings) {
-    String type = RecordType.CLAIM_HELD.name();
+    return scrubbed(
+        RecordType.CLAIM_HELD, fileSha256, claimIndex, heldClaimId, mode, claim, findings);
+  }
+
+  /**
+   * The record of an outgoing claim the scrubber forwarded with findings: warnings in {@code
+   * enforce} mode, anything in {@code advise} mode. Same shape as {@link #claimHeld}, {@code
+   * heldClaimId} null.
+   */
+  public OutboundRecord claimScrubbed(
+      String fileSha256,
+      int claimIndex,
+      String mode,
+      dev.x12gw.domain.claim.SubmittedClaim claim,
+      java.util.List<dev.x12gw.domain.scrub.ScrubFinding> findings) {
+    return scrubbed(RecordType.CLAIM_SCRUBBED, fileSha256, claimIndex, null, mode, claim, findings);
+  }
+
+  private OutboundRecord scrubbed(
+      RecordType recordType,
+      String fileSha256,
+      int claimIndex,
+      Long heldClaimId,
+      String mode,
+      dev.x12gw.domain.claim.SubmittedClaim claim,
+      java.util.List<dev.x12gw.domain.scrub.ScrubFinding> findings) {
+    String type = recordType.name();
     String id = RecordIds.of(type, fileSha256, String.valueOf(claimIndex));
     ObjectNode o = NODES.objectNode();
     o.put("schemaVersion", SCHEMA_VERSION);
     o.put("recordId", id);
     o.put("recordType", type);
-    o.put("heldClaimId", heldClaimId);
+    if (heldClaimId == null) {
+      o.putNull("heldClaimId");
+    } else {
+      o.put("heldClaimId", heldClaimId);
+    }
     o.put("mode", mode);
     o.put("patientControlNumber", claim.patientControlNumber());
     ObjectNode payer = o.putObject("payer");
@@ -579,8 +609,7 @@ public final class RecordFactory {
       n.put("message", f.message());
       n.put("rationale", f.rule().rationale());
     }
-    return new OutboundRecord(
-        id, type, queues.of(RecordType.CLAIM_HELD), claim.payer().id(), write(o));
+    return new OutboundRecord(id, type, queues.of(recordType), claim.payer().id(), write(o));
   }
 
   /** What happened to the data a problem concerns. */

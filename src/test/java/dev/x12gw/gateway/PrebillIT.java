@@ -69,21 +69,30 @@ class PrebillIT {
       Path defects = TestFiles.testdata("scrubber").resolve("defect-per-rule.837");
       gw.upload("inbound/837-outgoing", "defect-per-rule.837", defects);
 
-      // every claim with a hard stop is held and published once
-      List<GatewayHarness.Received> held = new ArrayList<>();
+      // every claim with a hard stop is held and published once; the one forwarded with a warning
+      // is published too
+      List<GatewayHarness.Received> published = new ArrayList<>();
       Awaitility.await()
           .atMost(WAIT)
           .until(
               () -> {
                 GatewayHarness.Received r = gw.receiveNow("x12.prebill");
                 if (r != null) {
-                  held.add(r);
+                  published.add(r);
                 }
-                return held.size() >= HELD.size();
+                return published.size() >= HELD.size() + 1;
               });
+      List<GatewayHarness.Received> held =
+          published.stream().filter(r -> r.recordType().equals("CLAIM_HELD")).toList();
+      List<GatewayHarness.Received> scrubbed =
+          published.stream().filter(r -> r.recordType().equals("CLAIM_SCRUBBED")).toList();
+      assertThat(scrubbed).hasSize(1);
+      assertThat(scrubbed.get(0).text("patientControlNumber")).isEqualTo("PCN-NO-RECORD-NUMBER");
+      assertThat(scrubbed.get(0).text("heldClaimId")).isNull();
+      assertThat(scrubbed.get(0).body().path("findings").get(0).path("severity").asText())
+          .isEqualTo("WARNING");
       Set<String> heldClaims = new TreeSet<>();
       for (GatewayHarness.Received r : held) {
-        assertThat(r.recordType()).isEqualTo("CLAIM_HELD");
         heldClaims.add(r.text("patientControlNumber"));
         assertThat(r.body().path("findings").size()).isPositive();
         assertThat(r.body().path("source").path("interchangeControlNumber").asText())
@@ -138,6 +147,18 @@ class PrebillIT {
           .isEqualTo("DUPLICATE-LINE");
       assertThat(duplicate.body().path("findings").get(0).path("carc").asText()).isEqualTo("18");
       gw.processed("inbound/837-outgoing", "duplicate-of-forwarded.837");
+
+      // a bad transaction set is quarantined with its reason, as by the intake
+      gw.upload(
+          "inbound/837-outgoing",
+          "old-version.837",
+          TestFiles.testdata("version-4010-unsupported.837"));
+      gw.quarantined("inbound/837-outgoing", "old-version.837");
+      GatewayHarness.Received error = gw.receive("x12.errors", WAIT);
+      assertThat(error).isNotNull();
+      assertThat(error.recordType()).isEqualTo("INTAKE_ERROR");
+      assertThat(error.text("fileName")).isEqualTo("old-version.837");
+      assertThat(error.text("transactionControlNumber")).isNotEmpty();
 
       // the same content dropped again is not scrubbed again
       gw.upload("inbound/837-outgoing", "defect-per-rule-again.837", defects);

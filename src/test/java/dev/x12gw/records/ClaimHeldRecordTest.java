@@ -109,5 +109,15 @@ class ClaimHeldRecordTest {
     assertThat(schema.validate(r.json(), InputFormat.JSON)).isEmpty();
     assertThat(schema.validate(r.json().replace("\"heldClaimId\"", "\"heldId\""), InputFormat.JSON))
         .isNotEmpty();
+
+    // a claim forwarded with a warning: the same shape, no held claim
+    int warned = 14; // PCN-NO-RECORD-NUMBER
+    OutboundRecord w =
+        factory.claimScrubbed(
+            "ab".repeat(32), warned, "ENFORCE", claims.get(warned), findings.get(warned));
+    assertThat(w.recordType()).isEqualTo("CLAIM_SCRUBBED");
+    assertThat(w.queue()).isEqualTo("x12.prebill");
+    assertThat(new ObjectMapper().readTree(w.json()).path("heldClaimId").isNull()).isTrue();
+    assertThat(schema.validate(w.json(), InputFormat.JSON)).isEmpty();
   }
 }

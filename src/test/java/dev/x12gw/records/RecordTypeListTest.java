@@ -41,7 +41,7 @@ class RecordTypeListTest {
     Set<String> intake = strings(defs.at("/intakeProblem/properties/recordType/enum"));
     Set<String> withdrawal = Set.of(defs.at("/withdrawal/properties/recordType/const").asText());
     Set<String> alert = Set.of(defs.at("/payerPattern/properties/recordType/const").asText());
-    Set<String> quality = Set.of(defs.at("/claimHeld/properties/recordType/const").asText());
+    Set<String> quality = strings(defs.at("/scrubbedClaim/properties/recordType/enum"));
     for (RecordType t : RecordType.values()) {
       Set<String> expectedIn =
           switch (t.category()) {

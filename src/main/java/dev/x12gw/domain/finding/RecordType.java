@@ -37,7 +37,12 @@ public enum RecordType {
    * An outgoing claim the pre-submission scrubber held (a hard stop in {@code enforce} mode), with
    * every finding; it is forwarded once released.
    */
-  CLAIM_HELD(RecordQueue.PREBILL, Category.QUALITY);
+  CLAIM_HELD(RecordQueue.PREBILL, Category.QUALITY),
+  /**
+   * An outgoing claim the pre-submission scrubber forwarded with findings: warnings in {@code
+   * enforce} mode, any finding in {@code advise} mode.
+   */
+  CLAIM_SCRUBBED(RecordQueue.PREBILL, Category.QUALITY);
 
   /** What a record is about: payer intelligence counts DENIAL, UNDERPAYMENT and RECOUPMENT. */
   public enum Category {
