@@ -457,6 +457,34 @@
     $('patterns-empty').textContent = 'No payer patterns in ' + (answer.period || 'this month') + '.';
   }
 
+  /* ---------- held before submission ---------- */
+
+  function renderHeld(answer) {
+    const items = answer.items || [];
+    const byCarc = {};
+    for (const h of items) {
+      for (const f of h.findings || []) {
+        if (f.severity === 'HARD_STOP') byCarc[f.carc] = (byCarc[f.carc] || 0) + 1;
+      }
+    }
+    const carcs = Object.entries(byCarc).sort((a, b) => b[1] - a[1])
+      .map(([c, n]) => 'CARC ' + c + ' ×' + count.format(n));
+    $('held-summary').textContent = items.length
+      ? '— ' + count.format(items.length) + ' claim' + (items.length === 1 ? '' : 's') + '; prevents ' + carcs.join(', ')
+      : '';
+    $('held-rows').replaceChildren(...items.slice(0, 50).map((h) => {
+      const f = (h.findings || []).find((x) => x.severity === 'HARD_STOP') || (h.findings || [])[0] || {};
+      return el('tr', { 'data-test': 'held-claim', 'data-held-id': h.id },
+        el('td', { class: 'nowrap' }, h.claimRef),
+        el('td', null, h.payerId),
+        el('td', { class: 'nowrap' }, (h.heldAt || '').slice(0, 10)),
+        el('td', null, f.ruleId || ''),
+        el('td', { class: 'nowrap' }, f.carc ? 'CARC ' + f.carc + (f.rarc ? ' / ' + f.rarc : '') : ''),
+        el('td', null, f.message || ''));
+    }));
+    $('held-empty').hidden = items.length > 0;
+  }
+
   /* ---------- worklist ---------- */
 
   function clock(daysLeft, date) {
@@ -623,6 +651,7 @@
     const heat = request('/heatmap', { from: p.from, to: p.to });
     const patterns = request('/patterns', { period: patternPeriod });
     const open = request('/worklist', { asOf: p.asOf, limit: 1000 });
+    const held = request('/held-claims', { status: 'held' });
 
     const panels = [
       [null, async () => {
@@ -654,6 +683,10 @@
       [null, async () => {
         const r = await patterns;
         if (live()) renderPatterns(r, state.payerNames);
+      }],
+      [null, async () => {
+        const r = await held;
+        if (live()) renderHeld(r);
       }]
     ];
     let ok = true;

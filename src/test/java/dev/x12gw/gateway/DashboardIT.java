@@ -88,8 +88,19 @@ class DashboardIT {
   @Test
   void theDashboardShowsTheControlRoomFigures() throws Exception {
     checkBrowser();
-    try (GatewayHarness gw = GatewayHarness.start(var, Map.of())) {
+    try (GatewayHarness gw =
+        GatewayHarness.start(
+            var,
+            Map.of(
+                "scrubber.dir",
+                dev.x12gw.TestFiles.scrubberRulesWithExamples(var.resolve("rules")).toString()))) {
       takeIn(gw);
+      // an outgoing 837 through the scrubber: 14 of its claims held
+      gw.upload(
+          "inbound/837-outgoing",
+          "defect-per-rule.837",
+          dev.x12gw.TestFiles.testdata("scrubber").resolve("defect-per-rule.837"));
+      gw.processed("inbound/837-outgoing", "defect-per-rule.837");
       String base = "http://127.0.0.1:" + gw.gateway.controlRoomPort();
       WebDriver driver = browser();
       try {
@@ -108,6 +119,7 @@ class DashboardIT {
         assertThat(severe(driver)).as("browser console errors").isEmpty();
 
         aPayerPatternIsListed(driver, wait);
+        heldClaimsAreListed(driver);
         worklistIsRankedAndFiltered(driver, wait, base);
         assertThat(severe(driver)).as("browser console errors").isEmpty();
 
@@ -171,6 +183,22 @@ class DashboardIT {
    * answers this one request with the record the gateway would publish for PayerPatternRecordTest's
    * pattern (87726, AUTHORIZATION on ORTHOPEDICS claims, 9 of 50 in 2026-11 against 12 of 300).
    */
+  /** The claims the scrubber held, with the denial each prevents. */
+  private void heldClaimsAreListed(WebDriver driver) {
+    List<WebElement> rows = driver.findElements(By.cssSelector("[data-test=held-claim]"));
+    assertThat(rows).hasSize(14);
+    assertThat(driver.findElement(By.cssSelector("[data-test=held-empty]")).isDisplayed())
+        .isFalse();
+    String summary = driver.findElement(By.cssSelector("[data-test=held-summary]")).getText();
+    assertThat(summary).contains("14 claims").contains("CARC 197").contains("CARC 16");
+    WebElement auth =
+        rows.stream().filter(r -> r.getText().contains("PCN-AUTH")).findFirst().orElseThrow();
+    assertThat(auth.getText())
+        .contains("EX-AUTH-MRI")
+        .contains("CARC 197 / N54")
+        .contains("REF*G1");
+  }
+
   private void aPayerPatternIsListed(WebDriver driver, WebDriverWait wait) throws Exception {
     List<PatternCell> cells = new ArrayList<>();
     YearMonth period = YearMonth.of(2026, 11);
