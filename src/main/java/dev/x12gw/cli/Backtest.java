@@ -11,7 +11,6 @@ import dev.x12gw.domain.scrub.Scrubber;
 import dev.x12gw.domain.scrub.ServiceHistory;
 import dev.x12gw.domain.scrub.Severity;
 import dev.x12gw.x12.BindingSink;
-import dev.x12gw.x12.Delimiters;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -103,32 +102,23 @@ final class Backtest {
         parser.parse(
             f,
             f.getFileName().toString(),
-            new BindingSink() {
-              @Override
-              public void claim(SubmittedClaim claim) {}
-
-              @Override
-              public void claim(
-                  SubmittedClaim claim, List<String> segments, int[] positions, Delimiters d) {
-                if (suggestions != null) {
-                  suggestions.submitted(
-                      norm(claim.payer().id()),
-                      claim.patientControlNumber().strip(),
-                      claim.lines().stream().map(l -> l.procedure().code()).toList(),
-                      claim.statementFrom(),
-                      claim.batchDate());
-                }
-                scrubbed.put(
-                    key(claim.payer().id(), claim.patientControlNumber()),
-                    scrubber.scrub(
-                        dev.x12gw.x12.ScrubClaims.of(claim, segments, positions, d),
-                        history,
-                        today));
-              }
-
-              @Override
-              public void payment(RemittanceHeader remittance, ClaimPayment payment) {}
-            });
+            (dev.x12gw.x12.ClaimSegmentsSink)
+                (claim, segments, positions, d) -> {
+                  if (suggestions != null) {
+                    suggestions.submitted(
+                        norm(claim.payer().id()),
+                        claim.patientControlNumber().strip(),
+                        claim.lines().stream().map(l -> l.procedure().code()).toList(),
+                        claim.statementFrom(),
+                        claim.batchDate());
+                  }
+                  scrubbed.put(
+                      key(claim.payer().id(), claim.patientControlNumber()),
+                      scrubber.scrub(
+                          dev.x12gw.x12.ScrubClaims.of(claim, segments, positions, d),
+                          history,
+                          today));
+                });
       } else if (kind.equals("835")) {
         // 2. which claims an 835 adjudicated
         parser.parse(

@@ -2,15 +2,11 @@ package dev.x12gw.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.x12gw.domain.claim.SubmittedClaim;
-import dev.x12gw.domain.remittance.ClaimPayment;
-import dev.x12gw.domain.remittance.RemittanceHeader;
 import dev.x12gw.domain.scrub.ScrubFinding;
 import dev.x12gw.domain.scrub.Scrubber;
 import dev.x12gw.domain.scrub.ServiceHistory;
 import dev.x12gw.domain.scrub.Severity;
-import dev.x12gw.x12.BindingSink;
-import dev.x12gw.x12.Delimiters;
+import dev.x12gw.x12.ClaimSegmentsSink;
 import dev.x12gw.x12.ReadResult;
 import dev.x12gw.x12.X12Problem;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
@@ -77,26 +73,13 @@ final class Scrub {
   Totals scrub(Path file) throws IOException {
     String name = file.getFileName().toString();
     List<List<ScrubFinding>> found = new ArrayList<>();
-    BindingSink sink =
-        new BindingSink() {
-          @Override
-          public void claim(SubmittedClaim claim) {
-            throw new IllegalStateException("the 837 binder hands claims over with their segments");
-          }
-
-          @Override
-          public void claim(
-              SubmittedClaim claim, List<String> segments, int[] positions, Delimiters delimiters) {
+    ClaimSegmentsSink sink =
+        (claim, segments, positions, delimiters) ->
             found.add(
                 scrubber.scrub(
                     dev.x12gw.x12.ScrubClaims.of(claim, segments, positions, delimiters),
                     history,
                     today));
-          }
-
-          @Override
-          public void payment(RemittanceHeader remittance, ClaimPayment payment) {}
-        };
     ReadResult r = parser.parse(file, name, sink);
     for (X12Problem p : r.problems()) {
       err.println(name + ": " + p.describe());

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.x12gw.domain.claim.SubmittedClaim;
-import dev.x12gw.domain.remittance.ClaimPayment;
-import dev.x12gw.domain.remittance.RemittanceHeader;
 import dev.x12gw.domain.scrub.ScrubFinding;
 import dev.x12gw.domain.scrub.Scrubber;
 import dev.x12gw.domain.scrub.ServiceHistory;
@@ -15,7 +13,6 @@ import dev.x12gw.store.AckControlNumbers;
 import dev.x12gw.store.Database;
 import dev.x12gw.store.Outbox;
 import dev.x12gw.store.PrebillStore;
-import dev.x12gw.x12.BindingSink;
 import dev.x12gw.x12.ClaimForwardWriter;
 import dev.x12gw.x12.Delimiters;
 import dev.x12gw.x12.ReadResult;
@@ -135,7 +132,7 @@ public final class Prebill {
             parser.parse(
                 file,
                 name,
-                new BindingSink() {
+                new dev.x12gw.x12.ClaimSegmentsSink() {
                   /** ST03 (else GS08) of the transaction set being read. */
                   private String version = "";
 
@@ -145,12 +142,7 @@ public final class Prebill {
                   }
 
                   @Override
-                  public void claim(SubmittedClaim claim) {
-                    throw new IllegalStateException("837 claims come with their segments");
-                  }
-
-                  @Override
-                  public void claim(
+                  public void claimWithSegments(
                       SubmittedClaim claim, List<String> segments, int[] positions, Delimiters d) {
                     keys.clear();
                     List<ScrubFinding> findings =
@@ -170,9 +162,6 @@ public final class Prebill {
                             List.copyOf(keys),
                             hardStop && mode(claim).equals("ENFORCE")));
                   }
-
-                  @Override
-                  public void payment(RemittanceHeader remittance, ClaimPayment payment) {}
                 });
       }
       for (X12Problem p : read.problems()) {
