@@ -74,11 +74,10 @@ final class Backtest {
     this.out = out;
   }
 
-  /** What became of one claim: denied dollars and CARCs, or adjudicated without a denial. */
+  /** A claim's later denials: their dollars and CARCs. */
   private static final class Outcome {
     BigDecimal denied = BigDecimal.ZERO;
     final Set<String> carcs = new TreeSet<>();
-    boolean denial;
   }
 
   /** One rule's (or the total's) counts. */
@@ -152,7 +151,6 @@ final class Backtest {
           outcomes.computeIfAbsent(
               key(r.path("payer").path("id").asText(), r.path("patientControlNumber").asText()),
               k -> new Outcome());
-      o.denial = true;
       JsonNode adjustments;
       if (type.equals("LINE_DENIAL")) {
         JsonNode l = r.path("line");
@@ -224,7 +222,7 @@ final class Backtest {
         Set<String> carcs = new HashSet<>();
         fired.forEach(id -> carcs.add(rules.get(id).carc()));
         count(total, o, wasAdjudicated, carcs);
-      } else if (o != null && o.denial) {
+      } else if (o != null) {
         missed.deniedLater++;
         missed.deniedDollars = missed.deniedDollars.add(o.denied);
         for (String carc : o.carcs.isEmpty() ? Set.of("none") : o.carcs) {
@@ -249,7 +247,7 @@ final class Backtest {
 
   private static void count(Tally t, Outcome o, boolean wasAdjudicated, Set<String> carcs) {
     t.held++;
-    if (o != null && o.denial) {
+    if (o != null) {
       t.deniedLater++;
       t.deniedDollars = t.deniedDollars.add(o.denied);
       if (o.carcs.stream().anyMatch(carcs::contains)) {

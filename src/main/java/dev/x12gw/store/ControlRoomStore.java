@@ -38,7 +38,7 @@ import javax.sql.DataSource;
  */
 public final class ControlRoomStore {
   /** The segment of rows whose segment column is empty or null. */
-  public static final String UNKNOWN = "unknown";
+  public static final String UNKNOWN = ControlRoomFacts.UNKNOWN;
 
   private static final String ALL = "all";
 

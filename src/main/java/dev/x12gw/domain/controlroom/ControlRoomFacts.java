@@ -231,10 +231,8 @@ public final class ControlRoomFacts {
     } else if (by == Dimension.MONTH) {
       byMonth = new Months(out);
     }
+    // the store's total of no claims is still a row of zeros
     Figures all = by == Dimension.TOTAL ? out.computeIfAbsent(ALL, Figures::new) : null;
-    if (all != null) {
-      all.hasClaims = true; // the store's total of no claims is still a row of zeros
-    }
     for (int k = 0; k < claims; k++) {
       int d = claimDay[k];
       if (period && (d == NO_DAY || d < from || d > to)) {
@@ -474,7 +472,6 @@ public final class ControlRoomFacts {
   /** A segment's figures as they are summed. */
   private static final class Figures {
     final String segment;
-    boolean hasClaims;
     final Sum adjudicated = new Sum();
     final Sum firstDenied = new Sum();
     long lines;
@@ -502,7 +499,6 @@ public final class ControlRoomFacts {
     }
 
     void addClaim(ControlRoomFacts f, int k) {
-      hasClaims = true;
       adjudicated.count++;
       adjudicated.total += f.claimBilled[k];
       if (f.claimFirstDenied[k]) {
@@ -519,7 +515,6 @@ public final class ControlRoomFacts {
       if (o == null) {
         return;
       }
-      hasClaims |= o.hasClaims;
       adjudicated.add(o.adjudicated);
       firstDenied.add(o.firstDenied);
       lines += o.lines;

@@ -90,9 +90,4 @@ public record ScrubClaim(SubmittedClaim claim, List<ScrubSegment> segments) {
     }
     return out;
   }
-
-  /** In service line {@code lineNumber}, the first segment with {@code id}. */
-  public Optional<ScrubSegment> lineSegment(int lineNumber, String id) {
-    return line(lineNumber).stream().filter(s -> s.id().equals(id)).findFirst();
-  }
 }

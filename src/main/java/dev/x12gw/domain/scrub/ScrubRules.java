@@ -18,7 +18,6 @@ public final class ScrubRules {
   private final Map<String, List<PtpEdit>> ptp = new HashMap<>();
   private final Map<String, UnitLimit> limits = new HashMap<>();
   private final Set<String> placesOfService;
-  private final int rules;
 
   public ScrubRules(
       List<ScrubRule> rules,
@@ -47,7 +46,6 @@ public final class ScrubRules {
       }
     }
     this.placesOfService = Set.copyOf(placesOfService);
-    this.rules = rules.size();
     if (byKind.containsKey(RuleKind.PLACE_OF_SERVICE) && this.placesOfService.isEmpty()) {
       throw new IllegalArgumentException("PLACE_OF_SERVICE is checked but no codes are listed");
     }
@@ -70,17 +68,5 @@ public final class ScrubRules {
 
   public boolean placeOfService(String code) {
     return placesOfService.contains(code);
-  }
-
-  /** How many rules, edits and limits are loaded. */
-  public String summary() {
-    return rules
-        + " rules, "
-        + ptp.values().stream().mapToInt(List::size).sum()
-        + " PTP edits, "
-        + limits.size()
-        + " unit limits, "
-        + placesOfService.size()
-        + " places of service";
   }
 }
