@@ -457,6 +457,59 @@
     $('patterns-empty').textContent = 'No payer patterns in ' + (answer.period || 'this month') + '.';
   }
 
+  /* ---------- prevention (scrubber backtest and learning) ---------- */
+
+  function tile(test, labelText, value, sub, title) {
+    return el('div', { class: 'tile', 'data-test': test, tabindex: 0, title: title || null },
+      el('div', { class: 'tile-label' }, labelText),
+      el('div', { class: 'tile-value', 'data-test': 'prevention-value' }, value),
+      el('div', { class: 'tile-sub' }, sub || '\u00a0'));
+  }
+
+  function renderPrevention(answer) {
+    const b = answer.backtest;
+    const tiles = [];
+    if (b && b.total) {
+      const t = b.total;
+      const denials = num(t.deniedLater) + num((b.missed || {}).deniedLater || 0);
+      tiles.push(tile('prevention-held', 'Denials it would have held',
+        count.format(num(t.deniedLater)) + ' of ' + count.format(denials),
+        denials ? percent(num(t.deniedLater) / denials) + ' of later denials' : '',
+        'Claims a hard stop would have held that the payer later denied, of all later denials in the backtest'));
+      tiles.push(tile('prevention-dollars', 'Denied dollars prevented', money(t.deniedDollars),
+        count.format(num(t.sameCarc)) + ' with the rule\'s own CARC',
+        'Denied dollars of the held claims that were denied later'));
+      tiles.push(tile('prevention-false-holds', 'False holds', count.format(num(t.falseHolds)),
+        num(t.held) ? percent(num(t.falseHolds) / num(t.held)) + ' of ' + count.format(num(t.held)) + ' held' : '',
+        'Held claims the payer adjudicated without a denial'));
+      tiles.push(tile('prevention-missed', 'Denials no rule held', count.format(num((b.missed || {}).deniedLater || 0)),
+        money((b.missed || {}).deniedDollars || 0),
+        'Later denials of claims no hard stop would have held'));
+      $('prevention-source').textContent = '— backtest of ' + count.format(num(b.claims)) + ' claims (' +
+        (b.files || []).length + ' files), ' + String(b.generatedAt || '').slice(0, 10);
+    } else {
+      $('prevention-source').textContent = '';
+    }
+    const suggestions = answer.suggestions || [];
+    const misses = answer.misses || [];
+    tiles.push(tile('prevention-suggested', 'Rules suggested from denials', count.format(suggestions.length),
+      'learned ' + String(answer.learnedAt || '').slice(0, 16).replace('T', ' ') + ' UTC',
+      'Payer × CARC × procedure clusters of denials no active rule covers (SCRUB_RULE_SUGGESTED)'));
+    tiles.push(tile('prevention-rule-misses', 'Active rules that missed', count.format(misses.length),
+      misses.length ? count.format(misses.reduce((n, m) => n + num(m.denials), 0)) + ' denials they cover' : '',
+      'Denials with the CARC an active rule prevents, for a payer and procedure it covers'));
+    $('prevention').replaceChildren(...tiles);
+    $('prevention-empty').hidden = !!(b && b.total);
+    const items = suggestions.slice(0, 10).map((r) => el('li', { 'data-test': 'suggestion' },
+      el('strong', null, r.ruleId), ' — ', r.rationale));
+    for (const m of misses.slice(0, 10)) {
+      items.push(el('li', { 'data-test': 'rule-miss' }, el('strong', null, m.ruleId),
+        ' missed ' + count.format(num(m.denials)) + ' denial' + (num(m.denials) === 1 ? '' : 's') +
+        ' with CARC ' + m.carc + ' (' + money(m.deniedDollars) + ')'));
+    }
+    $('suggestions').replaceChildren(...items);
+  }
+
   /* ---------- held before submission ---------- */
 
   function renderHeld(answer) {
@@ -652,6 +705,7 @@
     const patterns = request('/patterns', { period: patternPeriod });
     const open = request('/worklist', { asOf: p.asOf, limit: 1000 });
     const held = request('/held-claims', { status: 'held' });
+    const feedback = request('/scrubber/feedback', {});
 
     const panels = [
       [null, async () => {
@@ -687,6 +741,10 @@
       [null, async () => {
         const r = await held;
         if (live()) renderHeld(r);
+      }],
+      [null, async () => {
+        const r = await feedback;
+        if (live()) renderPrevention(r);
       }]
     ];
     let ok = true;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.x12gw.domain.claim.SubmittedClaim;
 import dev.x12gw.domain.remittance.ClaimPayment;
 import dev.x12gw.domain.remittance.RemittanceHeader;
+import dev.x12gw.domain.scrub.RuleSuggestions;
 import dev.x12gw.domain.scrub.ScrubFinding;
 import dev.x12gw.domain.scrub.ScrubRule;
 import dev.x12gw.domain.scrub.Scrubber;
@@ -51,13 +52,21 @@ final class Backtest {
   private final PrintStream out;
   private RuleSuggestions suggestions;
   private Path suggestionsFile;
-  private dev.x12gw.domain.scrub.ScrubRules active;
+  private Path reportFile;
 
   /** Also learns rules from the later denials and writes them to {@code file}. */
-  Backtest suggest(RuleSuggestions s, Path file, dev.x12gw.domain.scrub.ScrubRules activeRules) {
+  Backtest suggest(RuleSuggestions s, Path file) {
     this.suggestions = s;
     this.suggestionsFile = file;
-    this.active = activeRules;
+    return this;
+  }
+
+  /**
+   * Also writes the figures as JSON to {@code file}: the prevention figure the gateway's dashboard
+   * shows beside the denial KPIs ({@code scrubber.backtest-report}).
+   */
+  Backtest report(Path file) {
+    this.reportFile = file;
     return this;
   }
 
@@ -73,6 +82,9 @@ final class Backtest {
     this.analyze = analyze;
     this.out = out;
   }
+
+  /** A submitted claim as the suggestions need it: its lines' procedures, its filing delay. */
+  private record Submitted(List<String> procedures, long filingDelayDays) {}
 
   /** A claim's later denials: their dollars and CARCs. */
   private static final class Outcome {
@@ -95,6 +107,7 @@ final class Backtest {
     Map<String, List<ScrubFinding>> scrubbed = new LinkedHashMap<>();
     ServiceHistory history = ServiceHistory.inMemory();
     Set<String> adjudicated = new HashSet<>();
+    Map<String, Submitted> submitted = new HashMap<>();
     for (Path f : files) {
       String kind = Analyze.sniff(f);
       if (kind.equals("837")) {
@@ -104,12 +117,18 @@ final class Backtest {
             (dev.x12gw.x12.ClaimSegmentsSink)
                 (claim, segments, positions, d) -> {
                   if (suggestions != null) {
-                    suggestions.submitted(
-                        norm(claim.payer().id()),
-                        claim.patientControlNumber().strip(),
-                        claim.lines().stream().map(l -> l.procedure().code()).toList(),
-                        claim.statementFrom(),
-                        claim.batchDate());
+                    List<String> procedures =
+                        claim.lines().stream().map(l -> l.procedure().code()).toList();
+                    procedures.forEach(p -> suggestions.lines(claim.payer().id(), p, 1));
+                    suggestions.claims(claim.payer().id(), 1);
+                    submitted.put(
+                        key(claim.payer().id(), claim.patientControlNumber()),
+                        new Submitted(
+                            procedures,
+                            claim.statementFrom() == null || claim.batchDate() == null
+                                ? -1
+                                : java.time.temporal.ChronoUnit.DAYS.between(
+                                    claim.statementFrom(), claim.batchDate())));
                   }
                   scrubbed.put(
                       key(claim.payer().id(), claim.patientControlNumber()),
@@ -178,10 +197,14 @@ final class Backtest {
       o.carcs.addAll(carcs);
       if (suggestions != null) {
         JsonNode l = r.path("line");
+        Submitted claim =
+            submitted.getOrDefault(
+                key(r.path("payer").path("id").asText(), r.path("patientControlNumber").asText()),
+                new Submitted(List.of(), -1));
         suggestions.denied(
-            norm(r.path("payer").path("id").asText()),
-            r.path("patientControlNumber").asText().strip(),
-            type.equals("LINE_DENIAL") ? l.path("procedure").asText() : null,
+            r.path("payer").path("id").asText(),
+            r.path("patientControlNumber").asText(),
+            type.equals("LINE_DENIAL") ? List.of(l.path("procedure").asText()) : claim.procedures(),
             carcs,
             type.equals("LINE_DENIAL")
                 ? l.path("chargeAmount")
@@ -190,7 +213,8 @@ final class Backtest {
                 : r.path("billedAmount")
                     .decimalValue()
                     .subtract(r.path("paidAmount").decimalValue())
-                    .subtract(r.path("patientResponsibilityAmount").decimalValue()));
+                    .subtract(r.path("patientResponsibilityAmount").decimalValue()),
+            claim.filingDelayDays());
       }
     }
     // 4. per rule and in total
@@ -232,8 +256,11 @@ final class Backtest {
       }
     }
     print(claims, byRule, rules, total, missed, missedByCarc);
+    if (reportFile != null) {
+      writeReport(files, claims, byRule, rules, total, missed, missedByCarc);
+    }
     if (suggestions != null) {
-      List<String> rows = suggestions.rows(active);
+      List<String> rows = RuleSuggestions.csv(suggestions.suggestions());
       java.nio.file.Files.write(suggestionsFile, rows, StandardCharsets.UTF_8);
       out.printf(
           Locale.ROOT,
@@ -243,6 +270,60 @@ final class Backtest {
     }
     out.flush();
     return 0;
+  }
+
+  /** The figures as JSON (the format GET /api/v1/scrubber/feedback serves as "backtest"). */
+  private void writeReport(
+      List<Path> files,
+      long claims,
+      Map<String, Tally> byRule,
+      Map<String, ScrubRule> rules,
+      Tally total,
+      Tally missed,
+      Map<String, long[]> missedByCarc)
+      throws IOException {
+    com.fasterxml.jackson.databind.node.ObjectNode o = JSON.createObjectNode();
+    o.put(
+        "generatedAt",
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    o.put("asOf", today.toString());
+    com.fasterxml.jackson.databind.node.ArrayNode names = o.putArray("files");
+    files.forEach(f -> names.add(f.getFileName().toString()));
+    o.put("claims", claims);
+    tally(o.putObject("total"), total);
+    com.fasterxml.jackson.databind.node.ObjectNode m = o.putObject("missed");
+    m.put("deniedLater", missed.deniedLater);
+    m.put("deniedDollars", missed.deniedDollars.setScale(2, java.math.RoundingMode.HALF_UP));
+    com.fasterxml.jackson.databind.node.ObjectNode byCarc = m.putObject("byCarc");
+    missedByCarc.forEach((carc, n) -> byCarc.put(carc, n[0]));
+    com.fasterxml.jackson.databind.node.ArrayNode list = o.putArray("rules");
+    byRule.forEach(
+        (id, t) -> {
+          com.fasterxml.jackson.databind.node.ObjectNode r = list.addObject();
+          r.put("ruleId", id);
+          r.put("kind", rules.get(id).kind().name());
+          r.put("carc", rules.get(id).carc());
+          tally(r, t);
+        });
+    Path parent = reportFile.toAbsolutePath().getParent();
+    java.nio.file.Files.createDirectories(parent);
+    Path tmp = java.nio.file.Files.createTempFile(parent, ".backtest", ".tmp");
+    JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), o);
+    java.nio.file.Files.move(
+        tmp,
+        reportFile,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    out.printf("backtest report written: %s%n", reportFile);
+  }
+
+  private static void tally(com.fasterxml.jackson.databind.node.ObjectNode o, Tally t) {
+    o.put("held", t.held);
+    o.put("deniedLater", t.deniedLater);
+    o.put("deniedDollars", t.deniedDollars.setScale(2, java.math.RoundingMode.HALF_UP));
+    o.put("sameCarc", t.sameCarc);
+    o.put("falseHolds", t.falseHolds);
+    o.put("noRemit", t.noRemit);
   }
 
   private static void count(Tally t, Outcome o, boolean wasAdjudicated, Set<String> carcs) {

@@ -2,6 +2,7 @@ package dev.x12gw.cli;
 
 import dev.x12gw.config.Intelligence;
 import dev.x12gw.config.Settings;
+import dev.x12gw.domain.scrub.RuleSuggestions;
 import dev.x12gw.gateway.Gateway;
 import dev.x12gw.intake.X12FileProcessor;
 import dev.x12gw.records.QueueNames;
@@ -26,7 +27,8 @@ public final class X12gw {
              x12gw analyze [--config FILE] [--contracts FILE|DIR] [--payer-stats FILE] PATH...
              x12gw validate [--config FILE] [--ack-dir DIR] PATH...
              x12gw scrub [--config FILE] [--rules DIR] [--as-of DATE] PATH...
-             x12gw scrub --backtest [--suggest FILE [--min-denials N] [--min-rate R]] PATH...
+             x12gw scrub --backtest [--report FILE] [--suggest FILE [--min-denials N]
+                 [--min-rate R]] PATH...
              x12gw browse [--config FILE] [--limit N] [QUEUE...]
              x12gw bench [--size-mb N] [--runs N] [--dir DIR]
              x12gw bench --gateway [--size-mb N] [--mode 835|837+835] [--days N [--day-seconds S]]
@@ -67,7 +69,9 @@ public final class X12gw {
                  --suggest FILE writes rules learned from those denials (payer x CARC x
                  procedure with at least --min-denials, default 3, and a denial rate of at
                  least --min-rate, default 0.2; authorization and timely filing) to FILE in
-                 payer-rules.csv's format, each with its evidence
+                 payer-rules.csv's format, each with its evidence; --report FILE writes
+                 the figures as JSON, which the gateway's dashboard shows as its prevention
+                 figure when FILE is scrubber.backtest-report (var/scrubber/backtest.json)
         browse   print the records waiting on the gateway's queues (all of them by default)
                  without consuming them, one JSON object per line with its "queue"; then,
                  on standard error, each queue's message count from the broker's own metrics
@@ -141,7 +145,7 @@ public final class X12gw {
     System.exit(status);
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+  public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
     if (args.length == 0 || "help".equals(args[0]) || "--help".equals(args[0])) {
       (args.length == 0 ? err : out).print(USAGE_TEXT);
       return args.length == 0 ? USAGE : OK;
@@ -154,7 +158,8 @@ public final class X12gw {
       if ("--config".equals(args[i]) && i + 1 < args.length) {
         config = Path.of(args[++i]);
       } else if ("scrub".equals(command)
-          && java.util.Set.of("--rules", "--as-of", "--suggest", "--min-denials", "--min-rate")
+          && java.util.Set.of(
+                  "--rules", "--as-of", "--suggest", "--min-denials", "--min-rate", "--report")
               .contains(args[i])
           && i + 1 < args.length) {
         options.put(args[i], args[++i]);
@@ -312,6 +317,7 @@ public final class X12gw {
               try {
                 learned =
                     new RuleSuggestions(
+                        rules,
                         Integer.parseInt(options.getOrDefault("--min-denials", "3")),
                         Double.parseDouble(options.getOrDefault("--min-rate", "0.2")));
               } catch (IllegalArgumentException e) {
@@ -319,7 +325,10 @@ public final class X12gw {
                     "x12gw scrub: --min-denials takes a whole number >= 1, --min-rate 0 to 1");
                 return USAGE;
               }
-              backtest.suggest(learned, Path.of(options.get("--suggest")), rules);
+              backtest.suggest(learned, Path.of(options.get("--suggest")));
+            }
+            if (options.containsKey("--report")) {
+              backtest.report(Path.of(options.get("--report")));
             }
             return backtest.run(Analyze.expand(paths));
           }

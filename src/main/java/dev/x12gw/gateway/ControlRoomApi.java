@@ -31,6 +31,7 @@ public final class ControlRoomApi {
   private final ControlRoomFactsCache facts;
   private final PayerPatterns patterns;
   private final Prebill prebill;
+  private final ScrubFeedback feedback;
   private final EvidencePackets packets;
   private final Clock clock;
 
@@ -39,9 +40,11 @@ public final class ControlRoomApi {
       ControlRoomFactsCache facts,
       PayerPatterns patterns,
       Prebill prebill,
+      ScrubFeedback feedback,
       EvidencePackets packets,
       Clock clock) {
     this.prebill = prebill;
+    this.feedback = java.util.Objects.requireNonNull(feedback, "feedback");
     this.store = store;
     this.facts = facts;
     this.patterns = patterns;
@@ -166,6 +169,14 @@ public final class ControlRoomApi {
       throw new IllegalArgumentException("note is at most 400 characters");
     }
     return scrubber().release(claim, n.isEmpty() ? null : n);
+  }
+
+  /**
+   * GET /api/v1/scrubber/feedback: the latest backtest report (the prevention figure), the rules
+   * learned from the store's denials and the active rules that missed denials they cover.
+   */
+  public String scrubberFeedback() throws Exception {
+    return feedback.feedback();
   }
 
   private Prebill scrubber() {

@@ -110,6 +110,9 @@ public final class Gateway implements AutoCloseable {
     if (!settings.getBoolean("patterns.enabled", true)) {
       excluded.add("**/detect-payer-patterns.camel.yaml");
     }
+    if (!settings.getBoolean("scrubber.learn.enabled", true)) {
+      excluded.add("**/learn-scrub-rules.camel.yaml");
+    }
     if (!excluded.isEmpty()) {
       settings.derive("camel.main.routes-exclude-pattern", String.join(",", excluded));
     }
@@ -182,13 +185,26 @@ public final class Gateway implements AutoCloseable {
             java.time.Clock.systemDefaultZone());
     main.bind("payerPatterns", patterns);
     Prebill prebill = null;
+    Path scrubberDir = settings.path("scrubber.dir", "config/scrubber");
+    dev.x12gw.domain.scrub.ScrubRules scrubRules = dev.x12gw.config.ScrubberFiles.load(scrubberDir);
+    ScrubFeedback scrubFeedback =
+        new ScrubFeedback(
+            database,
+            scrubRules,
+            new RecordFactory(queues, intelligence.codes()),
+            settings.getInt("scrubber.learn.min-denials", 3),
+            Double.parseDouble(settings.get("scrubber.learn.min-rate", "0.2")),
+            settings.path(
+                "scrubber.learn.suggestions-file", "var/scrubber/suggested-payer-rules.csv"),
+            settings.path("scrubber.backtest-report", "var/scrubber/backtest.json"),
+            java.time.Clock.systemUTC());
+    main.bind("scrubFeedback", scrubFeedback);
     if (settings.getBoolean("prebill.enabled", true)) {
-      Path scrubberDir = settings.path("scrubber.dir", "config/scrubber");
       prebill =
           new Prebill(
               database,
               parser,
-              new dev.x12gw.domain.scrub.Scrubber(dev.x12gw.config.ScrubberFiles.load(scrubberDir)),
+              new dev.x12gw.domain.scrub.Scrubber(scrubRules),
               new RecordFactory(queues, intelligence.codes()),
               settings.get("prebill.mode", "enforce"),
               dev.x12gw.config.ScrubberFiles.modes(scrubberDir),
@@ -202,6 +218,7 @@ public final class Gateway implements AutoCloseable {
             controlRoomFacts,
             patterns,
             prebill,
+            scrubFeedback,
             new dev.x12gw.controlroom.EvidencePackets(
                 new dev.x12gw.store.EvidenceStore(database.dataSource()), intelligence.codes()),
             java.time.Clock.systemDefaultZone()));

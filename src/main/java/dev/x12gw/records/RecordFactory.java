@@ -612,6 +612,47 @@ public final class RecordFactory {
     return new OutboundRecord(id, type, queues.of(recordType), claim.payer().id(), write(o));
   }
 
+  /**
+   * The record of a scrub rule learned from denials: the rule, its evidence and its row for {@code
+   * payer-rules.csv}. Its id is the rule id, so a rule suggested again (the next learning run, by
+   * this node or another) is not published twice.
+   */
+  public OutboundRecord scrubRuleSuggested(dev.x12gw.domain.scrub.SuggestedRule s) {
+    String type = RecordType.SCRUB_RULE_SUGGESTED.name();
+    dev.x12gw.domain.scrub.ScrubRule rule = s.rule();
+    String id = RecordIds.of(type, rule.id());
+    ObjectNode o = NODES.objectNode();
+    o.put("schemaVersion", SCHEMA_VERSION);
+    o.put("recordId", id);
+    o.put("recordType", type);
+    o.put("ruleId", rule.id());
+    o.put("kind", rule.kind().name());
+    o.put("payerId", rule.payerId());
+    if (rule.procedureFrom().isEmpty()) {
+      o.putNull("procedure");
+    } else {
+      o.put("procedure", rule.procedureFrom());
+    }
+    if (rule.value().isEmpty()) {
+      o.putNull("value");
+    } else {
+      o.put("value", rule.value());
+    }
+    o.put("carc", rule.carc());
+    o.put("severity", rule.severity().name());
+    ObjectNode evidence = o.putObject("evidence");
+    evidence.put("denials", s.denials());
+    evidence.put("volume", s.volume());
+    evidence.put("rate", Math.round(s.rate() * 10_000) / 10_000.0);
+    evidence.put("deniedDollars", s.deniedDollars().setScale(2, java.math.RoundingMode.HALF_UP));
+    ArrayNode examples = evidence.putArray("exampleClaims");
+    s.exampleClaims().forEach(examples::add);
+    o.put("rationale", rule.rationale());
+    o.put("csvRow", s.csvRow());
+    return new OutboundRecord(
+        id, type, queues.of(RecordType.SCRUB_RULE_SUGGESTED), rule.payerId(), write(o));
+  }
+
   /** What happened to the data a problem concerns. */
   static String disposition(X12Problem p, int transactionsAccepted) {
     if (!p.isError()) {

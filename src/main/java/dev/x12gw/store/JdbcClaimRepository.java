@@ -131,8 +131,8 @@ public final class JdbcClaimRepository implements ClaimRepository {
                   + " billing_provider_name, facility_code, frequency_code,"
                   + " payer_claim_control_number, prior_authorization, statement_from,"
                   + " interchange_control_number, group_control_number,"
-                  + " transaction_control_number, detail, case_id, segment_block, segment_item)"
-                  + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                  + " transaction_control_number, detail, case_id, segment_block, segment_item,"
+                  + " created_on) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
               ID)) {
         ps.setLong(1, intakeFileId);
         ps.setString(2, c.transactionType());
@@ -154,6 +154,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
         ps.setBytes(18, Documents.pack(DomainJson.write(c)));
         ps.setLong(19, joined.caseId());
         setPlace(ps, 20, takeSegments());
+        setDate(ps, 22, c.batchDate());
         ps.executeUpdate();
         id = generatedKey(ps);
       }

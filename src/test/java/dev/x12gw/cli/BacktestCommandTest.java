@@ -46,6 +46,8 @@ class BacktestCommandTest {
               "--backtest",
               "--rules",
               rules.toString(),
+              "--report",
+              rules.resolve("report/backtest.json").toString(),
               TestFiles.testdata("scrubber").resolve("backtest").toString()
             },
             new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -69,6 +71,27 @@ class BacktestCommandTest {
                 + " 835",
             "rule misses: 1 later denial(s) (200.00) that no hard stop would have held (by CARC 16:"
                 + " 1)");
+    // the same figures as JSON: the dashboard's prevention figure (scrubber.backtest-report)
+    com.fasterxml.jackson.databind.JsonNode report =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(rules.resolve("report/backtest.json").toFile());
+    assertThat(report.path("files")).hasSize(3);
+    assertThat(report.path("claims").asLong()).isEqualTo(5);
+    com.fasterxml.jackson.databind.JsonNode total = report.path("total");
+    assertThat(
+            List.of(
+                total.path("held").asLong(),
+                total.path("deniedLater").asLong(),
+                total.path("sameCarc").asLong(),
+                total.path("falseHolds").asLong(),
+                total.path("noRemit").asLong()))
+        .containsExactly(3L, 1L, 1L, 1L, 1L);
+    assertThat(total.path("deniedDollars").decimalValue()).isEqualByComparingTo("900.00");
+    assertThat(report.path("missed").path("deniedLater").asLong()).isEqualTo(1);
+    assertThat(report.path("missed").path("byCarc").path("16").asLong()).isEqualTo(1);
+    assertThat(report.path("rules"))
+        .extracting(r -> r.path("ruleId").asText() + " " + r.path("held").asLong())
+        .containsExactly("EX-AUTH-MRI 1", "MUE 1", "SNIP5-PROCEDURE 1");
   }
 
   @Test

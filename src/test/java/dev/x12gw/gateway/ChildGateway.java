@@ -121,6 +121,8 @@ final class ChildGateway implements AutoCloseable {
     env.put("SFTP_POLL_DELAY_MS", "200");
     env.put("SFTP_READ_LOCK_CHECK_INTERVAL_MS", "200");
     env.put("OUTBOX_POLL_INTERVAL_MS", "100");
+    // records counted exactly once are the intake's: no rules learned from denials meanwhile
+    env.put("SCRUBBER_LEARN_ENABLED", "false");
     env.putAll(environment);
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -95,6 +95,8 @@ class DashboardIT {
                 "scrubber.dir",
                 dev.x12gw.TestFiles.scrubberRulesWithExamples(var.resolve("rules")).toString()))) {
       takeIn(gw);
+      // a backtest over past 837s and their 835s, its report where the gateway reads it
+      backtestReport(var.resolve("rules"), var.resolve("scrubber/backtest.json"));
       // an outgoing 837 through the scrubber: 14 of its claims held
       gw.upload(
           "inbound/837-outgoing",
@@ -120,6 +122,7 @@ class DashboardIT {
 
         aPayerPatternIsListed(driver, wait);
         heldClaimsAreListed(driver);
+        preventionIsShown(driver);
         worklistIsRankedAndFiltered(driver, wait, base);
         assertThat(severe(driver)).as("browser console errors").isEmpty();
 
@@ -197,6 +200,48 @@ class DashboardIT {
         .contains("EX-AUTH-MRI")
         .contains("CARC 197 / N54")
         .contains("REF*G1");
+  }
+
+  /** Runs {@code x12gw scrub --backtest --report} over the backtest history. */
+  private static void backtestReport(Path rules, Path report) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int status =
+        dev.x12gw.cli.X12gw.run(
+            new String[] {
+              "scrub",
+              "--backtest",
+              "--rules",
+              rules.toString(),
+              "--report",
+              report.toString(),
+              dev.x12gw.TestFiles.testdata("scrubber").resolve("backtest").toString()
+            },
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(status).as(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isZero();
+  }
+
+  /**
+   * The prevention figure beside the KPIs: the backtest's report (the example authorization rule of
+   * the rule set would have held the one later denial of the history, 900 dollars) and what was
+   * learned from the store's denials.
+   */
+  private void preventionIsShown(WebDriver driver) {
+    assertThat(driver.findElement(By.cssSelector("[data-test=prevention-empty]")).isDisplayed())
+        .isFalse();
+    assertThat(preventionValue(driver, "prevention-held")).isEqualTo("1 of 2");
+    assertThat(preventionValue(driver, "prevention-dollars")).isEqualTo("$900.00");
+    assertThat(preventionValue(driver, "prevention-false-holds")).isEqualTo("1");
+    assertThat(preventionValue(driver, "prevention-missed")).isEqualTo("1");
+    assertThat(driver.findElement(By.cssSelector("[data-test=prevention-source]")).getText())
+        .contains("backtest of 5 claims (3 files)");
+    assertThat(preventionValue(driver, "prevention-suggested")).matches("\\d+");
+  }
+
+  private static String preventionValue(WebDriver driver, String test) {
+    return driver
+        .findElement(By.cssSelector("[data-test=" + test + "] [data-test=prevention-value]"))
+        .getText();
   }
 
   private void aPayerPatternIsListed(WebDriver driver, WebDriverWait wait) throws Exception {

@@ -64,6 +64,12 @@ final class GatewayHarness implements AutoCloseable {
     test.put("intake.redelivery-delay-ms", "100");
     test.put("outbox.poll-interval-ms", "100");
     test.put("control-room.port", "0");
+    test.put(
+        "scrubber.learn.suggestions-file",
+        var.resolve("scrubber/suggested-payer-rules.csv").toString());
+    test.put("scrubber.backtest-report", var.resolve("scrubber/backtest.json").toString());
+    // learned on demand (GET /api/v1/scrubber/feedback), not by the timer amid a test's records
+    test.put("scrubber.learn.initial-delay-ms", "3600000");
     test.putAll(overrides);
     test.forEach(s::derive);
     Gateway g = Gateway.prepare(s);

@@ -41,7 +41,9 @@ class RecordTypeListTest {
     Set<String> intake = strings(defs.at("/intakeProblem/properties/recordType/enum"));
     Set<String> withdrawal = Set.of(defs.at("/withdrawal/properties/recordType/const").asText());
     Set<String> alert = Set.of(defs.at("/payerPattern/properties/recordType/const").asText());
-    Set<String> quality = strings(defs.at("/scrubbedClaim/properties/recordType/enum"));
+    Set<String> quality =
+        new TreeSet<>(strings(defs.at("/scrubbedClaim/properties/recordType/enum")));
+    quality.add(defs.at("/scrubRuleSuggested/properties/recordType/const").asText());
     for (RecordType t : RecordType.values()) {
       Set<String> expectedIn =
           switch (t.category()) {

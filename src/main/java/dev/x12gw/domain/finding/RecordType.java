@@ -42,7 +42,12 @@ public enum RecordType {
    * An outgoing claim the pre-submission scrubber forwarded with findings: warnings in {@code
    * enforce} mode, any finding in {@code advise} mode.
    */
-  CLAIM_SCRUBBED(RecordQueue.PREBILL, Category.QUALITY);
+  CLAIM_SCRUBBED(RecordQueue.PREBILL, Category.QUALITY),
+  /**
+   * A scrub rule learned from the store's denials (payer × CARC × procedure), with its evidence and
+   * its row for {@code config/scrubber/payer-rules.csv}; published once per rule id.
+   */
+  SCRUB_RULE_SUGGESTED(RecordQueue.PREBILL, Category.QUALITY);
 
   /** What a record is about: payer intelligence counts DENIAL, UNDERPAYMENT and RECOUPMENT. */
   public enum Category {
