@@ -19,8 +19,10 @@ import java.util.stream.Stream;
 /**
  * The scrubber's rule set from {@code config/scrubber/} (see its README): {@code checks.csv} (the
  * built-in checks: severity, CARC, rationale), {@code payer-rules.csv}, {@code ncci-ptp.csv} and
- * every {@code *.csv} below {@code ncci/}, {@code mue.csv}, {@code place-of-service.csv}. Every
- * file is validated at load: a bad row names its file and line.
+ * every {@code *.csv} below {@code ncci/}, every CMS PTP text file ({@code *.txt}) below {@code
+ * ncci/} and CMS MUE file below {@code mue/} as CMS publishes them ({@link CmsNcciFiles}), {@code
+ * mue.csv}, {@code place-of-service.csv}. Every file is validated at load: a bad row names its file
+ * and line.
  */
 public final class ScrubberFiles {
   public static final List<String> CHECK_COLUMNS =
@@ -107,11 +109,27 @@ public final class ScrubberFiles {
                       integer(r, "modifier_indicator"),
                       r.get("rationale"))));
     }
-    List<UnitLimit> mue =
+    for (Path f : files(dir.resolve("ncci"), ".txt")) {
+      ptp.addAll(CmsNcciFiles.ptp(f));
+    }
+    // mue.csv, then the CMS MUE files of mue/: a code's CMS value wins
+    java.util.Map<String, UnitLimit> limits = new java.util.LinkedHashMap<>();
+    for (UnitLimit u :
         ClassificationFiles.rows(
             dir.resolve("mue.csv"),
             MUE_COLUMNS,
-            r -> new UnitLimit(r.get("code"), integer(r, "max_units"), r.get("rationale")));
+            r -> new UnitLimit(r.get("code"), integer(r, "max_units"), r.get("rationale")))) {
+      if (limits.put(u.code(), u) != null) {
+        throw new ConfigFileException(
+            dir.resolve("mue.csv") + ": the unit limit of " + u.code() + " is given twice");
+      }
+    }
+    for (Path f : files(dir.resolve("mue"), ".csv", ".txt")) {
+      for (UnitLimit u : CmsNcciFiles.mue(f)) {
+        limits.put(u.code(), u);
+      }
+    }
+    List<UnitLimit> mue = List.copyOf(limits.values());
     Set<String> pos = new HashSet<>();
     for (String code :
         ClassificationFiles.rows(
@@ -132,14 +150,25 @@ public final class ScrubberFiles {
   private static List<Path> ptpFiles(Path dir) {
     List<Path> files = new ArrayList<>();
     files.add(dir.resolve("ncci-ptp.csv"));
-    Path more = dir.resolve("ncci");
-    if (Files.isDirectory(more)) {
-      try (Stream<Path> s = Files.walk(more)) {
-        s.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+    files.addAll(files(dir.resolve("ncci"), ".csv"));
+    return files;
+  }
+
+  /** The files below {@code folder} (none when it does not exist) ending in one of the suffixes. */
+  private static List<Path> files(Path folder, String... suffixes) {
+    List<Path> files = new ArrayList<>();
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> s = Files.walk(folder)) {
+        s.filter(Files::isRegularFile)
+            .filter(
+                f -> {
+                  String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                  return java.util.Arrays.stream(suffixes).anyMatch(name::endsWith);
+                })
             .sorted()
             .forEach(files::add);
       } catch (IOException e) {
-        throw new ConfigFileException(more + ": cannot list: " + e, e);
+        throw new ConfigFileException(folder + ": cannot list: " + e, e);
       }
     }
     return files;
