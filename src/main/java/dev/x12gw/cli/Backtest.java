@@ -9,8 +9,8 @@ import dev.x12gw.domain.scrub.RuleSuggestions;
 import dev.x12gw.domain.scrub.ScrubFinding;
 import dev.x12gw.domain.scrub.ScrubRule;
 import dev.x12gw.domain.scrub.Scrubber;
-import dev.x12gw.domain.scrub.ServiceHistory;
 import dev.x12gw.domain.scrub.Severity;
+import dev.x12gw.intake.ScrubGate;
 import dev.x12gw.x12.BindingSink;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.io.ByteArrayOutputStream;
@@ -105,38 +105,35 @@ final class Backtest {
   int run(List<Path> files) throws IOException {
     // 1. every 837 claim scrubbed, by payer | CLM01
     Map<String, List<ScrubFinding>> scrubbed = new LinkedHashMap<>();
-    ServiceHistory history = ServiceHistory.inMemory();
+    Set<String> earlier = new HashSet<>(); // the services of the claims of earlier files
     Set<String> adjudicated = new HashSet<>();
     Map<String, Submitted> submitted = new HashMap<>();
     for (Path f : files) {
       String kind = Analyze.sniff(f);
       if (kind.equals("837")) {
-        parser.parse(
-            f,
-            f.getFileName().toString(),
-            (dev.x12gw.x12.ClaimSegmentsSink)
-                (claim, segments, positions, d) -> {
-                  if (suggestions != null) {
-                    List<String> procedures =
-                        claim.lines().stream().map(l -> l.procedure().code()).toList();
-                    procedures.forEach(p -> suggestions.lines(claim.payer().id(), p, 1));
-                    suggestions.claims(claim.payer().id(), 1);
-                    submitted.put(
-                        key(claim.payer().id(), claim.patientControlNumber()),
-                        new Submitted(
-                            procedures,
-                            claim.statementFrom() == null || claim.batchDate() == null
-                                ? -1
-                                : java.time.temporal.ChronoUnit.DAYS.between(
-                                    claim.statementFrom(), claim.batchDate())));
-                  }
-                  scrubbed.put(
-                      key(claim.payer().id(), claim.patientControlNumber()),
-                      scrubber.scrub(
-                          dev.x12gw.x12.ScrubClaims.of(claim, segments, positions, d),
-                          history,
-                          today));
-                });
+        ScrubGate gate =
+            new ScrubGate(
+                scrubber, (claimRef, key) -> earlier.contains(key), c -> "ENFORCE", today);
+        parser.parse(f, f.getFileName().toString(), gate.sink());
+        for (ScrubGate.Scrubbed s : gate.claims()) {
+          SubmittedClaim claim = s.claim();
+          earlier.addAll(s.services());
+          if (suggestions != null) {
+            List<String> procedures =
+                claim.lines().stream().map(l -> l.procedure().code()).toList();
+            procedures.forEach(p -> suggestions.lines(claim.payer().id(), p, 1));
+            suggestions.claims(claim.payer().id(), 1);
+            submitted.put(
+                key(claim.payer().id(), claim.patientControlNumber()),
+                new Submitted(
+                    procedures,
+                    claim.statementFrom() == null || claim.batchDate() == null
+                        ? -1
+                        : java.time.temporal.ChronoUnit.DAYS.between(
+                            claim.statementFrom(), claim.batchDate())));
+          }
+          scrubbed.put(key(claim.payer().id(), claim.patientControlNumber()), s.findings());
+        }
       } else if (kind.equals("835")) {
         // 2. which claims an 835 adjudicated
         parser.parse(

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.x12gw.domain.scrub.ScrubFinding;
 import dev.x12gw.domain.scrub.Scrubber;
-import dev.x12gw.domain.scrub.ServiceHistory;
 import dev.x12gw.domain.scrub.Severity;
-import dev.x12gw.x12.ClaimSegmentsSink;
+import dev.x12gw.intake.ScrubGate;
 import dev.x12gw.x12.ReadResult;
 import dev.x12gw.x12.X12Problem;
 import dev.x12gw.x12.smooks.SmooksX12Parser;
@@ -32,7 +31,9 @@ final class Scrub {
   private final LocalDate today;
   private final PrintStream out;
   private final PrintStream err;
-  private final ServiceHistory history = ServiceHistory.inMemory();
+
+  /** The services of the claims scrubbed in earlier files of this run (kept sets only). */
+  private final java.util.Set<String> earlier = new java.util.HashSet<>();
 
   /** What one run found. */
   record Totals(long claims, long held, long findings, boolean quarantined) {}
@@ -72,15 +73,14 @@ final class Scrub {
   /** Scrubs every claim of one file. */
   Totals scrub(Path file) throws IOException {
     String name = file.getFileName().toString();
+    ScrubGate gate =
+        new ScrubGate(scrubber, (claimRef, key) -> earlier.contains(key), c -> "ENFORCE", today);
+    ReadResult r = parser.parse(file, name, gate.sink());
     List<List<ScrubFinding>> found = new ArrayList<>();
-    ClaimSegmentsSink sink =
-        (claim, segments, positions, delimiters) ->
-            found.add(
-                scrubber.scrub(
-                    dev.x12gw.x12.ScrubClaims.of(claim, segments, positions, delimiters),
-                    history,
-                    today));
-    ReadResult r = parser.parse(file, name, sink);
+    for (ScrubGate.Scrubbed s : gate.claims()) {
+      found.add(s.findings());
+      earlier.addAll(s.services());
+    }
     for (X12Problem p : r.problems()) {
       err.println(name + ": " + p.describe());
     }

@@ -130,15 +130,15 @@ public final class Gateway implements AutoCloseable {
             database,
             node,
             Duration.ofMillis(settings.getLong("intake.claim-timeout-ms", 120_000)));
-    main.bind(
-        "x12Intake",
+    GatewayIntake x12Intake =
         new GatewayIntake(
                 database,
                 processor,
                 settings.path("intake.spool-dir", "var/spool"),
                 acknowledged,
                 claims)
-            .keepSegments(settings.getBoolean("evidence.segments", true)));
+            .keepSegments(settings.getBoolean("evidence.segments", true));
+    main.bind("x12Intake", x12Intake);
     main.bind("fileClaimLock", fileClaimLock(claims));
     int concurrentFiles = settings.getInt("intake.concurrent-files", 1);
     if (concurrentFiles < 1 || concurrentFiles > 32) {
@@ -203,7 +203,7 @@ public final class Gateway implements AutoCloseable {
       prebill =
           new Prebill(
               database,
-              parser,
+              x12Intake,
               new dev.x12gw.domain.scrub.Scrubber(scrubRules),
               new RecordFactory(queues, intelligence.codes()),
               settings.get("prebill.mode", "enforce"),

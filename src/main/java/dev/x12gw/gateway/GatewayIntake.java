@@ -64,6 +64,58 @@ public final class GatewayIntake {
   }
 
   /**
+   * Takes the 837 {@code file} in as submitted within the caller's unit of work {@code c}, which it
+   * does not commit (the scrubber's per-file transaction), each claim past {@code gate}; the file's
+   * {@code intake_file} row is started and finished here. Run within {@link #inTurn}.
+   */
+  public dev.x12gw.intake.FileReport takeInGated(
+      java.sql.Connection c,
+      Path file,
+      String name,
+      String sha,
+      String flow,
+      dev.x12gw.intake.ClaimGate gate)
+      throws Exception {
+    long fileId = IntakeFiles.start(c, sha, name, flow);
+    dev.x12gw.intake.FileReport r =
+        processor.process(
+            file,
+            name,
+            sha,
+            new JdbcIntakeTarget(c, fileId, name, Map.of())
+                .keepSegments(keepSegments)
+                .oneUnitOfWork(),
+            gate);
+    IntakeFiles.finish(
+        c,
+        fileId,
+        r.outcome().name(),
+        r.read().transactionsAccepted(),
+        r.read().transactionsRejected(),
+        r.read().claims(),
+        r.read().payments());
+    return r;
+  }
+
+  /**
+   * Runs {@code work} in the store's turn for taking files in: on H2 (one process's store, no locks
+   * on match keys) files take turns; on PostgreSQL they run at once, serialised per claim case.
+   */
+  public <T> T inTurn(java.util.concurrent.Callable<T> work) throws Exception {
+    ReentrantLock turn = database.locksMatchKeys() ? null : storeLock;
+    if (turn != null) {
+      turn.lock();
+    }
+    try {
+      return work.call();
+    } finally {
+      if (turn != null) {
+        turn.unlock();
+      }
+    }
+  }
+
+  /**
    * @param acknowledgedFlows the flows (837, 835) whose files get 999/TA1 acknowledgments
    * @param claims this node's claims of files and contents, shared with the other nodes
    */

@@ -4,20 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.x12gw.domain.claim.SubmittedClaim;
-import dev.x12gw.domain.scrub.ScrubFinding;
 import dev.x12gw.domain.scrub.Scrubber;
 import dev.x12gw.domain.scrub.ServiceHistory;
-import dev.x12gw.domain.scrub.Severity;
+import dev.x12gw.intake.FileReport;
+import dev.x12gw.intake.ScrubGate;
 import dev.x12gw.records.RecordFactory;
 import dev.x12gw.store.AckControlNumbers;
 import dev.x12gw.store.Database;
+import dev.x12gw.store.IntakeFiles;
 import dev.x12gw.store.Outbox;
 import dev.x12gw.store.PrebillStore;
 import dev.x12gw.x12.ClaimForwardWriter;
 import dev.x12gw.x12.Delimiters;
-import dev.x12gw.x12.ReadResult;
 import dev.x12gw.x12.X12Problem;
-import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,8 +50,11 @@ public final class Prebill {
   private static final Logger LOG = LoggerFactory.getLogger(Prebill.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The flow of an outgoing 837's intake_file row. */
+  static final String FLOW = "837-outgoing";
+
   private final Database database;
-  private final SmooksX12Parser parser;
+  private final GatewayIntake intake;
   private final Scrubber scrubber;
   private final RecordFactory records;
   private final String defaultMode;
@@ -61,14 +63,14 @@ public final class Prebill {
 
   public Prebill(
       Database database,
-      SmooksX12Parser parser,
+      GatewayIntake intake,
       Scrubber scrubber,
       RecordFactory records,
       String defaultMode,
       Map<String, String> modes,
       Clock clock) {
     this.database = database;
-    this.parser = parser;
+    this.intake = intake;
     this.scrubber = scrubber;
     this.records = records;
     this.defaultMode = defaultMode.strip().toUpperCase(Locale.ROOT);
@@ -79,20 +81,12 @@ public final class Prebill {
     this.clock = clock;
   }
 
-  /** One claim as read and scrubbed. */
-  private record Scrubbed(
-      SubmittedClaim claim,
-      String version,
-      List<String> segments,
-      Delimiters delimiters,
-      List<ScrubFinding> findings,
-      List<String> services,
-      boolean held) {}
-
   /**
    * Scrubs the spooled outgoing 837 {@code spool} (named {@code name}, content {@code sha}) and
-   * commits its holds and its forward; a file of the same content scrubbed before is left alone.
-   * The spool is deleted.
+   * takes it in, in one read and one database transaction: the claims that pass are stored as
+   * submitted (matched and published as by the 837 intake), the others held; one fresh 837 of the
+   * claims that pass is queued to forward. A file of the same content scrubbed before (or taken in
+   * by the 837 intake) is left alone. The spool is deleted.
    */
   public void scrub(
       @Header(Exchange.FILE_NAME_ONLY) String name,
@@ -102,151 +96,128 @@ public final class Prebill {
       throws Exception {
     Path file = Path.of(spool);
     try {
-      if (database.inTransaction(c -> PrebillStore.scrubbed(c, sha))) {
-        LOG.info("{}: same content as an outgoing file scrubbed before; left alone", name);
+      String[] envelope = envelope(file);
+      LocalDate today = LocalDate.now(clock);
+      FileReport report =
+          intake.inTurn(
+              () ->
+                  database.inTransaction(
+                      c -> {
+                        if (PrebillStore.scrubbed(c, sha)) {
+                          LOG.info(
+                              "{}: same content as an outgoing file scrubbed before; left alone",
+                              name);
+                          return null;
+                        }
+                        if (IntakeFiles.find(c, sha).isPresent()) {
+                          LOG.warn(
+                              "{}: same content as a file the 837 intake took in as submitted;"
+                                  + " left alone",
+                              name);
+                          return null;
+                        }
+                        // duplicates: a line of this file, or of a claim that went out before
+                        ServiceHistory sent =
+                            (claimRef, key) -> {
+                              try {
+                                return PrebillStore.forwardedService(c, key);
+                              } catch (java.sql.SQLException e) {
+                                throw new dev.x12gw.store.StoreUnavailableException(
+                                    "cannot read the services forwarded before", e);
+                              }
+                            };
+                        ScrubGate gate = new ScrubGate(scrubber, sent, this::mode, today);
+                        FileReport r = intake.takeInGated(c, file, name, sha, FLOW, gate);
+                        commitScrubbed(c, name, sha, envelope, gate.claims());
+                        return r;
+                      }));
+      if (report == null) {
         return;
       }
-      String[] envelope = envelope(file);
-      List<Scrubbed> claims = new ArrayList<>();
-      // duplicates: a line of this file, or of a claim that went out before (prebill_service)
-      ServiceHistory inFile = ServiceHistory.inMemory();
-      List<String> keys = new ArrayList<>();
-      java.sql.Connection lookups = database.dataSource().getConnection();
-      ServiceHistory history =
-          (claimRef, key) -> {
-            keys.add(key);
-            if (inFile.seenBefore(claimRef, key)) {
-              return true;
-            }
-            try {
-              return PrebillStore.forwardedService(lookups, key);
-            } catch (java.sql.SQLException e) {
-              throw new dev.x12gw.store.StoreUnavailableException(
-                  "cannot read the services forwarded before", e);
-            }
-          };
-      LocalDate today = LocalDate.now(clock);
-      ReadResult read;
-      try (lookups) {
-        read =
-            parser.parse(
-                file,
-                name,
-                new dev.x12gw.x12.ClaimSegmentsSink() {
-                  /** ST03 (else GS08) of the transaction set being read. */
-                  private String version = "";
-
-                  @Override
-                  public void beginTransaction(dev.x12gw.x12.Transaction transaction) {
-                    version = transaction.version();
-                  }
-
-                  @Override
-                  public void claimWithSegments(
-                      SubmittedClaim claim, List<String> segments, int[] positions, Delimiters d) {
-                    keys.clear();
-                    List<ScrubFinding> findings =
-                        scrubber.scrub(
-                            dev.x12gw.x12.ScrubClaims.of(claim, segments, positions, d),
-                            history,
-                            today);
-                    boolean hardStop =
-                        findings.stream().anyMatch(f -> f.severity() == Severity.HARD_STOP);
-                    claims.add(
-                        new Scrubbed(
-                            claim,
-                            version,
-                            segments,
-                            d,
-                            findings,
-                            List.copyOf(keys),
-                            hardStop && mode(claim).equals("ENFORCE")));
-                  }
-                });
-      }
-      for (X12Problem p : read.problems()) {
+      database.sync();
+      for (X12Problem p : report.read().problems()) {
         if (p.isError()) {
           LOG.warn("{}: {}", name, p.describe());
         }
       }
-      if (read.quarantined()) {
+      if (report.outcome().quarantined()) {
         headers.put(IntakeHeaders.TARGET_FOLDER, ".error"); // as the intake does
       }
-      Instant now = clock.instant();
-      int held = (int) claims.stream().filter(Scrubbed::held).count();
-      database.inTransaction(
-          c -> {
-            long fileId = PrebillStore.file(c, sha, name, claims.size(), held, now);
-            // the defects, as the intake publishes them: the bad part quarantined, with its reason
-            for (X12Problem p : read.problems()) {
-              Outbox.add(c, records.problem(p, name, sha, read.transactionsAccepted()));
-            }
-            List<ClaimForwardWriter.Claim> clean = new ArrayList<>();
-            for (int i = 0; i < claims.size(); i++) {
-              Scrubbed s = claims.get(i);
-              if (!s.held()) {
-                clean.add(new ClaimForwardWriter.Claim(s.segments(), s.version()));
-                PrebillStore.forwardedServices(
-                    c, s.services(), s.claim().patientControlNumber(), now);
-                if (!s.findings().isEmpty()) {
-                  Outbox.add(
-                      c, records.claimScrubbed(sha, i, mode(s.claim()), s.claim(), s.findings()));
-                }
-                continue;
-              }
-              dev.x12gw.records.OutboundRecord preview =
-                  records.claimHeld(sha, i, 0, mode(s.claim()), s.claim(), s.findings());
-              long id =
-                  PrebillStore.hold(
-                      c,
-                      fileId,
-                      new PrebillStore.Held(
-                          0,
-                          preview.recordId(),
-                          s.claim().patientControlNumber(),
-                          s.claim().payer().id(),
-                          s.claim().billingProvider().npi(),
-                          s.claim().source().interchangeControlNumber(),
-                          s.claim().source().groupControlNumber(),
-                          s.claim().source().transactionControlNumber(),
-                          s.version(),
-                          envelope[0] + "\n" + envelope[1],
-                          delimiters(s.delimiters()),
-                          String.join("\n", s.segments()),
-                          findingsOf(preview),
-                          String.join(" ", s.services()),
-                          "HELD",
-                          now,
-                          null,
-                          null));
-              Outbox.add(
-                  c, records.claimHeld(sha, i, id, mode(s.claim()), s.claim(), s.findings()));
-            }
-            if (!clean.isEmpty()) {
-              long control = AckControlNumbers.next(c);
-              String content =
-                  ClaimForwardWriter.write(
-                      envelope[0], envelope[1], clean, control, LocalDateTime.now(clock));
-              PrebillStore.forward(
-                  c,
-                  fileId,
-                  null,
-                  forwardName(control),
-                  content.getBytes(StandardCharsets.UTF_8),
-                  clean.size(),
-                  now);
-            }
-            return null;
-          });
-      LOG.info(
-          "{}: {} claim(s) scrubbed, {} held, {} to forward",
-          name,
-          claims.size(),
-          held,
-          claims.size() - held);
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  /** The scrubbed claims' holds, records, forwarded services and forward, in {@code c}. */
+  private void commitScrubbed(
+      java.sql.Connection c,
+      String name,
+      String sha,
+      String[] envelope,
+      List<ScrubGate.Scrubbed> claims)
+      throws Exception {
+    Instant now = clock.instant();
+    int held = (int) claims.stream().filter(ScrubGate.Scrubbed::held).count();
+    long fileId = PrebillStore.file(c, sha, name, claims.size(), held, now);
+    List<ClaimForwardWriter.Claim> clean = new ArrayList<>();
+    for (int i = 0; i < claims.size(); i++) {
+      ScrubGate.Scrubbed s = claims.get(i);
+      if (!s.held()) {
+        clean.add(new ClaimForwardWriter.Claim(s.segments(), s.version()));
+        PrebillStore.forwardedServices(c, s.services(), s.claim().patientControlNumber(), now);
+        if (!s.findings().isEmpty()) {
+          Outbox.add(c, records.claimScrubbed(sha, i, s.mode(), s.claim(), s.findings()));
+        }
+        continue;
+      }
+      dev.x12gw.records.OutboundRecord preview =
+          records.claimHeld(sha, i, 0, s.mode(), s.claim(), s.findings());
+      long id =
+          PrebillStore.hold(
+              c,
+              fileId,
+              new PrebillStore.Held(
+                  0,
+                  preview.recordId(),
+                  s.claim().patientControlNumber(),
+                  s.claim().payer().id(),
+                  s.claim().billingProvider().npi(),
+                  s.claim().source().interchangeControlNumber(),
+                  s.claim().source().groupControlNumber(),
+                  s.claim().source().transactionControlNumber(),
+                  s.version(),
+                  envelope[0] + "\n" + envelope[1],
+                  delimiters(s.delimiters()),
+                  String.join("\n", s.segments()),
+                  findingsOf(preview),
+                  String.join(" ", s.services()),
+                  "HELD",
+                  now,
+                  null,
+                  null));
+      Outbox.add(c, records.claimHeld(sha, i, id, s.mode(), s.claim(), s.findings()));
+    }
+    if (!clean.isEmpty()) {
+      long control = AckControlNumbers.next(c);
+      String content =
+          ClaimForwardWriter.write(
+              envelope[0], envelope[1], clean, control, LocalDateTime.now(clock));
+      PrebillStore.forward(
+          c,
+          fileId,
+          null,
+          forwardName(control),
+          content.getBytes(StandardCharsets.UTF_8),
+          clean.size(),
+          now);
+    }
+    LOG.info(
+        "{}: {} claim(s) scrubbed: {} held, {} taken in as submitted and queued to forward;"
+            + " committing",
+        name,
+        claims.size(),
+        held,
+        claims.size() - held);
   }
 
   /** The 837s queued and not forwarded yet (at most 50), oldest first. */
@@ -275,7 +246,7 @@ public final class Prebill {
           PrebillStore.forwarded(c, id, clock.instant());
           return null;
         });
-    LOG.info("{}: forwarded to the clearinghouse and taken in as submitted", name);
+    LOG.info("{}: forwarded to the clearinghouse", name);
   }
 
   /**
@@ -286,44 +257,59 @@ public final class Prebill {
    */
   public String release(long id, String note) throws Exception {
     PrebillStore.Held h =
-        database.inTransaction(
-            c -> {
-              PrebillStore.Held held =
-                  PrebillStore.heldClaim(c, id)
-                      .orElseThrow(() -> new NoSuchElementException("no held claim " + id));
-              if (!held.status().equals("HELD")) {
-                throw new IllegalStateException(
-                    "held claim " + id + " was released on " + held.releasedAt());
-              }
-              String[] envelope = held.envelope().split("\n", 2);
-              long control = AckControlNumbers.next(c);
-              String content =
-                  ClaimForwardWriter.write(
-                      envelope[0],
-                      envelope[1],
-                      List.of(
-                          new ClaimForwardWriter.Claim(
-                              List.of(held.segments().split("\n")), held.guide())),
-                      control,
-                      LocalDateTime.now(clock));
-              Instant now = clock.instant();
-              PrebillStore.forward(
-                  c,
-                  null,
-                  id,
-                  forwardName(control),
-                  content.getBytes(StandardCharsets.UTF_8),
-                  1,
-                  now);
-              PrebillStore.released(c, id, note, now);
-              if (!held.services().isBlank()) {
-                PrebillStore.forwardedServices(
-                    c, List.of(held.services().split(" ")), held.claimRef(), now);
-              }
-              return PrebillStore.heldClaim(c, id).orElseThrow();
-            });
-    LOG.info("Held claim {} released", id);
+        intake.inTurn(
+            () ->
+                database.inTransaction(
+                    c -> {
+                      PrebillStore.Held held =
+                          PrebillStore.heldClaim(c, id)
+                              .orElseThrow(() -> new NoSuchElementException("no held claim " + id));
+                      if (!held.status().equals("HELD")) {
+                        throw new IllegalStateException(
+                            "held claim " + id + " was released on " + held.releasedAt());
+                      }
+                      String[] envelope = held.envelope().split("\n", 2);
+                      long control = AckControlNumbers.next(c);
+                      byte[] content =
+                          ClaimForwardWriter.write(
+                                  envelope[0],
+                                  envelope[1],
+                                  List.of(
+                                      new ClaimForwardWriter.Claim(
+                                          List.of(held.segments().split("\n")), held.guide())),
+                                  control,
+                                  LocalDateTime.now(clock))
+                              .getBytes(StandardCharsets.UTF_8);
+                      String name = forwardName(control);
+                      // taken in as submitted with the release, as a scrubbed file's claims are
+                      Path spool = Files.createTempFile("x12gw-release-", ".837");
+                      try {
+                        Files.write(spool, content);
+                        intake.takeInGated(c, spool, name, sha256(content), FLOW, null);
+                      } finally {
+                        Files.deleteIfExists(spool);
+                      }
+                      Instant now = clock.instant();
+                      PrebillStore.forward(c, null, id, name, content, 1, now);
+                      PrebillStore.released(c, id, note, now);
+                      if (!held.services().isBlank()) {
+                        PrebillStore.forwardedServices(
+                            c, List.of(held.services().split(" ")), held.claimRef(), now);
+                      }
+                      return PrebillStore.heldClaim(c, id).orElseThrow();
+                    }));
+    database.sync();
+    LOG.info("Held claim {} released: taken in as submitted and queued to forward", id);
     return json(h).toString();
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   /** The held claims of {@code status} (HELD, RELEASED, or all when empty) as a JSON list. */

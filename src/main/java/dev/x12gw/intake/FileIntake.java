@@ -70,13 +70,18 @@ final class FileIntake implements BindingSink, FindingSink {
   /** The current set was committed by an earlier attempt: read, not stored again. */
   private CommittedSet skipping;
 
+  /** Decides before each claim whether it is taken in; null takes every claim. */
+  private final ClaimGate gate;
+
   FileIntake(
       String fileName,
       String sha256,
       IntakeTarget target,
       RecordFactory records,
       ReconciliationPolicy policy,
-      Classifier classifier) {
+      Classifier classifier,
+      ClaimGate gate) {
+    this.gate = gate;
     this.fileName = fileName;
     this.sha256 = sha256;
     this.target = target;
@@ -127,6 +132,20 @@ final class FileIntake implements BindingSink, FindingSink {
     skipping = committedEarlier.get(++ordinal);
     if (skipping == null) {
       target.beginTransaction();
+      if (gate != null) {
+        gate.beginTransaction(t);
+      }
+    }
+  }
+
+  @Override
+  public void claim(
+      SubmittedClaim claim,
+      List<String> segments,
+      int[] positions,
+      dev.x12gw.x12.Delimiters delimiters) {
+    if (skipping == null && (gate == null || gate.admit(claim, segments, positions, delimiters))) {
+      claim(claim, segments);
     }
   }
 
@@ -181,6 +200,9 @@ final class FileIntake implements BindingSink, FindingSink {
 
   @Override
   public void endTransaction(boolean accepted) {
+    if (skipping == null && gate != null) {
+      gate.endTransaction(accepted);
+    }
     if (skipping != null) {
       // committed by an earlier attempt: counted as it was, nothing stored or published again
       duplicateTransaction = skipping.duplicate();

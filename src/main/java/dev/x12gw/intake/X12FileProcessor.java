@@ -46,6 +46,18 @@ public final class X12FileProcessor {
    */
   public FileReport process(Path file, String fileName, String sha256, IntakeTarget target)
       throws IOException {
-    return new FileIntake(fileName, sha256, target, records, policy, classifier).run(reader, file);
+    return process(file, fileName, sha256, target, null);
+  }
+
+  /**
+   * {@link #process} with {@code gate} deciding before each 837 claim whether it is taken in (the
+   * scrubber in the claims' path: one read of the file both scrubs and stores); null takes every
+   * claim.
+   */
+  public FileReport process(
+      Path file, String fileName, String sha256, IntakeTarget target, ClaimGate gate)
+      throws IOException {
+    return new FileIntake(fileName, sha256, target, records, policy, classifier, gate)
+        .run(reader, file);
   }
 }

@@ -34,6 +34,7 @@ public final class JdbcIntakeTarget implements IntakeTarget {
   private final Map<Integer, CommittedSet> committedEarlier;
   private final String fileName;
   private final Guard guard;
+  private boolean commitEachSet = true;
   private Savepoint savepoint;
   private long recordsCommitted;
   private long lastProgressLog;
@@ -115,6 +116,16 @@ public final class JdbcIntakeTarget implements IntakeTarget {
     return this;
   }
 
+  /**
+   * The whole file one unit of work that the caller commits (the scrubber in the claims' path: its
+   * holds, forward and stored claims together): a kept transaction set releases its savepoint and
+   * nothing is committed, nor progress saved, before the file ends.
+   */
+  public JdbcIntakeTarget oneUnitOfWork() {
+    this.commitEachSet = false;
+    return this;
+  }
+
   @Override
   public void nextSegments(List<String> header, List<String> segments) {
     if (keepSegments) {
@@ -147,6 +158,9 @@ public final class JdbcIntakeTarget implements IntakeTarget {
       repository.flushSegments();
       connection.releaseSavepoint(savepoint);
       savepoint = null;
+      if (!commitEachSet) {
+        return;
+      }
       IntakeProgress.save(connection, fileId, set);
       guard.beforeCommit(connection);
       connection.commit();

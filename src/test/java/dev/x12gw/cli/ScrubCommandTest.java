@@ -100,6 +100,20 @@ class ScrubCommandTest {
     assertThat(run.err()).contains("part of the input was quarantined");
   }
 
+  /**
+   * A transaction set quarantined after one of its claims was read: that claim is neither scrubbed
+   * nor remembered, so the same service in the next set is not a duplicate of it.
+   */
+  @Test
+  void aQuarantinedSetsClaimsAreForgottenWithTheirServices() throws Exception {
+    Run run = scrub(TestFiles.testdata("scrubber").resolve("second-set-quarantined.837"));
+    assertThat(run.err())
+        .contains("ISA13=000000311 GS06=311 ST02=0002 segment 27 (CLM02)")
+        .contains("2 claim(s), 0 with a hard stop, 0 finding(s)");
+    assertThat(run.out()).isEmpty();
+    assertThat(run.status()).isEqualTo(1);
+  }
+
   @Test
   void aBadRuleRowNamesItsFileAndLine() throws Exception {
     Path bad = rules.resolveSibling(rules.getFileName() + "-bad");

@@ -31,10 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The scrubber in the claims' path, through the gateway's SFTP drop: an outgoing 837 dropped into
  * {@code inbound/837-outgoing} is scrubbed; its claims with a hard stop are held (a {@code
- * CLAIM_HELD} record each on {@code x12.prebill}, listed by the REST API) and the others go out in
- * a fresh, valid 837 to {@code outbound/837} and into the gateway's own 837 intake; a held claim
- * released over REST goes out alone the same way, once; a later file that sends a service that went
- * out again is held as a duplicate.
+ * CLAIM_HELD} record each on {@code x12.prebill}, listed by the REST API) and the others are taken
+ * in as submitted in the same read and go out in a fresh, valid 837 to {@code outbound/837}; a held
+ * claim released over REST is taken in and goes out alone the same way, once; a remittance of the
+ * claims that went out meets them; a later file that sends a service that went out again is held as
+ * a duplicate.
  */
 class PrebillIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -101,13 +102,14 @@ class PrebillIT {
       assertThat(heldClaims).isEqualTo(new TreeSet<>(HELD));
       gw.processed("inbound/837-outgoing", "defect-per-rule.837");
 
-      // the one claim with a warning only goes out in a fresh 837, and the intake takes it in
+      // the one claim with a warning only goes out in a fresh 837 (and nothing into the 837 intake:
+      // it was taken in as submitted when scrubbed)
       Path out = gw.sftpRoot().resolve("outbound/837");
       Path first = forwarded(out, 1).get(0);
       assertThat(claimsOf(first)).containsExactly("PCN-NO-RECORD-NUMBER");
       String text = Files.readString(first);
       assertThat(text).doesNotContain("000000301").contains("ST*837*0001*005010X222A1");
-      gw.processed("inbound/837", first.getFileName().toString());
+      assertThat(gw.sftpRoot().resolve("inbound/837").resolve(first.getFileName())).doesNotExist();
 
       String base = "http://127.0.0.1:" + gw.gateway.controlRoomPort();
       JsonNode list = JSON.readTree(send("GET", base + "/api/v1/held-claims?status=held").body());
@@ -129,11 +131,24 @@ class PrebillIT {
       List<Path> both = forwarded(out, 2);
       Path second = both.get(1);
       assertThat(claimsOf(second)).containsExactly("PCN-AUTH");
-      gw.processed("inbound/837", second.getFileName().toString());
       assertThat(send("POST", base + "/api/v1/held-claims/" + auth + "/release").statusCode())
           .isEqualTo(409);
       assertThat(send("POST", base + "/api/v1/held-claims/999999/release").statusCode())
           .isEqualTo(404);
+
+      // the payer's remittance of both meets the claims as submitted: PCN-AUTH paid in full (no
+      // record), PCN-NO-RECORD-NUMBER denied, with the 837's billing provider; none unmatched
+      gw.upload(
+          "inbound/835",
+          "remit-of-forwarded.835",
+          TestFiles.testdata("scrubber").resolve("remit-of-forwarded.835"));
+      GatewayHarness.Received denial = gw.receive("x12.denials", WAIT);
+      assertThat(denial).isNotNull();
+      assertThat(denial.recordType()).isEqualTo("CLAIM_DENIAL");
+      assertThat(denial.text("patientControlNumber")).isEqualTo("PCN-NO-RECORD-NUMBER");
+      assertThat(denial.body().path("provider").path("npi").asText()).isEqualTo("1234567893");
+      gw.processed("inbound/835", "remit-of-forwarded.835");
+      assertThat(gw.receive("x12.remits.unmatched", Duration.ofSeconds(2))).isNull();
 
       // a later file sending the service that went out again is held as a duplicate
       gw.upload(
@@ -165,6 +180,22 @@ class PrebillIT {
       gw.processed("inbound/837-outgoing", "defect-per-rule-again.837");
       assertThat(gw.receive("x12.prebill", Duration.ofSeconds(2))).isNull();
       assertThat(forwarded(out, 2)).hasSize(2);
+
+      // a set quarantined after one of its claims was read: the file's other sets go out and are
+      // taken in; the quarantined set's claim neither goes out nor makes the next set's same
+      // service a duplicate
+      gw.upload(
+          "inbound/837-outgoing",
+          "second-set-quarantined.837",
+          TestFiles.testdata("scrubber").resolve("second-set-quarantined.837"));
+      gw.quarantined("inbound/837-outgoing", "second-set-quarantined.837");
+      GatewayHarness.Received quarantine = gw.receive("x12.errors", WAIT);
+      assertThat(quarantine).isNotNull();
+      assertThat(quarantine.text("transactionControlNumber")).isEqualTo("0002");
+      assertThat(quarantine.text("disposition")).isEqualTo("TRANSACTION_QUARANTINED");
+      Path third = forwarded(out, 3).get(2);
+      assertThat(claimsOf(third)).containsExactly("PCN-GOOD-1", "PCN-AFTER");
+      assertThat(gw.receive("x12.prebill", Duration.ofSeconds(2))).isNull();
     }
   }
 

@@ -1,0 +1,146 @@
+package dev.x12gw.intake;
+
+import dev.x12gw.domain.claim.SubmittedClaim;
+import dev.x12gw.domain.scrub.ScrubFinding;
+import dev.x12gw.domain.scrub.Scrubber;
+import dev.x12gw.domain.scrub.ServiceHistory;
+import dev.x12gw.domain.scrub.Severity;
+import dev.x12gw.x12.Delimiters;
+import dev.x12gw.x12.ScrubClaims;
+import dev.x12gw.x12.Transaction;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * 837 loop 2300 CLM: the scrubber as the intake's {@link ClaimGate}. Each claim is scrubbed in the
+ * intake's one read of the file; a claim with a hard stop in {@code ENFORCE} mode is kept out
+ * (held), every other one is taken in as submitted. What it decided for the claims of kept
+ * transaction sets is {@link #claims()}; a quarantined set's claims are forgotten, with the
+ * services they added to the file's duplicate check.
+ */
+public final class ScrubGate implements ClaimGate {
+  /**
+   * One claim as scrubbed.
+   *
+   * @param version ST03 (else GS08) of its transaction set
+   * @param services the keys of its services (the duplicate check's)
+   * @param mode ENFORCE or ADVISE for its billing NPI and payer
+   * @param held kept out: a hard stop in ENFORCE mode
+   */
+  public record Scrubbed(
+      SubmittedClaim claim,
+      String version,
+      List<String> segments,
+      Delimiters delimiters,
+      List<ScrubFinding> findings,
+      List<String> services,
+      String mode,
+      boolean held) {
+    public Scrubbed {
+      Objects.requireNonNull(claim, "claim");
+      segments = List.copyOf(segments);
+      findings = List.copyOf(findings);
+      services = List.copyOf(services);
+    }
+  }
+
+  private final Scrubber scrubber;
+  private final ServiceHistory before;
+  private final Function<SubmittedClaim, String> mode;
+  private final LocalDate today;
+  private final List<Scrubbed> kept = new ArrayList<>();
+  private final List<Scrubbed> inSet = new ArrayList<>();
+  private final Set<String> seenInFile = new HashSet<>();
+  private final List<String> addedInSet = new ArrayList<>();
+  private String version = "";
+
+  /**
+   * @param before services that went out before this file (the store's, or none offline)
+   * @param mode ENFORCE or ADVISE for a claim
+   * @param today stands in for a claim's creation date (BHT04) when it has none
+   */
+  public ScrubGate(
+      Scrubber scrubber,
+      ServiceHistory before,
+      Function<SubmittedClaim, String> mode,
+      LocalDate today) {
+    this.scrubber = scrubber;
+    this.before = before;
+    this.mode = mode;
+    this.today = today;
+  }
+
+  @Override
+  public void beginTransaction(Transaction transaction) {
+    version = transaction.version();
+    inSet.clear();
+    addedInSet.clear();
+  }
+
+  @Override
+  public boolean admit(
+      SubmittedClaim claim, List<String> segments, int[] positions, Delimiters delimiters) {
+    List<String> keys = new ArrayList<>();
+    ServiceHistory history =
+        (claimRef, key) -> {
+          keys.add(key);
+          if (!seenInFile.add(key)) {
+            return true; // an earlier line of this file
+          }
+          addedInSet.add(key);
+          return before.seenBefore(claimRef, key);
+        };
+    List<ScrubFinding> findings =
+        scrubber.scrub(ScrubClaims.of(claim, segments, positions, delimiters), history, today);
+    String m = mode.apply(claim);
+    boolean held =
+        m.equals("ENFORCE") && findings.stream().anyMatch(f -> f.severity() == Severity.HARD_STOP);
+    inSet.add(new Scrubbed(claim, version, segments, delimiters, findings, keys, m, held));
+    return !held;
+  }
+
+  @Override
+  public void endTransaction(boolean accepted) {
+    if (accepted) {
+      kept.addAll(inSet);
+    } else {
+      seenInFile.removeAll(addedInSet);
+    }
+    inSet.clear();
+    addedInSet.clear();
+  }
+
+  /**
+   * The gate as a reader's sink, for a read that only scrubs (the offline {@code scrub} command,
+   * the backtest): the claims of kept sets are then {@link #claims()}.
+   */
+  public dev.x12gw.x12.BindingSink sink() {
+    return new dev.x12gw.x12.ClaimSegmentsSink() {
+      @Override
+      public void beginTransaction(Transaction transaction) {
+        ScrubGate.this.beginTransaction(transaction);
+      }
+
+      @Override
+      public void claimWithSegments(
+          SubmittedClaim claim, List<String> segments, int[] positions, Delimiters delimiters) {
+        admit(claim, segments, positions, delimiters);
+      }
+
+      @Override
+      public void endTransaction(boolean accepted) {
+        ScrubGate.this.endTransaction(accepted);
+      }
+    };
+  }
+
+  /** The claims of the kept transaction sets, in file order. */
+  public List<Scrubbed> claims() {
+    return List.copyOf(kept);
+  }
+}
