@@ -109,7 +109,8 @@ final class Analyze {
       err.println("x12gw analyze: " + file + ": same content as " + first + "; skipped");
       return false;
     }
-    FileReport report = processor.process(file, name, sha, target);
+    FileReport report =
+        processor.process(file, name, sha, target, gate == null ? null : gate.apply(file));
     claimsRead.put(file, report.read().claims() + report.read().payments());
     if (report.outcome().quarantined()) {
       out.flush();
@@ -122,6 +123,17 @@ final class Analyze {
       return true;
     }
     return false;
+  }
+
+  /**
+   * A gate before each 837 claim of each file (the scrubber, as in the gateway's {@code
+   * 837-outgoing} path: one read both scrubs and takes the claims in); null takes every claim.
+   */
+  private java.util.function.Function<Path, dev.x12gw.intake.ClaimGate> gate;
+
+  Analyze gate(java.util.function.Function<Path, dev.x12gw.intake.ClaimGate> perFile) {
+    this.gate = perFile;
+    return this;
   }
 
   /** Payer intelligence of everything analyzed so far. */

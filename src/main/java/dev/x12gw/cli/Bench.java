@@ -99,7 +99,7 @@ final class Bench {
         List<Run> bind = new ArrayList<>();
         List<Run> e2e = new ArrayList<>();
         List<Run> scrub = new ArrayList<>();
-        List<Run> scrubThenAnalyze = new ArrayList<>();
+        List<Run> scrubbingAnalyze = new ArrayList<>();
         for (int i = 0; i <= runs; i++) {
           Run a = measure(() -> staedi(file));
           Run b = measure(() -> parseAndBind(parser, file));
@@ -112,14 +112,10 @@ final class Bench {
           Run e = null;
           if (file == f837) {
             d = measure(() -> scrubOne(parser, file));
-            Analyze after = analyzer(processor);
-            e =
-                measure(
-                    () -> {
-                      long claims = scrubOne(parser, file);
-                      analyzeOne(after, file);
-                      return claims;
-                    });
+            // the gateway's 837-outgoing path: one read scrubs every claim and takes the clean
+            // ones in (here: all but the held ones), into analyze's in-memory store
+            Analyze gated = analyzer(processor).gate(f -> scrubGate());
+            e = measure(() -> analyzeOne(gated, file));
           }
           if (i > 0) {
             staedi.add(a);
@@ -127,7 +123,7 @@ final class Bench {
             e2e.add(c);
             if (d != null) {
               scrub.add(d);
-              scrubThenAnalyze.add(e);
+              scrubbingAnalyze.add(e);
             }
           }
         }
@@ -135,13 +131,13 @@ final class Bench {
         if (!scrub.isEmpty()) {
           Run s = median(staedi);
           Run sc = median(scrub);
-          Run both = median(scrubThenAnalyze);
-          line("scrub (parse+bind+every check)", mb, sc, s);
-          line("scrub, then analyze (the path with it)", mb, both, s);
+          Run gated = median(scrubbingAnalyze);
+          line("scrub only (parse+bind+every check)", mb, sc, s);
+          line("analyze, scrubbing in the same read", mb, gated, s);
           out.printf(
               Locale.ROOT,
               "  the 837 path with scrubbing runs at %.2f of analyze alone (target at least 0.70)%n",
-              median(e2e).seconds() / both.seconds());
+              median(e2e).seconds() / gated.seconds());
         }
       }
     }
@@ -252,6 +248,15 @@ final class Bench {
             nowhere)
         .scrub(file)
         .claims();
+  }
+
+  /** The scrubber as the gateway's intake gate: enforce mode, services of this file only. */
+  private dev.x12gw.intake.ScrubGate scrubGate() {
+    return new dev.x12gw.intake.ScrubGate(
+        new dev.x12gw.domain.scrub.Scrubber(scrubRules),
+        (claimRef, key) -> false,
+        c -> "ENFORCE",
+        java.time.LocalDate.now());
   }
 
   /** An {@code analyze} whose records go to a discarding stream. */

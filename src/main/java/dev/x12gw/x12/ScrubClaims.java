@@ -17,17 +17,13 @@ public final class ScrubClaims {
   public static ScrubClaim of(
       SubmittedClaim claim, List<String> segments, int[] positions, Delimiters delimiters) {
     List<ScrubSegment> split = new ArrayList<>(segments.size());
-    char separator = delimiters.element();
     for (int i = 0; i < segments.size(); i++) {
-      String s = segments.get(i);
-      List<String> elements = new ArrayList<>(12);
-      int start = 0;
-      for (int at = s.indexOf(separator); at >= 0; at = s.indexOf(separator, start)) {
-        elements.add(s.substring(start, at));
-        start = at + 1;
-      }
-      elements.add(s.substring(start));
-      split.add(new ScrubSegment(Math.max(1, positions[i]), elements, delimiters.component()));
+      split.add(
+          new ScrubSegment(
+              Math.max(1, positions[i]),
+              segments.get(i),
+              delimiters.element(),
+              delimiters.component()));
     }
     return new ScrubClaim(claim, split);
   }

@@ -74,8 +74,19 @@ class ScrubCommandTest {
       assertThat(f.get("carc").asText()).isNotEmpty();
       assertThat(f.get("rationale").asText()).isNotEmpty();
     }
-    assertThat(kinds).hasSize(dev.x12gw.domain.scrub.RuleKind.values().length);
     assertThat(claims).hasSize(expected.size());
+    // the code-set and situational checks, in an 837P and an 837I of their own
+    Run more = scrub(dir.resolve("defect-code-sets-and-situational.837"));
+    List<String> moreExpected =
+        Files.readAllLines(dir.resolve("defect-code-sets-and-situational.expected.jsonl"));
+    assertThat(more.out().lines().toList()).isEqualTo(moreExpected);
+    assertThat(more.err()).contains("3 claim(s), 3 with a hard stop, 3 finding(s)");
+    for (String line : moreExpected) {
+      JsonNode f = JSON.readTree(line);
+      assertThat(kinds.add(f.get("kind").asText())).as("a kind of its own").isTrue();
+      assertThat(f.get("segmentPosition").asInt()).isPositive();
+    }
+    assertThat(kinds).hasSize(dev.x12gw.domain.scrub.RuleKind.values().length);
     // the member id is PHI: only its last four characters are shown
     assertThat(run.out()).doesNotContain("X555000111").contains("******0111");
   }
@@ -86,6 +97,11 @@ class ScrubCommandTest {
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).contains("9 claim(s), 0 with a hard stop, 0 finding(s)");
     assertThat(run.status()).isZero();
+    // a NUCC taxonomy, a replacement with REF*F8, a four-digit revenue code
+    Run more = scrub(TestFiles.testdata("scrubber").resolve("clean-code-sets-and-situational.837"));
+    assertThat(more.out()).isEmpty();
+    assertThat(more.err()).isEqualTo("x12gw scrub: 4 claim(s), 0 with a hard stop, 0 finding(s)\n");
+    assertThat(more.status()).isZero();
   }
 
   @Test

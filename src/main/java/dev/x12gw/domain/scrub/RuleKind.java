@@ -16,6 +16,17 @@ public enum RuleKind {
   DIAGNOSIS_FORMAT(false),
   /** The place of service (CLM05-1, SV105) is on the CMS list. SNIP 5. */
   PLACE_OF_SERVICE(false),
+  /**
+   * A provider taxonomy (PRV03, qualifier PXC) has the NUCC form: nine characters and X. SNIP 5.
+   */
+  TAXONOMY_FORMAT(false),
+  /** An institutional line's revenue code (SV201) is four digits, 0100 to 0999. SNIP 5. */
+  REVENUE_CODE(false),
+  /**
+   * A replacement or void (CLM05-3 7 or 8) names the claim it replaces (REF*F8, the payer's claim
+   * control number): the guide's situational rule. SNIP 4.
+   */
+  REPLACEMENT_REFERENCE(false),
   /** A date of service is plausible: not after the claim was created, not before 1900, in order. */
   SERVICE_DATE(false),
   /** A line points (SV107) at diagnoses the claim has (HI). SNIP 4. */

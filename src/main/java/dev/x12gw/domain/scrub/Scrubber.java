@@ -21,6 +21,25 @@ public final class Scrubber {
   private static final Pattern CPT_OR_HCPCS = Pattern.compile("[0-9]{4}[0-9A-Z]|[A-V][0-9]{4}");
   private static final Pattern CDT = Pattern.compile("D[0-9]{4}");
   private static final Pattern ICD10CM = Pattern.compile("[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}");
+
+  /** NUCC health care provider taxonomy code: nine letters or digits, then X. */
+  private static final Pattern TAXONOMY = Pattern.compile("[0-9A-Z]{9}X");
+
+  /** NUBC revenue code: four digits, 0100 to 0999. */
+  private static final Pattern REVENUE = Pattern.compile("0[1-9][0-9]{2}");
+
+  private static String role(String prv01) {
+    return switch (prv01) {
+      case "BI" -> "billing";
+      case "PE" -> "rendering";
+      case "AT" -> "attending";
+      case "OP" -> "operating";
+      case "RF" -> "referring";
+      case "PT" -> "pay-to";
+      default -> prv01;
+    };
+  }
+
   private static final Set<String> ICD10CM_QUALIFIERS = Set.of("ABK", "ABF", "ABJ", "APR", "ABN");
   private static final Set<String> DISTINCT_SERVICE_MODIFIERS =
       Set.of(
@@ -61,6 +80,9 @@ public final class Scrubber {
     run.procedures();
     run.diagnoses();
     run.placesOfService();
+    run.taxonomies();
+    run.revenueCodes();
+    run.replacementReference();
     run.serviceDates();
     run.pointers();
     run.duplicates(history);
@@ -264,7 +286,7 @@ public final class Scrubber {
         if (!hi.id().equals("HI")) {
           continue;
         }
-        for (int n = 1; n < hi.elements().size(); n++) {
+        for (int n = 1; n < hi.elementCount(); n++) {
           String qualifier = hi.component(n, 1);
           String code = hi.component(n, 2);
           if (ICD10CM_QUALIFIERS.contains(qualifier) && !ICD10CM.matcher(code).matches()) {
@@ -317,6 +339,88 @@ public final class Scrubber {
       }
     }
 
+    /** PRV03 of every PRV with qualifier PXC: the billing, rendering and other providers'. */
+    void taxonomies() {
+      ScrubRule r = one(RuleKind.TAXONOMY_FORMAT);
+      if (r == null) {
+        return;
+      }
+      for (ScrubSegment prv : c.segments()) {
+        if (prv.id().equals("PRV") && prv.element(2).equals("PXC")) {
+          String code = prv.element(3);
+          if (!TAXONOMY.matcher(code).matches()) {
+            add(
+                r,
+                0,
+                Optional.of(prv),
+                "PRV03",
+                code,
+                "taxonomy '"
+                    + code
+                    + "' of the "
+                    + role(prv.element(1))
+                    + " provider is not a NUCC code (nine letters or digits, then X)");
+          }
+        }
+      }
+    }
+
+    /** SV201 of every institutional line. */
+    void revenueCodes() {
+      ScrubRule r = one(RuleKind.REVENUE_CODE);
+      if (r == null) {
+        return;
+      }
+      for (SubmittedLine l : claim.lines()) {
+        Optional<ScrubSegment> sv2 = lineSegment(l.lineNumber(), "SV2");
+        if (sv2.isPresent()) {
+          String code = sv2.get().element(1);
+          if (!REVENUE.matcher(code).matches()) {
+            add(
+                r,
+                l.lineNumber(),
+                sv2,
+                "SV201",
+                code,
+                "revenue code '" + code + "' is not four digits from 0100 to 0999 (NUBC)");
+          }
+        }
+      }
+    }
+
+    /** CLM05-3 7 or 8 needs REF*F8 in the claim loop (before the first LX). */
+    void replacementReference() {
+      ScrubRule r = one(RuleKind.REPLACEMENT_REFERENCE);
+      if (r == null) {
+        return;
+      }
+      Optional<ScrubSegment> clm = c.first("CLM");
+      String frequency = clm.map(s -> s.component(5, 3)).orElse("");
+      if (!frequency.equals("7") && !frequency.equals("8")) {
+        return;
+      }
+      for (ScrubSegment s : c.claimLoop()) {
+        if (s.id().equals("LX")) {
+          break;
+        }
+        if (s.id().equals("REF") && s.element(1).equals("F8") && !s.element(2).isBlank()) {
+          return;
+        }
+      }
+      add(
+          r,
+          0,
+          clm,
+          "REF*F8",
+          "",
+          (frequency.equals("7") ? "a replacement" : "a void")
+              + " (CLM05-3 "
+              + frequency
+              + ") must name the claim it "
+              + (frequency.equals("7") ? "replaces" : "voids")
+              + " (REF*F8, the payer's claim control number)");
+    }
+
     void serviceDates() {
       ScrubRule r = one(RuleKind.SERVICE_DATE);
       if (r == null) {
@@ -364,7 +468,7 @@ public final class Scrubber {
       for (ScrubSegment hi : c.claimLoop()) {
         if (hi.id().equals("HI")
             && (hi.component(1, 1).equals("ABK") || hi.component(1, 1).equals("BK"))) {
-          for (int n = 1; n < hi.elements().size(); n++) {
+          for (int n = 1; n < hi.elementCount(); n++) {
             if (!hi.component(n, 2).isEmpty()) {
               diagnoses++;
             }

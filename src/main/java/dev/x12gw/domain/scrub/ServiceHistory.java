@@ -1,11 +1,7 @@
 package dev.x12gw.domain.scrub;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,14 +30,10 @@ public interface ServiceHistory {
             + "|"
             + procedure
             + "|"
-            + String.join(":", modifiers.stream().sorted().toList());
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+            + (modifiers.size() < 2
+                ? String.join(":", modifiers)
+                : String.join(":", modifiers.stream().sorted().toList()));
+    return Sha256.hex(text);
   }
 
   /** A history of what this history has been told, in memory (one run of the offline scrub). */
