@@ -114,8 +114,22 @@ final class Bench {
             d = measure(() -> scrubOne(parser, file));
             // the gateway's 837-outgoing path: one read scrubs every claim and takes the clean
             // ones in (here: all but the held ones), into analyze's in-memory store
-            Analyze gated = analyzer(processor).gate(f -> scrubGate());
-            e = measure(() -> analyzeOne(gated, file));
+            java.util.concurrent.atomic.AtomicReference<dev.x12gw.intake.ScrubGate> gate =
+                new java.util.concurrent.atomic.AtomicReference<>();
+            Analyze gated =
+                analyzer(processor)
+                    .gate(
+                        f -> {
+                          gate.set(scrubGate());
+                          return gate.get();
+                        });
+            e =
+                measure(
+                    () -> {
+                      long claims = analyzeOne(gated, file);
+                      forwardOf(gate.get(), file); // the 837 of the claims that pass, as Prebill
+                      return claims;
+                    });
           }
           if (i > 0) {
             staedi.add(a);
@@ -257,6 +271,18 @@ final class Bench {
         (claimRef, key) -> false,
         c -> "ENFORCE",
         java.time.LocalDate.now());
+  }
+
+  /** The fresh 837 of the claims {@code gate} let through, as the gateway queues it to forward. */
+  private static int forwardOf(dev.x12gw.intake.ScrubGate gate, Path file) throws IOException {
+    String head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+    String isa = head.substring(0, 106);
+    int gs = head.indexOf("GS" + isa.charAt(3));
+    String gsSegment = head.substring(gs, head.indexOf(isa.charAt(105), gs));
+    return gate.forward(isa, gsSegment, 1, java.time.LocalDateTime.now()).orElse("").length();
   }
 
   /** An {@code analyze} whose records go to a discarding stream. */

@@ -25,7 +25,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -128,7 +127,7 @@ public final class Prebill {
                             };
                         ScrubGate gate = new ScrubGate(scrubber, sent, this::mode, today);
                         FileReport r = intake.takeInGated(c, file, name, sha, FLOW, gate);
-                        commitScrubbed(c, name, sha, envelope, gate.claims());
+                        commitScrubbed(c, name, sha, envelope, gate);
                         return r;
                       }));
       if (report == null) {
@@ -150,20 +149,15 @@ public final class Prebill {
 
   /** The scrubbed claims' holds, records, forwarded services and forward, in {@code c}. */
   private void commitScrubbed(
-      java.sql.Connection c,
-      String name,
-      String sha,
-      String[] envelope,
-      List<ScrubGate.Scrubbed> claims)
+      java.sql.Connection c, String name, String sha, String[] envelope, ScrubGate gate)
       throws Exception {
+    List<ScrubGate.Scrubbed> claims = gate.claims();
     Instant now = clock.instant();
     int held = (int) claims.stream().filter(ScrubGate.Scrubbed::held).count();
     long fileId = PrebillStore.file(c, sha, name, claims.size(), held, now);
-    List<ClaimForwardWriter.Claim> clean = new ArrayList<>();
     for (int i = 0; i < claims.size(); i++) {
       ScrubGate.Scrubbed s = claims.get(i);
       if (!s.held()) {
-        clean.add(new ClaimForwardWriter.Claim(s.segments(), s.version()));
         PrebillStore.forwardedServices(c, s.services(), s.claim().patientControlNumber(), now);
         if (!s.findings().isEmpty()) {
           Outbox.add(c, records.claimScrubbed(sha, i, s.mode(), s.claim(), s.findings()));
@@ -197,18 +191,17 @@ public final class Prebill {
                   null));
       Outbox.add(c, records.claimHeld(sha, i, id, s.mode(), s.claim(), s.findings()));
     }
-    if (!clean.isEmpty()) {
+    if (held < claims.size()) {
       long control = AckControlNumbers.next(c);
       String content =
-          ClaimForwardWriter.write(
-              envelope[0], envelope[1], clean, control, LocalDateTime.now(clock));
+          gate.forward(envelope[0], envelope[1], control, LocalDateTime.now(clock)).orElseThrow();
       PrebillStore.forward(
           c,
           fileId,
           null,
           forwardName(control),
           content.getBytes(StandardCharsets.UTF_8),
-          clean.size(),
+          claims.size() - held,
           now);
     }
     LOG.info(

@@ -27,6 +27,8 @@ public final class ScrubGate implements ClaimGate {
   /**
    * One claim as scrubbed.
    *
+   * @param segments as read, for a held claim; empty for a claim taken in (they are in {@link
+   *     #forward})
    * @param version ST03 (else GS08) of its transaction set
    * @param services the keys of its services (the duplicate check's)
    * @param mode ENFORCE or ADVISE for its billing NPI and payer
@@ -59,6 +61,11 @@ public final class ScrubGate implements ClaimGate {
   private final List<String> addedInSet = new ArrayList<>();
   private String version = "";
 
+  /** The 837 of the claims taken in, built as they come; null before the first. */
+  private dev.x12gw.x12.ClaimForwardWriter.Batch forward;
+
+  private dev.x12gw.x12.ClaimForwardWriter.Mark forwardAtSetStart;
+
   /**
    * @param before services that went out before this file (the store's, or none offline)
    * @param mode ENFORCE or ADVISE for a claim
@@ -80,6 +87,7 @@ public final class ScrubGate implements ClaimGate {
     version = transaction.version();
     inSet.clear();
     addedInSet.clear();
+    forwardAtSetStart = forward == null ? null : forward.mark();
   }
 
   @Override
@@ -100,7 +108,16 @@ public final class ScrubGate implements ClaimGate {
     String m = mode.apply(claim);
     boolean held =
         m.equals("ENFORCE") && findings.stream().anyMatch(f -> f.severity() == Severity.HARD_STOP);
-    inSet.add(new Scrubbed(claim, version, segments, delimiters, findings, keys, m, held));
+    if (!held) {
+      if (forward == null) {
+        forward = new dev.x12gw.x12.ClaimForwardWriter.Batch(delimiters.element());
+      }
+      forward.add(new dev.x12gw.x12.ClaimForwardWriter.Claim(segments, version));
+    }
+    // a claim that goes out keeps its segments in the forward 837 only
+    inSet.add(
+        new Scrubbed(
+            claim, version, held ? segments : List.of(), delimiters, findings, keys, m, held));
     return !held;
   }
 
@@ -110,6 +127,11 @@ public final class ScrubGate implements ClaimGate {
       kept.addAll(inSet);
     } else {
       seenInFile.removeAll(addedInSet);
+      if (forwardAtSetStart != null) {
+        forward.reset(forwardAtSetStart);
+      } else {
+        forward = null;
+      }
     }
     inSet.clear();
     addedInSet.clear();
@@ -139,7 +161,19 @@ public final class ScrubGate implements ClaimGate {
     };
   }
 
-  /** The claims of the kept transaction sets, in file order. */
+  /**
+   * The 837 of the claims of kept sets that were taken in, under fresh envelopes ({@link
+   * dev.x12gw.x12.ClaimForwardWriter}): {@code isa} and {@code gs} the source's first, ISA13 {@code
+   * controlNumber}; empty when no claim was taken in.
+   */
+  public java.util.Optional<String> forward(
+      String isa, String gs, long controlNumber, java.time.LocalDateTime now) {
+    return forward == null || forward.claims() == 0
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(forward.write(isa, gs, controlNumber, now));
+  }
+
+  /** The claims of the kept transaction sets, in file order (a claim taken in without segments). */
   public List<Scrubbed> claims() {
     return List.copyOf(kept);
   }

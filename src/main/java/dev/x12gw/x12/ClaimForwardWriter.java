@@ -38,78 +38,172 @@ public final class ClaimForwardWriter {
    */
   public static String write(
       String isa, String gs, List<Claim> claims, long controlNumber, LocalDateTime now) {
-    if (claims.isEmpty()) {
-      throw new IllegalArgumentException("nothing to forward");
-    }
     if (isa.length() < 106 || !isa.startsWith("ISA")) {
       throw new IllegalArgumentException("not an ISA segment: " + isa);
     }
-    char e = isa.charAt(3);
-    String terminator = String.valueOf(isa.charAt(isa.length() - 1));
-    String isaText = isa.substring(0, isa.length() - 1);
-    String[] isaElements = isaText.split(java.util.regex.Pattern.quote(String.valueOf(e)), -1);
-    if (isaElements.length != 17) {
-      throw new IllegalArgumentException("an ISA has 16 elements: " + isa);
-    }
-    isaElements[9] = now.format(YYMMDD);
-    isaElements[10] = now.format(HHMM);
-    isaElements[13] = String.format("%09d", controlNumber % 1_000_000_000L);
-    String sep = String.valueOf(e);
-    StringBuilder out = new StringBuilder();
-    out.append(String.join(sep, isaElements)).append(terminator).append('\n');
-
-    String[] gsElements = strip(gs, terminator).split(java.util.regex.Pattern.quote(sep), -1);
-    Map<String, List<Claim>> byGuide = new LinkedHashMap<>();
-    for (Claim c : claims) {
-      byGuide.computeIfAbsent(c.guide(), g -> new ArrayList<>()).add(c);
-    }
-    long group = controlNumber;
-    for (Map.Entry<String, List<Claim>> g : byGuide.entrySet()) {
-      String[] gsOut = gsElements.clone();
-      gsOut[4] = now.format(CCYYMMDD);
-      gsOut[5] = now.format(HHMM);
-      gsOut[6] = String.valueOf(group % 1_000_000_000L);
-      gsOut[8] = g.getKey();
-      out.append(String.join(sep, gsOut)).append(terminator).append('\n');
-      List<String> st = transaction(g.getValue(), sep);
-      String st02 = "0001";
-      out.append("ST")
-          .append(sep)
-          .append("837")
-          .append(sep)
-          .append(st02)
-          .append(sep)
-          .append(g.getKey());
-      out.append(terminator).append('\n');
-      for (String s : st) {
-        out.append(s).append(terminator).append('\n');
-      }
-      out.append("SE").append(sep).append(st.size() + 2).append(sep).append(st02);
-      out.append(terminator).append('\n');
-      out.append("GE").append(sep).append('1').append(sep).append(group % 1_000_000_000L);
-      out.append(terminator).append('\n');
-      group++;
-    }
-    out.append("IEA").append(sep).append(byGuide.size()).append(sep).append(isaElements[13]);
-    out.append(terminator).append('\n');
-    return out.toString();
+    Batch batch = new Batch(isa.charAt(3));
+    claims.forEach(batch::add);
+    return batch.write(isa, gs, controlNumber, now);
   }
 
-  /** The segments between ST and SE: the first claim's header, then the levels and claims. */
-  private static List<String> transaction(List<Claim> claims, String sep) {
-    List<String> out = new ArrayList<>();
-    String lastBilling = null;
-    String lastSubscriber = null;
-    String lastPatient = null;
-    int hl = 0;
-    int billingId = 0;
-    int subscriberId = 0;
-    boolean header = true;
-    for (Claim c : claims) {
-      Levels l = Levels.of(c.segments(), sep);
-      if (header) {
+  /**
+   * Claims to forward, added one at a time in file order: each claim's levels are regrouped as it
+   * comes (a level shared with the claim before is written once), so only the segments that go out
+   * are kept; {@link #mark}/{@link #reset} take back the claims of a quarantined transaction set.
+   */
+  public static final class Batch {
+    private final String sep;
+    private final Map<String, Body> byGuide = new LinkedHashMap<>();
+    private int claims;
+
+    /**
+     * @param elementSeparator the claims' element separator (the source ISA's fourth character)
+     */
+    public Batch(char elementSeparator) {
+      this.sep = String.valueOf(elementSeparator);
+    }
+
+    /** Adds a claim: its segments (the transaction's header, its HL levels, its loop). */
+    public void add(Claim c) {
+      byGuide.computeIfAbsent(c.guide(), g -> new Body()).add(Levels.of(c.segments(), sep), sep);
+      claims++;
+    }
+
+    public int claims() {
+      return claims;
+    }
+
+    /** Where the batch is now. */
+    public Mark mark() {
+      Map<String, Body.State> states = new LinkedHashMap<>();
+      byGuide.forEach((guide, body) -> states.put(guide, body.state()));
+      return new Mark(states, claims);
+    }
+
+    /** Back to {@code mark}: the claims added since are gone. */
+    public void reset(Mark mark) {
+      byGuide.keySet().retainAll(mark.states().keySet());
+      mark.states().forEach((guide, state) -> byGuide.get(guide).reset(state));
+      claims = mark.claims();
+    }
+
+    /** The interchange, as {@link ClaimForwardWriter#write}. */
+    public String write(String isa, String gs, long controlNumber, LocalDateTime now) {
+      if (claims == 0) {
+        throw new IllegalArgumentException("nothing to forward");
+      }
+      if (isa.length() < 106 || !isa.startsWith("ISA")) {
+        throw new IllegalArgumentException("not an ISA segment: " + isa);
+      }
+      char e = isa.charAt(3);
+      if (!sep.equals(String.valueOf(e))) {
+        throw new IllegalArgumentException("the ISA's element separator is not the claims'");
+      }
+      String terminator = String.valueOf(isa.charAt(isa.length() - 1));
+      String isaText = isa.substring(0, isa.length() - 1);
+      String[] isaElements = isaText.split(java.util.regex.Pattern.quote(sep), -1);
+      if (isaElements.length != 17) {
+        throw new IllegalArgumentException("an ISA has 16 elements: " + isa);
+      }
+      isaElements[9] = now.format(YYMMDD);
+      isaElements[10] = now.format(HHMM);
+      isaElements[13] = String.format("%09d", controlNumber % 1_000_000_000L);
+      StringBuilder out = new StringBuilder();
+      out.append(String.join(sep, isaElements)).append(terminator).append('\n');
+      String[] gsElements = strip(gs, terminator).split(java.util.regex.Pattern.quote(sep), -1);
+      long group = controlNumber;
+      for (Map.Entry<String, Body> g : byGuide.entrySet()) {
+        String[] gsOut = gsElements.clone();
+        gsOut[4] = now.format(CCYYMMDD);
+        gsOut[5] = now.format(HHMM);
+        gsOut[6] = String.valueOf(group % 1_000_000_000L);
+        gsOut[8] = g.getKey();
+        out.append(String.join(sep, gsOut)).append(terminator).append('\n');
+        List<String> st = g.getValue().out;
+        String st02 = "0001";
+        out.append("ST")
+            .append(sep)
+            .append("837")
+            .append(sep)
+            .append(st02)
+            .append(sep)
+            .append(g.getKey());
+        out.append(terminator).append('\n');
+        for (String seg : st) {
+          out.append(seg).append(terminator).append('\n');
+        }
+        out.append("SE").append(sep).append(st.size() + 2).append(sep).append(st02);
+        out.append(terminator).append('\n');
+        out.append("GE").append(sep).append('1').append(sep).append(group % 1_000_000_000L);
+        out.append(terminator).append('\n');
+        group++;
+      }
+      out.append("IEA").append(sep).append(byGuide.size()).append(sep).append(isaElements[13]);
+      out.append(terminator).append('\n');
+      return out.toString();
+    }
+  }
+
+  /** Where a {@link Batch} was: each guide's transaction set's state, and the claims. */
+  public static final class Mark {
+    private final Map<String, Body.State> states;
+    private final int claims;
+
+    private Mark(Map<String, Body.State> states, int claims) {
+      this.states = Map.copyOf(states);
+      this.claims = claims;
+    }
+
+    Map<String, Body.State> states() {
+      return states;
+    }
+
+    int claims() {
+      return claims;
+    }
+  }
+
+  /**
+   * One transaction set being written: the segments between ST and SE (the first claim's header,
+   * then the levels and claims) and what the next claim is compared with.
+   */
+  static final class Body {
+    final List<String> out = new ArrayList<>();
+    String lastBilling;
+    String lastSubscriber;
+    String lastPatient;
+    int hl;
+    int billingId;
+    int subscriberId;
+
+    /** A body's state, to go back to. */
+    record State(
+        int size,
+        String lastBilling,
+        String lastSubscriber,
+        String lastPatient,
+        int hl,
+        int billingId,
+        int subscriberId) {}
+
+    State state() {
+      return new State(
+          out.size(), lastBilling, lastSubscriber, lastPatient, hl, billingId, subscriberId);
+    }
+
+    void reset(State s) {
+      out.subList(s.size(), out.size()).clear();
+      lastBilling = s.lastBilling();
+      lastSubscriber = s.lastSubscriber();
+      lastPatient = s.lastPatient();
+      hl = s.hl();
+      billingId = s.billingId();
+      subscriberId = s.subscriberId();
+    }
+
+    void add(Levels l, String sep) {
+      if (out.isEmpty()) {
         out.addAll(l.header);
-        header = false;
       }
       String billing = String.join("\n", l.billing);
       String subscriber = String.join("\n", l.subscriber);
@@ -143,7 +237,6 @@ public final class ClaimForwardWriter {
       }
       out.addAll(l.claim);
     }
-    return out;
   }
 
   /** A claim's segments by level, each level without its HL segment. */

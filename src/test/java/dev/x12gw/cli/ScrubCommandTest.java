@@ -80,7 +80,7 @@ class ScrubCommandTest {
     List<String> moreExpected =
         Files.readAllLines(dir.resolve("defect-code-sets-and-situational.expected.jsonl"));
     assertThat(more.out().lines().toList()).isEqualTo(moreExpected);
-    assertThat(more.err()).contains("3 claim(s), 3 with a hard stop, 3 finding(s)");
+    assertThat(more.err()).contains("4 claim(s), 4 with a hard stop, 4 finding(s)");
     for (String line : moreExpected) {
       JsonNode f = JSON.readTree(line);
       assertThat(kinds.add(f.get("kind").asText())).as("a kind of its own").isTrue();
@@ -97,10 +97,11 @@ class ScrubCommandTest {
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).contains("9 claim(s), 0 with a hard stop, 0 finding(s)");
     assertThat(run.status()).isZero();
-    // a NUCC taxonomy, a replacement with REF*F8, a four-digit revenue code
+    // a NUCC taxonomy, a replacement with REF*F8, a patient level when SBR02 is not 18, a
+    // four-digit revenue code
     Run more = scrub(TestFiles.testdata("scrubber").resolve("clean-code-sets-and-situational.837"));
     assertThat(more.out()).isEmpty();
-    assertThat(more.err()).isEqualTo("x12gw scrub: 4 claim(s), 0 with a hard stop, 0 finding(s)\n");
+    assertThat(more.err()).isEqualTo("x12gw scrub: 5 claim(s), 0 with a hard stop, 0 finding(s)\n");
     assertThat(more.status()).isZero();
   }
 

@@ -143,4 +143,35 @@ class ClaimForwardWriterTest {
         .extracting(b -> b.claim().lines().size())
         .isEqualTo(claims.stream().map(c -> c.claim().lines().size()).toList());
   }
+
+  /** A batch built claim by claim takes back what was added after a mark (a quarantined set). */
+  @Test
+  void aBatchTakesBackTheClaimsAddedAfterAMark() throws Exception {
+    Path source = TestFiles.testdata("claims-professional-3.837");
+    List<Read> claims = read(source);
+    String isa = envelope(source, 0);
+    String gs = envelope(source, 1).replace("~", "");
+    LocalDateTime now = LocalDateTime.of(2026, 12, 7, 9, 30);
+
+    ClaimForwardWriter.Batch batch = new ClaimForwardWriter.Batch(isa.charAt(3));
+    batch.add(claims.get(0).forward());
+    ClaimForwardWriter.Mark mark = batch.mark();
+    batch.add(claims.get(1).forward());
+    batch.reset(mark);
+    batch.add(claims.get(2).forward());
+    assertThat(batch.claims()).isEqualTo(2);
+    // the same 837 as written from the two claims at once
+    assertThat(batch.write(isa, gs, 42, now))
+        .isEqualTo(
+            ClaimForwardWriter.write(
+                isa, gs, List.of(claims.get(0).forward(), claims.get(2).forward()), 42, now));
+
+    ClaimForwardWriter.Batch empty = new ClaimForwardWriter.Batch(isa.charAt(3));
+    ClaimForwardWriter.Mark start = empty.mark();
+    empty.add(claims.get(0).forward());
+    empty.reset(start);
+    assertThat(empty.claims()).isZero();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> empty.write(isa, gs, 1, now))
+        .hasMessage("nothing to forward");
+  }
 }

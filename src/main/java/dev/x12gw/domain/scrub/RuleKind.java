@@ -27,6 +27,11 @@ public enum RuleKind {
    * control number): the guide's situational rule. SNIP 4.
    */
   REPLACEMENT_REFERENCE(false),
+  /**
+   * The subscriber is the patient (SBR02 18) exactly when the claim has no patient level (HL 23,
+   * loop 2000C with PAT): the guide's situational rule. SNIP 4.
+   */
+  PATIENT_RELATIONSHIP(false),
   /** A date of service is plausible: not after the claim was created, not before 1900, in order. */
   SERVICE_DATE(false),
   /** A line points (SV107) at diagnoses the claim has (HI). SNIP 4. */

@@ -83,6 +83,7 @@ public final class Scrubber {
     run.taxonomies();
     run.revenueCodes();
     run.replacementReference();
+    run.patientRelationship();
     run.serviceDates();
     run.pointers();
     run.duplicates(history);
@@ -419,6 +420,51 @@ public final class Scrubber {
               + ") must name the claim it "
               + (frequency.equals("7") ? "replaces" : "voids")
               + " (REF*F8, the payer's claim control number)");
+    }
+
+    /** SBR02 18 (the subscriber is the patient) exactly when no patient level (HL 23) follows. */
+    void patientRelationship() {
+      ScrubRule r = one(RuleKind.PATIENT_RELATIONSHIP);
+      if (r == null) {
+        return;
+      }
+      Optional<ScrubSegment> sbr = Optional.empty();
+      Optional<ScrubSegment> patientLevel = Optional.empty();
+      for (ScrubSegment s : c.segments()) {
+        if (s.id().equals("CLM")) {
+          break;
+        }
+        if (s.id().equals("SBR")) {
+          sbr = Optional.of(s);
+          patientLevel = Optional.empty();
+        } else if (s.id().equals("HL") && s.element(3).equals("23")) {
+          patientLevel = Optional.of(s);
+        }
+      }
+      if (sbr.isEmpty()) {
+        return; // the reader reports a missing subscriber level
+      }
+      boolean self = sbr.get().element(2).equals("18");
+      if (self && patientLevel.isPresent()) {
+        add(
+            r,
+            0,
+            patientLevel,
+            "HL03",
+            "23",
+            "the subscriber is the patient (SBR02 18), yet the claim has a patient level (2000C)");
+      } else if (!self && patientLevel.isEmpty()) {
+        String rel = sbr.get().element(2);
+        add(
+            r,
+            0,
+            sbr,
+            "SBR02",
+            rel,
+            "the patient is not the subscriber (SBR02 "
+                + (rel.isEmpty() ? "empty" : "'" + rel + "'")
+                + ") but the claim has no patient level (2000C: HL 23, PAT, NM1*QC)");
+      }
     }
 
     void serviceDates() {
