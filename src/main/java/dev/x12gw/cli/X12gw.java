@@ -80,8 +80,9 @@ public final class X12gw {
                  browser cannot see: consume the queue to read those)
         bench    generate an 835 and an 837P of N MB (default 100) in DIR (default var/bench)
                  and measure StAEDI tokenize-only, the gateway's parse+bind and end-to-end
-                 analyze on them (N runs after a warm-up, default 3): MB/s, claims/s, ratios,
-                 peak heap
+                 analyze on them, and on the 837 the scrubber alone and analyze scrubbing in
+                 the same read (the 837-outgoing path; N runs after a warm-up, default 3):
+                 MB/s, claims/s, ratios, peak heap
         bench --gateway
                  the gateway's own path: start it as a separate process on its embedded
                  defaults (state in DIR/gateway-var), upload a generated N MB 835 (default 10;

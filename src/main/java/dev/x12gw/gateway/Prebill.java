@@ -115,20 +115,22 @@ public final class Prebill {
                               name);
                           return null;
                         }
-                        // duplicates: a line of this file, or of a claim that went out before
-                        ServiceHistory sent =
-                            (claimRef, key) -> {
-                              try {
-                                return PrebillStore.forwardedService(c, key);
-                              } catch (java.sql.SQLException e) {
-                                throw new dev.x12gw.store.StoreUnavailableException(
-                                    "cannot read the services forwarded before", e);
-                              }
-                            };
-                        ScrubGate gate = new ScrubGate(scrubber, sent, this::mode, today);
-                        FileReport r = intake.takeInGated(c, file, name, sha, FLOW, gate);
-                        commitScrubbed(c, name, sha, envelope, gate);
-                        return r;
+                        try (PrebillStore.Services services = new PrebillStore.Services(c)) {
+                          // duplicates: a line of this file, or of a claim that went out before
+                          ServiceHistory sent =
+                              (claimRef, key) -> {
+                                try {
+                                  return services.forwarded(key);
+                                } catch (java.sql.SQLException e) {
+                                  throw new dev.x12gw.store.StoreUnavailableException(
+                                      "cannot read the services forwarded before", e);
+                                }
+                              };
+                          ScrubGate gate = new ScrubGate(scrubber, sent, this::mode, today);
+                          FileReport r = intake.takeInGated(c, file, name, sha, FLOW, gate);
+                          commitScrubbed(c, name, sha, envelope, gate, services);
+                          return r;
+                        }
                       }));
       if (report == null) {
         return;
@@ -149,7 +151,12 @@ public final class Prebill {
 
   /** The scrubbed claims' holds, records, forwarded services and forward, in {@code c}. */
   private void commitScrubbed(
-      java.sql.Connection c, String name, String sha, String[] envelope, ScrubGate gate)
+      java.sql.Connection c,
+      String name,
+      String sha,
+      String[] envelope,
+      ScrubGate gate,
+      PrebillStore.Services services)
       throws Exception {
     List<ScrubGate.Scrubbed> claims = gate.claims();
     Instant now = clock.instant();
@@ -158,7 +165,7 @@ public final class Prebill {
     for (int i = 0; i < claims.size(); i++) {
       ScrubGate.Scrubbed s = claims.get(i);
       if (!s.held()) {
-        PrebillStore.forwardedServices(c, s.services(), s.claim().patientControlNumber(), now);
+        services.add(s.services(), s.claim().patientControlNumber(), now);
         if (!s.findings().isEmpty()) {
           Outbox.add(c, records.claimScrubbed(sha, i, s.mode(), s.claim(), s.findings()));
         }

@@ -234,6 +234,74 @@ public final class PrebillStore {
     }
   }
 
+  /**
+   * The services that went out, for one file's scrub: looked up and added through two statements
+   * prepared once (a lookup per service line, an insert batched per 500), so a file of many claims
+   * costs no statement preparation per line.
+   */
+  public static final class Services implements AutoCloseable {
+    private final PreparedStatement select;
+    private final PreparedStatement insert;
+    private final java.util.Set<String> added = new java.util.HashSet<>();
+    private int pending;
+
+    public Services(Connection c) throws SQLException {
+      this.select = c.prepareStatement("select 1 from prebill_service where service_key = ?");
+      this.insert =
+          c.prepareStatement(
+              "insert into prebill_service (service_key, claim_ref, forwarded_at) values (?, ?, ?)");
+    }
+
+    /** True when the service of {@code key} went out before (or was added here). */
+    public boolean forwarded(String key) throws SQLException {
+      if (added.contains(key)) {
+        return true;
+      }
+      select.setString(1, key);
+      try (ResultSet r = select.executeQuery()) {
+        return r.next();
+      }
+    }
+
+    /** The keys of a claim that goes out (a key already there is kept as it was). */
+    public void add(List<String> keys, String claimRef, Instant at) throws SQLException {
+      for (String k : keys) {
+        if (forwarded(k)) {
+          continue;
+        }
+        added.add(k);
+        insert.setString(1, k);
+        insert.setString(2, claimRef);
+        insert.setTimestamp(3, Timestamp.from(at));
+        insert.addBatch();
+        if (++pending >= 500) {
+          flush();
+        }
+      }
+    }
+
+    /** Writes the keys added so far. */
+    public void flush() throws SQLException {
+      if (pending > 0) {
+        insert.executeBatch();
+        pending = 0;
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try {
+        flush();
+      } finally {
+        try {
+          select.close();
+        } finally {
+          insert.close();
+        }
+      }
+    }
+  }
+
   /** The service keys of a claim that goes out (a key already there is kept as it was). */
   public static void forwardedServices(Connection c, List<String> keys, String claimRef, Instant at)
       throws SQLException {

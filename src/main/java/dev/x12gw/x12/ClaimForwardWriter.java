@@ -254,8 +254,7 @@ public final class ClaimForwardWriter {
       for (String s : segments) {
         String id = s.indexOf(sep) < 0 ? s : s.substring(0, s.indexOf(sep));
         if (id.equals("HL")) {
-          String[] hl = s.split(java.util.regex.Pattern.quote(sep), -1);
-          String level = hl.length > 3 ? hl[3] : "";
+          String level = element(s, sep.charAt(0), 3);
           into =
               switch (level) {
                 case "20" -> l.billing;
@@ -273,6 +272,20 @@ public final class ClaimForwardWriter {
       }
       return l;
     }
+  }
+
+  /** Element {@code n} of a segment, empty when not sent. */
+  private static String element(String segment, char sep, int n) {
+    int start = 0;
+    for (int i = 0; i < n; i++) {
+      int at = segment.indexOf(sep, start);
+      if (at < 0) {
+        return "";
+      }
+      start = at + 1;
+    }
+    int end = segment.indexOf(sep, start);
+    return end < 0 ? segment.substring(start) : segment.substring(start, end);
   }
 
   private static String strip(String segment, String terminator) {

@@ -103,6 +103,27 @@ class PrebillStoreTest {
           .isTrue();
       assertThat(db.<Boolean>inTransaction(c -> PrebillStore.forwardedService(c, "ef".repeat(32))))
           .isTrue();
+      // a file's services through statements prepared once: a key twice in the file, or stored
+      // before, is kept as it was; more than a batch of keys is written whole
+      db.inTransaction(
+          c -> {
+            try (PrebillStore.Services services = new PrebillStore.Services(c)) {
+              assertThat(services.forwarded("cd".repeat(32))).isTrue();
+              assertThat(services.forwarded("0a".repeat(32))).isFalse();
+              List<String> many = new java.util.ArrayList<>();
+              for (int i = 0; i < 700; i++) {
+                many.add(String.format("%064x", i + 1000));
+              }
+              services.add(many, "PCN3", at);
+              services.add(List.of("cd".repeat(32), String.format("%064x", 1000)), "PCN4", at);
+              assertThat(services.forwarded(String.format("%064x", 1699))).isTrue();
+            }
+            return null;
+          });
+      assertThat(
+              db.<Boolean>inTransaction(
+                  c -> PrebillStore.forwardedService(c, String.format("%064x", 1699))))
+          .isTrue();
       db.inTransaction(
           c -> {
             PrebillStore.forwarded(c, pending.get(0), at);

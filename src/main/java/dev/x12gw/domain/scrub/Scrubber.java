@@ -104,11 +104,26 @@ public final class Scrubber {
     final String payer;
     final LocalDate created;
     final List<ScrubFinding> out = new ArrayList<>();
-    final Map<Integer, List<ScrubSegment>> lines = new HashMap<>();
 
-    /** Service line {@code n}'s segments, found once per claim. */
+    /** The claim loop: CLM and what follows it, found once per claim. */
+    final List<ScrubSegment> loop;
+
+    /** The claim loop's service lines: each LX with what follows it, in order. */
+    final List<List<ScrubSegment>> lxGroups = new ArrayList<>();
+
+    /** The index in {@link #lxGroups} of each LX01 value. */
+    final Map<String, Integer> byLx01 = new HashMap<>();
+
+    /**
+     * Service line {@code n}'s segments: the LX whose LX01 is that number and what follows it, else
+     * (LX01 not numbered so) the {@code n}th LX ({@link ScrubClaim#line}).
+     */
     List<ScrubSegment> line(int n) {
-      return lines.computeIfAbsent(n, c::line);
+      Integer at = byLx01.get(String.valueOf(n));
+      if (at != null) {
+        return lxGroups.get(at);
+      }
+      return n >= 1 && n <= lxGroups.size() ? lxGroups.get(n - 1) : List.of();
     }
 
     Optional<ScrubSegment> lineSegment(int n, String id) {
@@ -122,6 +137,17 @@ public final class Scrubber {
 
     Run(ScrubClaim c, LocalDate today) {
       this.c = c;
+      this.loop = c.claimLoop();
+      for (int i = 0; i < loop.size(); i++) {
+        ScrubSegment seg = loop.get(i);
+        if (seg.id().equals("LX")) {
+          byLx01.putIfAbsent(seg.element(1).strip(), lxGroups.size());
+          lxGroups.add(new ArrayList<>());
+        }
+        if (!lxGroups.isEmpty()) {
+          lxGroups.get(lxGroups.size() - 1).add(seg);
+        }
+      }
       this.claim = c.claim();
       this.payer = claim.payer().id();
       LocalDate bht = c.first("BHT").map(s -> date(s.element(4))).orElse(null);
@@ -165,7 +191,7 @@ public final class Scrubber {
       }
       // a service line sent without its LX is numbered by position
       int n = 0;
-      for (ScrubSegment s : c.claimLoop()) {
+      for (ScrubSegment s : loop) {
         if (isService(s) && ++n == line) {
           return Optional.of(s);
         }
@@ -233,7 +259,7 @@ public final class Scrubber {
     /** The LX a segment is in, 0 when it is above the lines. */
     int lineOf(ScrubSegment target) {
       int lx = 0;
-      for (ScrubSegment s : c.claimLoop()) {
+      for (ScrubSegment s : loop) {
         if (s.id().equals("LX")) {
           lx++;
         }
@@ -283,7 +309,7 @@ public final class Scrubber {
       if (r == null) {
         return;
       }
-      for (ScrubSegment hi : c.claimLoop()) {
+      for (ScrubSegment hi : loop) {
         if (!hi.id().equals("HI")) {
           continue;
         }
@@ -400,7 +426,7 @@ public final class Scrubber {
       if (!frequency.equals("7") && !frequency.equals("8")) {
         return;
       }
-      for (ScrubSegment s : c.claimLoop()) {
+      for (ScrubSegment s : loop) {
         if (s.id().equals("LX")) {
           break;
         }
@@ -472,7 +498,7 @@ public final class Scrubber {
       if (r == null) {
         return;
       }
-      for (ScrubSegment s : c.claimLoop()) {
+      for (ScrubSegment s : loop) {
         if (!s.id().equals("DTP") || !(s.element(1).equals("472") || s.element(1).equals("434"))) {
           continue;
         }
@@ -511,7 +537,7 @@ public final class Scrubber {
         return;
       }
       int diagnoses = 0;
-      for (ScrubSegment hi : c.claimLoop()) {
+      for (ScrubSegment hi : loop) {
         if (hi.id().equals("HI")
             && (hi.component(1, 1).equals("ABK") || hi.component(1, 1).equals("BK"))) {
           for (int n = 1; n < hi.elementCount(); n++) {
@@ -707,7 +733,7 @@ public final class Scrubber {
       }
       ScrubSegment earliest = null;
       LocalDate first = null;
-      for (ScrubSegment s : c.claimLoop()) {
+      for (ScrubSegment s : loop) {
         if (s.id().equals("DTP") && (s.element(1).equals("472") || s.element(1).equals("434"))) {
           String text = s.element(3);
           LocalDate d = date(text.length() >= 8 ? text.substring(0, 8) : text);
@@ -789,7 +815,7 @@ public final class Scrubber {
     void references() {
       for (ScrubRule r : payerRules(RuleKind.REFERENCE_REQUIRED)) {
         boolean present = false;
-        for (ScrubSegment s : c.claimLoop()) {
+        for (ScrubSegment s : loop) {
           if (s.id().equals("LX")) {
             break;
           }
