@@ -10,10 +10,8 @@ import dev.x12gw.x12.ScrubClaims;
 import dev.x12gw.x12.Transaction;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -57,9 +55,17 @@ public final class ScrubGate implements ClaimGate {
   private final LocalDate today;
   private final List<Scrubbed> kept = new ArrayList<>();
   private final List<Scrubbed> inSet = new ArrayList<>();
-  private final Set<String> seenInFile = new HashSet<>();
+
+  /**
+   * The services of this file's kept sets and of the set being read, by their keys' first 64 bits.
+   */
+  private ServiceSet seenInFile = new ServiceSet();
+
   private final List<String> addedInSet = new ArrayList<>();
   private String version = "";
+
+  /** Whether {@link #forward} is built (not for a read that only scrubs). */
+  private boolean forwarding = true;
 
   /** The 837 of the claims taken in, built as they come; null before the first. */
   private dev.x12gw.x12.ClaimForwardWriter.Batch forward;
@@ -108,11 +114,11 @@ public final class ScrubGate implements ClaimGate {
     String m = mode.apply(claim);
     boolean held =
         m.equals("ENFORCE") && findings.stream().anyMatch(f -> f.severity() == Severity.HARD_STOP);
-    if (!held) {
+    if (!held && forwarding) {
       if (forward == null) {
         forward = new dev.x12gw.x12.ClaimForwardWriter.Batch(delimiters.element());
       }
-      forward.add(new dev.x12gw.x12.ClaimForwardWriter.Claim(segments, version));
+      forward.add(segments, version);
     }
     // a claim that goes out keeps its segments in the forward 837 only
     inSet.add(
@@ -125,8 +131,14 @@ public final class ScrubGate implements ClaimGate {
   public void endTransaction(boolean accepted) {
     if (accepted) {
       kept.addAll(inSet);
-    } else {
-      seenInFile.removeAll(addedInSet);
+    } else if (!addedInSet.isEmpty()) {
+      // rare (a quarantined set): the kept sets' services again, without the set's
+      seenInFile = new ServiceSet();
+      for (Scrubbed k : kept) {
+        k.services().forEach(seenInFile::add);
+      }
+    }
+    if (!accepted) {
       if (forwardAtSetStart != null) {
         forward.reset(forwardAtSetStart);
       } else {
@@ -139,9 +151,11 @@ public final class ScrubGate implements ClaimGate {
 
   /**
    * The gate as a reader's sink, for a read that only scrubs (the offline {@code scrub} command,
-   * the backtest): the claims of kept sets are then {@link #claims()}.
+   * the backtest): the claims of kept sets are then {@link #claims()}; no {@link #forward} is
+   * built.
    */
   public dev.x12gw.x12.BindingSink sink() {
+    forwarding = false;
     return new dev.x12gw.x12.ClaimSegmentsSink() {
       @Override
       public void beginTransaction(Transaction transaction) {
@@ -176,5 +190,56 @@ public final class ScrubGate implements ClaimGate {
   /** The claims of the kept transaction sets, in file order (a claim taken in without segments). */
   public List<Scrubbed> claims() {
     return List.copyOf(kept);
+  }
+
+  /**
+   * A set of service keys (SHA-256 in hex) by their first 64 bits, open addressing over a {@code
+   * long[]}: the file's duplicate check once per service line, without a string hash or an object
+   * per key. Two different services share 64 bits with odds of about 1 in 10^10 over a million
+   * lines.
+   */
+  static final class ServiceSet {
+    private long[] table = new long[1 << 12];
+    private boolean hasZero;
+    private int size;
+
+    /** Adds the key; false when it was there. */
+    boolean add(String key) {
+      long v = Long.parseUnsignedLong(key, 0, 16, 16);
+      if (v == 0) {
+        boolean added = !hasZero;
+        hasZero = true;
+        return added;
+      }
+      if ((size + 1) * 2 > table.length) {
+        grow();
+      }
+      return insert(table, v);
+    }
+
+    private boolean insert(long[] t, long v) {
+      int mask = t.length - 1;
+      int i = (int) (v ^ (v >>> 32)) & mask;
+      while (t[i] != 0) {
+        if (t[i] == v) {
+          return false;
+        }
+        i = (i + 1) & mask;
+      }
+      t[i] = v;
+      size++;
+      return true;
+    }
+
+    private void grow() {
+      long[] old = table;
+      table = new long[old.length * 2];
+      size = 0;
+      for (long v : old) {
+        if (v != 0) {
+          insert(table, v);
+        }
+      }
+    }
   }
 }

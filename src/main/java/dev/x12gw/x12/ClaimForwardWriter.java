@@ -65,7 +65,12 @@ public final class ClaimForwardWriter {
 
     /** Adds a claim: its segments (the transaction's header, its HL levels, its loop). */
     public void add(Claim c) {
-      byGuide.computeIfAbsent(c.guide(), g -> new Body()).add(Levels.of(c.segments(), sep), sep);
+      add(c.segments(), c.guide());
+    }
+
+    /** Adds a claim of {@code guide} by its segments as the binder hands them over (not kept). */
+    public void add(List<String> segments, String guide) {
+      byGuide.computeIfAbsent(guide, g -> new Body()).add(Levels.of(segments, sep), sep);
       claims++;
     }
 
@@ -169,9 +174,9 @@ public final class ClaimForwardWriter {
    */
   static final class Body {
     final List<String> out = new ArrayList<>();
-    String lastBilling;
-    String lastSubscriber;
-    String lastPatient;
+    List<String> lastBilling;
+    List<String> lastSubscriber;
+    List<String> lastPatient;
     int hl;
     int billingId;
     int subscriberId;
@@ -179,9 +184,9 @@ public final class ClaimForwardWriter {
     /** A body's state, to go back to. */
     record State(
         int size,
-        String lastBilling,
-        String lastSubscriber,
-        String lastPatient,
+        List<String> lastBilling,
+        List<String> lastSubscriber,
+        List<String> lastPatient,
         int hl,
         int billingId,
         int subscriberId) {}
@@ -205,9 +210,9 @@ public final class ClaimForwardWriter {
       if (out.isEmpty()) {
         out.addAll(l.header);
       }
-      String billing = String.join("\n", l.billing);
-      String subscriber = String.join("\n", l.subscriber);
-      String patient = String.join("\n", l.patient);
+      List<String> billing = l.billing;
+      List<String> subscriber = l.subscriber;
+      List<String> patient = l.patient;
       if (!billing.equals(lastBilling)) {
         billingId = ++hl;
         out.add(String.join(sep, "HL", String.valueOf(billingId), "", "20", "1"));
