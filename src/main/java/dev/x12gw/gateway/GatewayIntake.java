@@ -86,6 +86,13 @@ public final class GatewayIntake {
                 .keepSegments(keepSegments)
                 .oneUnitOfWork(),
             gate);
+    finish(c, fileId, r);
+    return r;
+  }
+
+  /** The file's {@code intake_file} row: what became of it. */
+  private static void finish(java.sql.Connection c, long fileId, dev.x12gw.intake.FileReport r)
+      throws java.sql.SQLException {
     IntakeFiles.finish(
         c,
         fileId,
@@ -94,7 +101,6 @@ public final class GatewayIntake {
         r.read().transactionsRejected(),
         r.read().claims(),
         r.read().payments());
-    return r;
   }
 
   /**
@@ -246,67 +252,54 @@ public final class GatewayIntake {
                 name, "another gateway node took the file over from this one");
           }
         };
-    ReentrantLock turn = database.locksMatchKeys() ? null : storeLock;
-    if (turn != null) {
-      turn.lock();
-    }
-    try {
-      LOG.info("{}: reading {} bytes (sha256 {})", name, Files.size(spool), sha.substring(0, 12));
-      FileReport report =
-          database.inTransaction(
-              c -> {
-                IntakeFiles.Known known = IntakeFiles.find(c, sha).orElse(null);
-                if (known != null && !known.reading()) {
-                  return null; // taken in by a concurrent poll since the duplicate check
-                }
-                long fileId;
-                Map<Integer, CommittedSet> committed;
-                if (known == null) {
-                  fileId = IntakeFiles.start(c, sha, name, flow);
-                  committed = Map.of();
-                } else {
-                  // an attempt at this file was interrupted (crash, database gone): resume it
-                  fileId = known.id();
-                  committed = IntakeProgress.load(c, fileId);
-                  LOG.info(
-                      "{}: resuming; {} transaction set(s) were committed by an interrupted"
-                          + " attempt and are not stored again",
-                      name,
-                      committed.size());
-                }
-                FileReport r =
-                    processor.process(
-                        spool,
-                        name,
-                        sha,
-                        new JdbcIntakeTarget(c, fileId, name, committed, guard)
-                            .keepSegments(keepSegments));
-                IntakeFiles.finish(
-                    c,
-                    fileId,
-                    r.outcome().name(),
-                    r.read().transactionsAccepted(),
-                    r.read().transactionsRejected(),
-                    r.read().claims(),
-                    r.read().payments());
-                IntakeProgress.clear(c, fileId);
-                guard.beforeCommit(c);
-                // logged before the commit makes the outcome visible: a crash in between leaves
-                // "committing" without "committed", and the file is taken in again on restart
-                logOutcome(r);
-                return r;
-              });
-      if (report != null) {
-        // durable before the file is moved away or acknowledged: a crash then never loses a file
-        // that was moved off the drop
-        database.sync();
-      }
-      return report;
-    } finally {
-      if (turn != null) {
-        turn.unlock();
-      }
-    }
+    return inTurn(
+        () -> {
+          LOG.info(
+              "{}: reading {} bytes (sha256 {})", name, Files.size(spool), sha.substring(0, 12));
+          FileReport report =
+              database.inTransaction(
+                  c -> {
+                    IntakeFiles.Known known = IntakeFiles.find(c, sha).orElse(null);
+                    if (known != null && !known.reading()) {
+                      return null; // taken in by a concurrent poll since the duplicate check
+                    }
+                    long fileId;
+                    Map<Integer, CommittedSet> committed;
+                    if (known == null) {
+                      fileId = IntakeFiles.start(c, sha, name, flow);
+                      committed = Map.of();
+                    } else {
+                      // an attempt at this file was interrupted (crash, database gone): resume it
+                      fileId = known.id();
+                      committed = IntakeProgress.load(c, fileId);
+                      LOG.info(
+                          "{}: resuming; {} transaction set(s) were committed by an interrupted"
+                              + " attempt and are not stored again",
+                          name,
+                          committed.size());
+                    }
+                    FileReport r =
+                        processor.process(
+                            spool,
+                            name,
+                            sha,
+                            new JdbcIntakeTarget(c, fileId, name, committed, guard)
+                                .keepSegments(keepSegments));
+                    finish(c, fileId, r);
+                    IntakeProgress.clear(c, fileId);
+                    guard.beforeCommit(c);
+                    // logged before the commit makes the outcome visible: a crash in between leaves
+                    // "committing" without "committed", and the file is taken in again on restart
+                    logOutcome(r);
+                    return r;
+                  });
+          if (report != null) {
+            // durable before the file is moved away or acknowledged: a crash then never loses
+            // a file that was moved off the drop
+            database.sync();
+          }
+          return report;
+        });
   }
 
   private static void logOutcome(FileReport report) {

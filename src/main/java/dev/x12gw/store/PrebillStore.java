@@ -235,9 +235,10 @@ public final class PrebillStore {
   }
 
   /**
-   * The services that went out, for one file's scrub: looked up and added through two statements
-   * prepared once (a lookup per service line, an insert batched per 500), so a file of many claims
-   * costs no statement preparation per line.
+   * The service history of one unit of work (a file's scrub, a transaction set's intake): looked up
+   * and added through two statements prepared once (a lookup per service line looked up, an upsert
+   * per key batched by 500, no lookup before it), so a file of many claims costs no statement
+   * preparation nor extra query per line.
    */
   public static final class Services implements AutoCloseable {
     private final PreparedStatement select;
@@ -247,9 +248,15 @@ public final class PrebillStore {
 
     public Services(Connection c) throws SQLException {
       this.select = c.prepareStatement("select 1 from prebill_service where service_key = ?");
+      // one statement per key, no lookup first: a key already there takes the later claim
       this.insert =
           c.prepareStatement(
-              "insert into prebill_service (service_key, claim_ref, forwarded_at) values (?, ?, ?)");
+              Dialect.of(c)
+                  .upsert(
+                      "prebill_service",
+                      "service_key, claim_ref, forwarded_at",
+                      "?, ?, ?",
+                      "service_key"));
     }
 
     /** True when the service of {@code key} went out before (or was added here). */
@@ -263,13 +270,12 @@ public final class PrebillStore {
       }
     }
 
-    /** The keys of a claim that goes out (a key already there is kept as it was). */
+    /** The keys of a claim taken in as submitted (a key already there takes this claim). */
     public void add(List<String> keys, String claimRef, Instant at) throws SQLException {
       for (String k : keys) {
-        if (forwarded(k)) {
-          continue;
+        if (!added.add(k)) {
+          continue; // an earlier claim of this unit of work: kept as it was
         }
-        added.add(k);
         insert.setString(1, k);
         insert.setString(2, claimRef);
         insert.setTimestamp(3, Timestamp.from(at));
