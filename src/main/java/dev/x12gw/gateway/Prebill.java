@@ -128,7 +128,7 @@ public final class Prebill {
                               };
                           ScrubGate gate = new ScrubGate(scrubber, sent, this::mode, today);
                           FileReport r = intake.takeInGated(c, file, name, sha, FLOW, gate);
-                          commitScrubbed(c, name, sha, envelope, gate);
+                          commitScrubbed(c, name, sha, envelope, gate, services);
                           return r;
                         }
                       }));
@@ -149,12 +149,14 @@ public final class Prebill {
     }
   }
 
-  /**
-   * The scrubbed claims' holds, records and forward, in {@code c} (the services of the claims taken
-   * in went into the history with them, {@code JdbcIntakeTarget}).
-   */
+  /** The scrubbed claims' holds, records, forwarded services and forward, in {@code c}. */
   private void commitScrubbed(
-      java.sql.Connection c, String name, String sha, String[] envelope, ScrubGate gate)
+      java.sql.Connection c,
+      String name,
+      String sha,
+      String[] envelope,
+      ScrubGate gate,
+      PrebillStore.Services services)
       throws Exception {
     List<ScrubGate.Scrubbed> claims = gate.claims();
     Instant now = clock.instant();
@@ -163,6 +165,7 @@ public final class Prebill {
     for (int i = 0; i < claims.size(); i++) {
       ScrubGate.Scrubbed s = claims.get(i);
       if (!s.held()) {
+        services.add(s.services(), s.claim().patientControlNumber(), now);
         if (!s.findings().isEmpty()) {
           Outbox.add(c, records.claimScrubbed(sha, i, s.mode(), s.claim(), s.findings()));
         }
@@ -289,6 +292,10 @@ public final class Prebill {
                       Instant now = clock.instant();
                       PrebillStore.forward(c, null, id, name, content, 1, now);
                       PrebillStore.released(c, id, note, now);
+                      if (!held.services().isBlank()) {
+                        PrebillStore.forwardedServices(
+                            c, List.of(held.services().split(" ")), held.claimRef(), now);
+                      }
                       return PrebillStore.heldClaim(c, id).orElseThrow();
                     }));
     database.sync();

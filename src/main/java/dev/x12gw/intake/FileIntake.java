@@ -146,13 +146,6 @@ final class FileIntake implements BindingSink, FindingSink {
       dev.x12gw.x12.Delimiters delimiters) {
     if (skipping == null && (gate == null || gate.admit(claim, segments, positions, delimiters))) {
       claim(claim, segments);
-      if (target.keepsServices()) {
-        target.services(
-            claim.patientControlNumber(),
-            dev.x12gw.domain.scrub.Scrubber.serviceKeys(
-                dev.x12gw.x12.ScrubClaims.of(claim, segments, positions, delimiters)),
-            claim.frequencyCode().equals("8"));
-      }
     }
   }
 

@@ -30,20 +30,6 @@ public interface IntakeTarget {
    */
   default void nextSegments(List<String> header, List<String> segments) {}
 
-  /**
-   * Whether the target keeps the service history (the scrubber's duplicate check: every service of
-   * every claim taken in as submitted, by key); false skips computing the keys.
-   */
-  default boolean keepsServices() {
-    return false;
-  }
-
-  /**
-   * The services of a claim taken in as submitted ({@code dev.x12gw.domain.scrub.ServiceHistory}
-   * keys); {@code voided} (a void, CLM05-3 8) takes them out of the history.
-   */
-  default void services(String claimRef, List<String> keys, boolean voided) {}
-
   void beginTransaction();
 
   /** Keeps the set's data and records; {@code set} is its progress, stored with it. */

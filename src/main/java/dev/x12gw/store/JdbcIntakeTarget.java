@@ -35,10 +35,6 @@ public final class JdbcIntakeTarget implements IntakeTarget {
   private final String fileName;
   private final Guard guard;
   private boolean commitEachSet = true;
-
-  /** The service history's statements of the transaction set being read; null before a claim. */
-  private PrebillStore.Services services;
-
   private Savepoint savepoint;
   private long recordsCommitted;
   private long lastProgressLog;
@@ -143,41 +139,6 @@ public final class JdbcIntakeTarget implements IntakeTarget {
   }
 
   @Override
-  public boolean keepsServices() {
-    return true;
-  }
-
-  @Override
-  public void services(String claimRef, List<String> keys, boolean voided) {
-    try {
-      if (services == null) {
-        services = new PrebillStore.Services(connection);
-      }
-      if (voided) {
-        services.remove(keys);
-      } else {
-        services.add(keys, claimRef, java.time.Instant.now());
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot keep the claim's services", e);
-    }
-  }
-
-  /** Writes the set's services ({@code write}) or drops them, and closes their statements. */
-  private void endServices(boolean write) throws SQLException {
-    if (services == null) {
-      return;
-    }
-    PrebillStore.Services s = services;
-    services = null;
-    if (write) {
-      s.close();
-    } else {
-      s.discard();
-    }
-  }
-
-  @Override
   public void beginTransaction() {
     try {
       savepoint = connection.setSavepoint();
@@ -195,7 +156,6 @@ public final class JdbcIntakeTarget implements IntakeTarget {
   public void commitTransaction(CommittedSet set) {
     try {
       repository.flushSegments();
-      endServices(true);
       connection.releaseSavepoint(savepoint);
       savepoint = null;
       if (!commitEachSet) {
@@ -228,7 +188,6 @@ public final class JdbcIntakeTarget implements IntakeTarget {
   @Override
   public void rollbackTransaction() {
     try {
-      endServices(false);
       connection.rollback(savepoint);
       savepoint = null;
       repository.forgetCachedIds();

@@ -286,37 +286,11 @@ public final class PrebillStore {
       }
     }
 
-    /** Takes the keys out of the history (a void: the services no longer stand). */
-    public void remove(List<String> keys) throws SQLException {
-      flush();
-      try (PreparedStatement ps =
-          select
-              .getConnection()
-              .prepareStatement("delete from prebill_service where service_key = ?")) {
-        for (String k : keys) {
-          added.remove(k);
-          ps.setString(1, k);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    }
-
     /** Writes the keys added so far. */
     public void flush() throws SQLException {
       if (pending > 0) {
         insert.executeBatch();
         pending = 0;
-      }
-    }
-
-    /** Closes the statements without writing what is batched (a rolled-back set). */
-    public void discard() throws SQLException {
-      pending = 0;
-      try {
-        select.close();
-      } finally {
-        insert.close();
       }
     }
 
@@ -330,6 +304,29 @@ public final class PrebillStore {
         } finally {
           insert.close();
         }
+      }
+    }
+  }
+
+  /** The service keys of a claim that goes out (a key already there is kept as it was). */
+  public static void forwardedServices(Connection c, List<String> keys, String claimRef, Instant at)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into prebill_service (service_key, claim_ref, forwarded_at) values (?, ?, ?)")) {
+      int n = 0;
+      for (String k : new java.util.LinkedHashSet<>(keys)) {
+        if (forwardedService(c, k)) {
+          continue;
+        }
+        ps.setString(1, k);
+        ps.setString(2, claimRef);
+        ps.setTimestamp(3, Timestamp.from(at));
+        ps.addBatch();
+        n++;
+      }
+      if (n > 0) {
+        ps.executeBatch();
       }
     }
   }

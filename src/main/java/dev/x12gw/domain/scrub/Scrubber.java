@@ -97,29 +97,6 @@ public final class Scrubber {
     return List.copyOf(run.out);
   }
 
-  /** A scrubber without rules: what {@link #serviceKeys} runs in. */
-  private static final Scrubber KEYS =
-      new Scrubber(new ScrubRules(List.of(), List.of(), List.of(), Set.of()));
-
-  /**
-   * The keys of {@code c}'s services (the duplicate check's: payer, member, day, procedure with its
-   * NDC, modifiers), each once: what a claim taken in as submitted adds to the service history.
-   */
-  public static List<String> serviceKeys(ScrubClaim c) {
-    Run run =
-        new Scrubber(new ScrubRules(List.of(), List.of(), List.of(), Set.of()))
-        .new Run(c, LocalDate.MIN);
-    String member = run.member();
-    java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
-    for (SubmittedLine l : c.claim().lines()) {
-      String key = run.serviceKey(l, member);
-      if (key != null) {
-        keys.add(key);
-      }
-    }
-    return List.copyOf(keys);
-  }
-
   /** One claim's scrub: its values and the findings so far. */
   private final class Run {
     final ScrubClaim c;
@@ -607,10 +584,19 @@ public final class Scrubber {
       if (r == null || claim.frequencyCode().equals("7") || claim.frequencyCode().equals("8")) {
         return;
       }
-      String member = member();
+      String member = c.find("NM1", 1, "IL").map(s -> s.element(9)).orElse("");
       for (SubmittedLine l : claim.lines()) {
-        String key = serviceKey(l, member);
-        if (key != null && history.seenBefore(claim.patientControlNumber(), key)) {
+        LocalDate day = l.serviceDate() != null ? l.serviceDate() : claim.statementFrom();
+        if (day == null || l.procedure().code().isEmpty()) {
+          continue;
+        }
+        // a drug billed under one code (an unlisted J code) is a different service per NDC (LIN03)
+        String ndc = lineSegment(l.lineNumber(), "LIN").map(s -> s.element(3)).orElse("");
+        String service =
+            ndc.isEmpty() ? l.procedure().code() : l.procedure().code() + " NDC " + ndc;
+        if (history.seenBefore(
+            claim.patientControlNumber(),
+            ServiceHistory.key(payer, member, day, service, l.procedure().modifiers()))) {
           Optional<ScrubSegment> sv = service(l.lineNumber());
           add(
               r,
@@ -618,33 +604,9 @@ public final class Scrubber {
               sv,
               sv.map(this::procedureElement).orElse("SV101-2"),
               l.procedure().toString(),
-              l.procedure() + " on " + day(l) + " for this patient was already submitted");
+              l.procedure() + " on " + day + " for this patient was already submitted");
         }
       }
-    }
-
-    /** The subscriber's member id (NM1*IL NM109), empty when not sent. */
-    String member() {
-      return c.find("NM1", 1, "IL").map(s -> s.element(9)).orElse("");
-    }
-
-    private LocalDate day(SubmittedLine l) {
-      return l.serviceDate() != null ? l.serviceDate() : claim.statementFrom();
-    }
-
-    /**
-     * The key of line {@code l}'s service ({@link ServiceHistory#key}), null when it has no day or
-     * procedure. A drug billed under one code (an unlisted J code) is a different service per NDC
-     * (LIN03).
-     */
-    String serviceKey(SubmittedLine l, String member) {
-      LocalDate day = day(l);
-      if (day == null || l.procedure().code().isEmpty()) {
-        return null;
-      }
-      String ndc = lineSegment(l.lineNumber(), "LIN").map(s -> s.element(3)).orElse("");
-      String service = ndc.isEmpty() ? l.procedure().code() : l.procedure().code() + " NDC " + ndc;
-      return ServiceHistory.key(payer, member, day, service, l.procedure().modifiers());
     }
 
     void bundling() {
