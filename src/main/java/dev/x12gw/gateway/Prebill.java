@@ -54,6 +54,11 @@ public final class Prebill {
 
   private final Database database;
   private final GatewayIntake intake;
+
+  /** Every claim line taken in as submitted, for the duplicate check (read as files come). */
+  private final dev.x12gw.store.SubmittedServices submitted =
+      new dev.x12gw.store.SubmittedServices();
+
   private final Scrubber scrubber;
   private final RecordFactory records;
   private final String defaultMode;
@@ -117,10 +122,11 @@ public final class Prebill {
                         }
                         try (PrebillStore.Services services = new PrebillStore.Services(c)) {
                           // duplicates: a line of this file, or of a claim that went out before
+                          submitted.refresh(c);
                           ServiceHistory sent =
                               (claimRef, key) -> {
                                 try {
-                                  return services.forwarded(key);
+                                  return submitted.submitted(key) || services.forwarded(key);
                                 } catch (java.sql.SQLException e) {
                                   throw new dev.x12gw.store.StoreUnavailableException(
                                       "cannot read the services forwarded before", e);

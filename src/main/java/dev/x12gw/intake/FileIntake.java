@@ -145,6 +145,11 @@ final class FileIntake implements BindingSink, FindingSink {
       int[] positions,
       dev.x12gw.x12.Delimiters delimiters) {
     if (skipping == null && (gate == null || gate.admit(claim, segments, positions, delimiters))) {
+      if (target.keepsServices()) {
+        target.nextServices(
+            dev.x12gw.domain.scrub.Scrubber.serviceKeys(
+                dev.x12gw.x12.ScrubClaims.of(claim, segments, positions, delimiters)));
+      }
       claim(claim, segments);
     }
   }

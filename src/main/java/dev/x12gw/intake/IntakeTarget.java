@@ -30,6 +30,20 @@ public interface IntakeTarget {
    */
   default void nextSegments(List<String> header, List<String> segments) {}
 
+  /**
+   * Whether the target keeps each claim line's service key (the scrubber's duplicate check); false
+   * skips computing them.
+   */
+  default boolean keepsServices() {
+    return false;
+  }
+
+  /**
+   * The service keys ({@code dev.x12gw.domain.scrub.ServiceHistory}) of the lines of the next claim
+   * handed to the {@link #repository()}, by line number.
+   */
+  default void nextServices(Map<Integer, String> keys) {}
+
   void beginTransaction();
 
   /** Keeps the set's data and records; {@code set} is its progress, stored with it. */

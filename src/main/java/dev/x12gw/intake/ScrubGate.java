@@ -59,7 +59,8 @@ public final class ScrubGate implements ClaimGate {
   /**
    * The services of this file's kept sets and of the set being read, by their keys' first 64 bits.
    */
-  private ServiceSet seenInFile = new ServiceSet();
+  private dev.x12gw.domain.scrub.ServiceKeySet seenInFile =
+      new dev.x12gw.domain.scrub.ServiceKeySet();
 
   private final List<String> addedInSet = new ArrayList<>();
   private String version = "";
@@ -133,7 +134,7 @@ public final class ScrubGate implements ClaimGate {
       kept.addAll(inSet);
     } else if (!addedInSet.isEmpty()) {
       // rare (a quarantined set): the kept sets' services again, without the set's
-      seenInFile = new ServiceSet();
+      seenInFile = new dev.x12gw.domain.scrub.ServiceKeySet();
       for (Scrubbed k : kept) {
         k.services().forEach(seenInFile::add);
       }
@@ -190,56 +191,5 @@ public final class ScrubGate implements ClaimGate {
   /** The claims of the kept transaction sets, in file order (a claim taken in without segments). */
   public List<Scrubbed> claims() {
     return List.copyOf(kept);
-  }
-
-  /**
-   * A set of service keys (SHA-256 in hex) by their first 64 bits, open addressing over a {@code
-   * long[]}: the file's duplicate check once per service line, without a string hash or an object
-   * per key. Two different services share 64 bits with odds of about 1 in 10^10 over a million
-   * lines.
-   */
-  static final class ServiceSet {
-    private long[] table = new long[1 << 12];
-    private boolean hasZero;
-    private int size;
-
-    /** Adds the key; false when it was there. */
-    boolean add(String key) {
-      long v = Long.parseUnsignedLong(key, 0, 16, 16);
-      if (v == 0) {
-        boolean added = !hasZero;
-        hasZero = true;
-        return added;
-      }
-      if ((size + 1) * 2 > table.length) {
-        grow();
-      }
-      return insert(table, v);
-    }
-
-    private boolean insert(long[] t, long v) {
-      int mask = t.length - 1;
-      int i = (int) (v ^ (v >>> 32)) & mask;
-      while (t[i] != 0) {
-        if (t[i] == v) {
-          return false;
-        }
-        i = (i + 1) & mask;
-      }
-      t[i] = v;
-      size++;
-      return true;
-    }
-
-    private void grow() {
-      long[] old = table;
-      table = new long[old.length * 2];
-      size = 0;
-      for (long v : old) {
-        if (v != 0) {
-          insert(table, v);
-        }
-      }
-    }
   }
 }

@@ -82,6 +82,14 @@ public final class JdbcClaimRepository implements ClaimRepository {
    * that save, so a claim that is not stored (a duplicate) leaves nothing for the next one: the
    * caller sets them right before handing the item over.
    */
+  /** The service keys of the next claim's lines, by line number (null: none computed). */
+  private java.util.Map<Integer, String> nextServices;
+
+  /** The service keys of the lines of the next claim stored (the scrubber's duplicate check). */
+  void nextServices(java.util.Map<Integer, String> keys) {
+    this.nextServices = keys;
+  }
+
   public void nextSegments(List<String> header, List<String> segments) {
     pendingHeader = header == null || header.isEmpty() ? null : header;
     pendingSegments = segments == null || segments.isEmpty() ? null : segments;
@@ -163,7 +171,7 @@ public final class JdbcClaimRepository implements ClaimRepository {
             connection.prepareStatement(
                 "insert into claim_line (claim_id, line_number, line_control_number,"
                     + " procedure_qualifier, procedure_code, modifiers, charge_amount, units,"
-                    + " service_date) values (?,?,?,?,?,?,?,?,?)")) {
+                    + " service_date, service_hash) values (?,?,?,?,?,?,?,?,?,?)")) {
           for (SubmittedLine l : c.lines()) {
             ps.setLong(1, id);
             ps.setInt(2, l.lineNumber());
@@ -174,11 +182,18 @@ public final class JdbcClaimRepository implements ClaimRepository {
             ps.setBigDecimal(7, l.chargeAmount());
             ps.setBigDecimal(8, l.units());
             setDate(ps, 9, l.serviceDate());
+            String key = nextServices == null ? null : nextServices.get(l.lineNumber());
+            if (key == null) {
+              ps.setNull(10, java.sql.Types.BIGINT);
+            } else {
+              ps.setLong(10, dev.x12gw.domain.scrub.ServiceKeySet.prefix(key));
+            }
             ps.addBatch();
           }
           ps.executeBatch();
         }
       }
+      nextServices = null;
       if (!joined.alone()) {
         Cases.linkPayments(connection, joined.caseId());
       }

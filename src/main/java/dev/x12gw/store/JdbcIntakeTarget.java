@@ -139,6 +139,16 @@ public final class JdbcIntakeTarget implements IntakeTarget {
   }
 
   @Override
+  public boolean keepsServices() {
+    return true;
+  }
+
+  @Override
+  public void nextServices(Map<Integer, String> keys) {
+    repository.nextServices(keys);
+  }
+
+  @Override
   public void beginTransaction() {
     try {
       savepoint = connection.setSavepoint();

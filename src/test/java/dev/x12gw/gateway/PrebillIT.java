@@ -181,6 +181,30 @@ class PrebillIT {
       assertThat(gw.receive("x12.prebill", Duration.ofSeconds(2))).isNull();
       assertThat(forwarded(out, 2)).hasSize(2);
 
+      // a claim the 837 intake took in as submitted (not through the scrubber) makes the same
+      // service in a later outgoing file a duplicate
+      gw.upload("inbound/837", "claims.837", TestFiles.testdata("claims-professional-3.837"));
+      gw.processed("inbound/837", "claims.837");
+      Path resent = var.resolve("resent.837");
+      Files.writeString(
+          resent,
+          Files.readString(TestFiles.testdata("claims-professional-3.837"))
+              .replace("*000000", "*000008"));
+      gw.upload("inbound/837-outgoing", "resent.837", resent);
+      gw.processed("inbound/837-outgoing", "resent.837");
+      Set<String> duplicates = new TreeSet<>();
+      for (int i = 0; i < 3; i++) {
+        GatewayHarness.Received r = gw.receive("x12.prebill", WAIT);
+        assertThat(r).isNotNull();
+        assertThat(r.recordType()).isEqualTo("CLAIM_HELD");
+        for (JsonNode f : r.body().path("findings")) {
+          if (f.path("ruleId").asText().equals("DUPLICATE-LINE")) {
+            duplicates.add(r.text("patientControlNumber"));
+          }
+        }
+      }
+      assertThat(duplicates).containsExactly("PCN1001", "PCN1002", "PCN1003");
+
       // a set quarantined after one of its claims was read: the file's other sets go out and are
       // taken in; the quarantined set's claim neither goes out nor makes the next set's same
       // service a duplicate

@@ -12,7 +12,7 @@ class ScrubGateServiceSetTest {
 
   @Test
   void aKeyIsAddedOnceAcrossGrowth() {
-    ScrubGate.ServiceSet set = new ScrubGate.ServiceSet();
+    dev.x12gw.domain.scrub.ServiceKeySet set = new dev.x12gw.domain.scrub.ServiceKeySet();
     for (long i = 1; i <= 20_000; i++) {
       assertThat(set.add(key(i * 0x9E3779B97F4A7C15L, "ab".repeat(24)))).isTrue();
     }
@@ -23,5 +23,8 @@ class ScrubGateServiceSetTest {
     assertThat(set.add(key(0, "ef".repeat(24)))).isFalse();
     assertThat(set.add(key(-1L, "00".repeat(24)))).isTrue();
     assertThat(set.add(key(-1L, "00".repeat(24)))).isFalse();
+    assertThat(set.contains(key(7 * 0x9E3779B97F4A7C15L, "99".repeat(24)))).isTrue();
+    assertThat(set.contains(key(12345, "99".repeat(24)))).isFalse();
+    assertThat(set.size()).isEqualTo(20_002);
   }
 }

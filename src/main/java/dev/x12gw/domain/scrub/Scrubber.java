@@ -97,6 +97,28 @@ public final class Scrubber {
     return List.copyOf(run.out);
   }
 
+  /** A scrubber without rules: what {@link #serviceKeys} runs in. */
+  private static final Scrubber KEYS =
+      new Scrubber(new ScrubRules(List.of(), List.of(), List.of(), Set.of()));
+
+  /**
+   * The key of each service line of {@code c} by its line number (the duplicate check's: payer,
+   * member, day, procedure with its NDC, modifiers; a line without a day or procedure has none):
+   * what a claim taken in as submitted adds to the service history.
+   */
+  public static java.util.Map<Integer, String> serviceKeys(ScrubClaim c) {
+    Run run = KEYS.new Run(c, LocalDate.MIN);
+    String member = run.member();
+    java.util.Map<Integer, String> keys = new java.util.LinkedHashMap<>();
+    for (SubmittedLine l : c.claim().lines()) {
+      String key = run.serviceKey(l, member);
+      if (key != null) {
+        keys.putIfAbsent(l.lineNumber(), key);
+      }
+    }
+    return java.util.Collections.unmodifiableMap(keys);
+  }
+
   /** One claim's scrub: its values and the findings so far. */
   private final class Run {
     final ScrubClaim c;
@@ -584,19 +606,10 @@ public final class Scrubber {
       if (r == null || claim.frequencyCode().equals("7") || claim.frequencyCode().equals("8")) {
         return;
       }
-      String member = c.find("NM1", 1, "IL").map(s -> s.element(9)).orElse("");
+      String member = member();
       for (SubmittedLine l : claim.lines()) {
-        LocalDate day = l.serviceDate() != null ? l.serviceDate() : claim.statementFrom();
-        if (day == null || l.procedure().code().isEmpty()) {
-          continue;
-        }
-        // a drug billed under one code (an unlisted J code) is a different service per NDC (LIN03)
-        String ndc = lineSegment(l.lineNumber(), "LIN").map(s -> s.element(3)).orElse("");
-        String service =
-            ndc.isEmpty() ? l.procedure().code() : l.procedure().code() + " NDC " + ndc;
-        if (history.seenBefore(
-            claim.patientControlNumber(),
-            ServiceHistory.key(payer, member, day, service, l.procedure().modifiers()))) {
+        String key = serviceKey(l, member);
+        if (key != null && history.seenBefore(claim.patientControlNumber(), key)) {
           Optional<ScrubSegment> sv = service(l.lineNumber());
           add(
               r,
@@ -604,9 +617,33 @@ public final class Scrubber {
               sv,
               sv.map(this::procedureElement).orElse("SV101-2"),
               l.procedure().toString(),
-              l.procedure() + " on " + day + " for this patient was already submitted");
+              l.procedure() + " on " + day(l) + " for this patient was already submitted");
         }
       }
+    }
+
+    /** The subscriber's member id (NM1*IL NM109), empty when not sent. */
+    String member() {
+      return c.find("NM1", 1, "IL").map(s -> s.element(9)).orElse("");
+    }
+
+    private LocalDate day(SubmittedLine l) {
+      return l.serviceDate() != null ? l.serviceDate() : claim.statementFrom();
+    }
+
+    /**
+     * The key of line {@code l}'s service ({@link ServiceHistory#key}), null when it has no day or
+     * procedure. A drug billed under one code (an unlisted J code) is a different service per NDC
+     * (LIN03).
+     */
+    String serviceKey(SubmittedLine l, String member) {
+      LocalDate day = day(l);
+      if (day == null || l.procedure().code().isEmpty()) {
+        return null;
+      }
+      String ndc = lineSegment(l.lineNumber(), "LIN").map(s -> s.element(3)).orElse("");
+      String service = ndc.isEmpty() ? l.procedure().code() : l.procedure().code() + " NDC " + ndc;
+      return ServiceHistory.key(payer, member, day, service, l.procedure().modifiers());
     }
 
     void bundling() {
