@@ -52,6 +52,17 @@ class SubmittedServicesTest {
     return keys;
   }
 
+  /** Reads the lines stored since its last read into {@code services}. */
+  private static void refresh(TestStore store, SubmittedServices services) throws Exception {
+    store
+        .database()
+        .inTransaction(
+            c -> {
+              services.refresh(c);
+              return null;
+            });
+  }
+
   @ParameterizedTest
   @MethodSource("backends")
   void everyLineTakenInIsKnownAndLaterOnesAreReadByTheirIds(TestStore.Backend backend)
@@ -61,23 +72,11 @@ class SubmittedServicesTest {
       List<String> firstKeys = keysOf(first);
       assertThat(firstKeys).hasSizeGreaterThanOrEqualTo(3);
       SubmittedServices submitted = new SubmittedServices();
-      store
-          .database()
-          .inTransaction(
-              c -> {
-                submitted.refresh(c);
-                return null;
-              });
+      refresh(store, submitted);
       assertThat(firstKeys).noneMatch(submitted::submitted);
 
       ControlRoomStoreTest.take(store, first, "first.837");
-      store
-          .database()
-          .inTransaction(
-              c -> {
-                submitted.refresh(c);
-                return null;
-              });
+      refresh(store, submitted);
       assertThat(firstKeys).allMatch(submitted::submitted);
       int afterFirst = submitted.size();
 
@@ -85,24 +84,12 @@ class SubmittedServicesTest {
       List<String> secondKeys = keysOf(second);
       assertThat(secondKeys).noneMatch(submitted::submitted);
       ControlRoomStoreTest.take(store, second, "second.837");
-      store
-          .database()
-          .inTransaction(
-              c -> {
-                submitted.refresh(c);
-                return null;
-              });
+      refresh(store, submitted);
       assertThat(secondKeys).allMatch(submitted::submitted);
       assertThat(submitted.size()).isGreaterThan(afterFirst);
       // a fresh reader reads them all at once
       SubmittedServices fresh = new SubmittedServices();
-      store
-          .database()
-          .inTransaction(
-              c -> {
-                fresh.refresh(c);
-                return null;
-              });
+      refresh(store, fresh);
       assertThat(fresh.size()).isEqualTo(submitted.size());
     }
   }
