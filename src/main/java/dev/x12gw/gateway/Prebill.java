@@ -299,8 +299,9 @@ public final class Prebill {
                       PrebillStore.forward(c, null, id, name, content, 1, now);
                       PrebillStore.released(c, id, note, now);
                       if (!held.services().isBlank()) {
-                        PrebillStore.forwardedServices(
-                            c, List.of(held.services().split(" ")), held.claimRef(), now);
+                        try (PrebillStore.Services services = new PrebillStore.Services(c)) {
+                          services.add(List.of(held.services().split(" ")), held.claimRef(), now);
+                        }
                       }
                       return PrebillStore.heldClaim(c, id).orElseThrow();
                     }));

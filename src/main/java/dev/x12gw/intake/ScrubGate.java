@@ -62,7 +62,9 @@ public final class ScrubGate implements ClaimGate {
   private dev.x12gw.domain.scrub.ServiceKeySet seenInFile =
       new dev.x12gw.domain.scrub.ServiceKeySet();
 
-  private final List<String> addedInSet = new ArrayList<>();
+  /** Whether the set being read added a service to {@link #seenInFile}. */
+  private boolean addedInSet;
+
   private String version = "";
 
   /** Whether {@link #forward} is built (not for a read that only scrubs). */
@@ -93,7 +95,7 @@ public final class ScrubGate implements ClaimGate {
   public void beginTransaction(Transaction transaction) {
     version = transaction.version();
     inSet.clear();
-    addedInSet.clear();
+    addedInSet = false;
     forwardAtSetStart = forward == null ? null : forward.mark();
   }
 
@@ -107,7 +109,7 @@ public final class ScrubGate implements ClaimGate {
           if (!seenInFile.add(key)) {
             return true; // an earlier line of this file
           }
-          addedInSet.add(key);
+          addedInSet = true;
           return before.seenBefore(claimRef, key);
         };
     List<ScrubFinding> findings =
@@ -132,7 +134,7 @@ public final class ScrubGate implements ClaimGate {
   public void endTransaction(boolean accepted) {
     if (accepted) {
       kept.addAll(inSet);
-    } else if (!addedInSet.isEmpty()) {
+    } else if (addedInSet) {
       // rare (a quarantined set): the kept sets' services again, without the set's
       seenInFile = new dev.x12gw.domain.scrub.ServiceKeySet();
       for (Scrubbed k : kept) {
@@ -147,7 +149,7 @@ public final class ScrubGate implements ClaimGate {
       }
     }
     inSet.clear();
-    addedInSet.clear();
+    addedInSet = false;
   }
 
   /**

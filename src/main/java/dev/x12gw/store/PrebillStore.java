@@ -308,29 +308,6 @@ public final class PrebillStore {
     }
   }
 
-  /** The service keys of a claim that goes out (a key already there is kept as it was). */
-  public static void forwardedServices(Connection c, List<String> keys, String claimRef, Instant at)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "insert into prebill_service (service_key, claim_ref, forwarded_at) values (?, ?, ?)")) {
-      int n = 0;
-      for (String k : new java.util.LinkedHashSet<>(keys)) {
-        if (forwardedService(c, k)) {
-          continue;
-        }
-        ps.setString(1, k);
-        ps.setString(2, claimRef);
-        ps.setTimestamp(3, Timestamp.from(at));
-        ps.addBatch();
-        n++;
-      }
-      if (n > 0) {
-        ps.executeBatch();
-      }
-    }
-  }
-
   private static final String SELECT_HELD =
       "select id, record_id, claim_ref, payer_id, billing_npi, interchange_control_number,"
           + " group_control_number, transaction_control_number, guide, envelope, delimiters,"

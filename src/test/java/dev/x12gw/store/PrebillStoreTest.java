@@ -93,10 +93,10 @@ class PrebillStoreTest {
           .isFalse();
       db.inTransaction(
           c -> {
-            PrebillStore.forwardedServices(
-                c, List.of("cd".repeat(32), "cd".repeat(32)), "PCN1", at);
-            PrebillStore.forwardedServices(
-                c, List.of("cd".repeat(32), "ef".repeat(32)), "PCN2", at);
+            try (PrebillStore.Services services = new PrebillStore.Services(c)) {
+              services.add(List.of("cd".repeat(32), "cd".repeat(32)), "PCN1", at);
+              services.add(List.of("cd".repeat(32), "ef".repeat(32)), "PCN2", at);
+            }
             return null;
           });
       assertThat(db.<Boolean>inTransaction(c -> PrebillStore.forwardedService(c, "cd".repeat(32))))

@@ -2,7 +2,6 @@ package dev.x12gw.domain.scrub;
 
 import dev.x12gw.domain.claim.SourceRef;
 import dev.x12gw.domain.claim.SubmittedClaim;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,41 +52,5 @@ public record ScrubClaim(SubmittedClaim claim, List<ScrubSegment> segments) {
       }
     }
     return List.of();
-  }
-
-  /**
-   * The segments of service line {@code lineNumber}: the LX whose LX01 is that number and what
-   * follows it, else (LX01 not numbered so) the {@code lineNumber}th LX.
-   */
-  public List<ScrubSegment> line(int lineNumber) {
-    List<ScrubSegment> loop = claimLoop();
-    int start = -1;
-    int nth = 0;
-    int byCount = -1;
-    for (int i = 0; i < loop.size(); i++) {
-      ScrubSegment s = loop.get(i);
-      if (s.id().equals("LX")) {
-        nth++;
-        if (s.element(1).strip().equals(String.valueOf(lineNumber))) {
-          start = i;
-          break;
-        }
-        if (nth == lineNumber) {
-          byCount = i;
-        }
-      }
-    }
-    if (start < 0) {
-      start = byCount;
-    }
-    List<ScrubSegment> out = new ArrayList<>();
-    if (start < 0) {
-      return out;
-    }
-    out.add(loop.get(start));
-    for (int i = start + 1; i < loop.size() && !loop.get(i).id().equals("LX"); i++) {
-      out.add(loop.get(i));
-    }
-    return out;
   }
 }

@@ -1,10 +1,8 @@
 package dev.x12gw.domain.scrub;
 
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Service lines already submitted (the duplicate check), each by its key: the SHA-256 of payer,
@@ -34,11 +32,5 @@ public interface ServiceHistory {
                 ? String.join(":", modifiers)
                 : String.join(":", modifiers.stream().sorted().toList()));
     return Sha256.hex(text);
-  }
-
-  /** A history of what this history has been told, in memory (one run of the offline scrub). */
-  static ServiceHistory inMemory() {
-    Set<String> seen = new HashSet<>();
-    return (claimRef, key) -> !seen.add(key);
   }
 }
