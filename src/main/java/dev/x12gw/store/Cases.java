@@ -70,6 +70,9 @@ final class Cases {
     }
     long target;
     boolean alone = found.isEmpty();
+    if (alone && shared && !keys.isEmpty()) {
+      return new Joined(createWithKeys(c, keys), true);
+    }
     if (alone) {
       try (PreparedStatement ps =
           c.prepareStatement(
@@ -102,6 +105,33 @@ final class Cases {
       }
     }
     return new Joined(target, alone);
+  }
+
+  /**
+   * PostgreSQL: a new case and its match keys in one statement (one round trip to the server), for
+   * keys no case has: they are locked ({@link #lockKeys}) and were not found.
+   */
+  private static long createWithKeys(Connection c, List<String> keys) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "with c as (insert into claim_case (status, billed_amount, paid_amount,"
+                + " patient_responsibility, recouped_amount, open_denied_amount, recovered_amount,"
+                + " updated_at) values ('SUBMITTED', 0, 0, 0, 0, 0, 0, ?) returning id)"
+                + " insert into case_key (match_key, case_id) select k.key, c.id from c,"
+                + " unnest(?::text[]) as k(key) returning case_id")) {
+      ps.setTimestamp(1, Timestamp.from(Instant.now()));
+      java.sql.Array array =
+          c.createArrayOf("text", new LinkedHashSet<>(keys).toArray(String[]::new));
+      ps.setArray(2, array);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new SQLException("no case created for " + keys.size() + " match key(s)");
+        }
+        return rs.getLong(1);
+      } finally {
+        array.free();
+      }
+    }
   }
 
   private static TreeSet<Long> findCases(Connection c, List<String> keys) throws SQLException {

@@ -59,7 +59,10 @@ public final class Outbox {
 
   private static boolean insert(
       Connection c, Dialect dialect, OutboundRecord r, Long caseId, byte[] packedBody) {
-    try (PreparedStatement ps = c.prepareStatement(insertIfNew(dialect, caseId), SEQ)) {
+    if (dialect == Dialect.POSTGRESQL) {
+      return insertOnServer(c, r, caseId, packedBody);
+    }
+    try (PreparedStatement ps = c.prepareStatement(insertIfNew(caseId), SEQ)) {
       Long key = caseId == null ? recordKey(r.recordId()) : null;
       int i = 1;
       ps.setString(i++, r.recordId());
@@ -72,14 +75,12 @@ public final class Outbox {
       ps.setString(i++, r.queue());
       ps.setString(i++, r.payerId());
       ps.setTimestamp(i++, Timestamp.from(Instant.now()));
-      if (dialect == Dialect.H2) {
-        if (caseId == null) {
-          ps.setLong(i++, key);
-        } else if (caseId != 0) {
-          ps.setLong(i++, caseId);
-        }
-        ps.setString(i, r.recordId());
+      if (caseId == null) {
+        ps.setLong(i++, key);
+      } else if (caseId != 0) {
+        ps.setLong(i++, caseId);
       }
+      ps.setString(i, r.recordId());
       if (ps.executeUpdate() == 0) {
         return false;
       }
@@ -91,6 +92,36 @@ public final class Outbox {
         body.executeUpdate();
       }
       return true;
+    } catch (SQLException e) {
+      throw new StoreException("cannot queue record", e);
+    }
+  }
+
+  /**
+   * PostgreSQL: the outbox row and its body in one statement, so one round trip to the server a
+   * record: the row is inserted unless its record id is there ({@code ON CONFLICT DO NOTHING} on
+   * the unique record id, which also covers two transactions queuing one id at once: the second
+   * waits for the first and inserts nothing), and the body follows the row the statement inserted.
+   */
+  private static boolean insertOnServer(
+      Connection c, OutboundRecord r, Long caseId, byte[] packedBody) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "with o as (insert into outbox (record_id, record_key, record_type, queue, payer_id,"
+                + " created_at) values (?,?,?,?,?,?) on conflict (record_id) do nothing returning"
+                + " seq) insert into outbox_body (seq, body) select seq, ? from o")) {
+      ps.setString(1, r.recordId());
+      if (caseId == null) {
+        ps.setLong(2, recordKey(r.recordId()));
+      } else {
+        ps.setNull(2, java.sql.Types.BIGINT);
+      }
+      ps.setString(3, r.recordType());
+      ps.setString(4, r.queue());
+      ps.setString(5, r.payerId());
+      ps.setTimestamp(6, Timestamp.from(Instant.now()));
+      ps.setBytes(7, packedBody != null ? packedBody : Documents.pack(r.json()));
+      return ps.executeUpdate() == 1;
     } catch (SQLException e) {
       throw new StoreException("cannot queue record", e);
     }
@@ -126,21 +157,16 @@ public final class Outbox {
   private static final String[] SEQ = {"seq"};
 
   /**
-   * Inserts an outbox row unless its record was queued already. PostgreSQL's {@code ON CONFLICT DO
-   * NOTHING} on the unique record id also covers two transactions queuing the same id at once (the
-   * second waits for the first and inserts nothing). H2 looks a finding's record id up among its
-   * case's findings ({@link #addFinding}), any other record id by its {@link #recordKey}: the
-   * transactions that could queue one record id are those of one claim case, which its case rows
-   * serialise, or of one file.
+   * H2: inserts an outbox row unless its record was queued already ({@link #insertOnServer} on
+   * PostgreSQL). H2 looks a finding's record id up among its case's findings ({@link #addFinding}),
+   * any other record id by its {@link #recordKey}: the transactions that could queue one record id
+   * are those of one claim case, which its case rows serialise, or of one file.
    *
    * @param caseId the case of a finding's record (0: a transaction set's), null for another record
    */
-  private static String insertIfNew(Dialect dialect, Long caseId) {
+  private static String insertIfNew(Long caseId) {
     String insert =
         "insert into outbox (record_id, record_key, record_type, queue, payer_id, created_at)";
-    if (dialect != Dialect.H2) {
-      return insert + " values (?,?,?,?,?,?) on conflict (record_id) do nothing";
-    }
     String seen;
     if (caseId == null) {
       seen = "select 1 from outbox where record_key = ? and record_id = ?";

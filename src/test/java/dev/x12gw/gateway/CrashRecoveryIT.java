@@ -27,15 +27,16 @@ import org.junit.jupiter.api.io.TempDir;
  * the embedded broker and the gateway's own SFTP server, all in its state folder and all killed
  * with it) every kill point runs. On the production backends — a database of its own on the test's
  * PostgreSQL server ({@link PostgresServer}), an Artemis broker in a JVM of its own ({@link
- * BrokerProcess}) and an SFTP drop served by this test — the kill points that matter most for a
- * server database run ({@code onPostgresql...}), one after the other in one trial (each in the next
- * start of the gateway, to keep the time such a trial adds to the build near that of two runs): the
- * first set committed and the rest being read; records being published (by the resumed attempt);
- * the outcome logged with the last commit under way. There only the gateway is killed: the
- * database, the broker and the drop keep running, and every restart uses the same ones (checked
- * after each kill: the broker's process is alive, the database answers, and a restart after a
- * committed set resumes the file). Both backends compare the crashed run with an uninterrupted run
- * on the same backend.
+ * BrokerProcess}) and an SFTP drop served by this test — the same kill points run for a remittance
+ * file and for a claim file ({@code onPostgresql...}), one after the other in one trial (each in
+ * the next start of the gateway, to keep the time such a trial adds to the build near that of two
+ * runs): the read's start; the first set committed and the rest being read; records being published
+ * (by the resumed attempt); the outcome logged with the last commit under way; then, in a trial of
+ * its own, the file committed and not yet moved. There only the gateway is killed: the database,
+ * the broker and the drop keep running, and every restart uses the same ones (checked after each
+ * kill: the broker's process is alive, the database answers, and a restart after a committed set
+ * resumes the file). Both backends compare the crashed run with an uninterrupted run on the same
+ * backend.
  */
 class CrashRecoveryIT {
   private static final Duration READ = Duration.ofSeconds(180);
@@ -70,21 +71,34 @@ class CrashRecoveryIT {
   /** Where to kill: when the log of the {@code upload}-th upload's file shows {@code line}. */
   private record KillPoint(int upload, String line) {}
 
+  /**
+   * The file's commit returned ("NAME: committed; N record(s) queued"), the file not yet moved off
+   * the drop. (A set's commit logs "NAME: transaction set K committed; ...", without the colon.)
+   */
+  private static final String AFTER_COMMIT = ": committed;";
+
   /** Every stage of a file's intake the embedded trials kill the gateway at. */
   private static final List<String> EVERY_STAGE =
       List.of(
-          "reading ", "transaction set 1 committed", "; committing", "committed;", "Published ");
+          "reading ", "transaction set 1 committed", "; committing", AFTER_COMMIT, "Published ");
 
   /**
-   * The stages the PostgreSQL trials kill the gateway at, in this order, each in the next start: a
+   * The stages the PostgreSQL trials kill the gateway at, in this order, each in the next start:
+   * the read's start (nothing committed yet: the next start reads the file from its beginning); a
    * set committed on the server while the rest is read (the next start resumes after it); the relay
    * sending to the broker that outlives the gateway (batches sent again are dropped by that
    * broker's duplicate detection), while the resumed attempt reads on; the last commit under way
    * (it happened on the server or it did not). Each occurs in its start whatever the timing: the
-   * file has five sets, and the first commit of a start comes with records to publish.
+   * file has five sets, and the first commit of a start comes with records to publish. The kill
+   * after the file's commit ({@link #AFTER_COMMIT}) ends a start of its own: once it happened, the
+   * file has nothing left to read.
    */
   private static final List<String> SERVER_STAGES =
-      List.of("transaction set 1 committed", "Published ", "; committing");
+      List.of("reading ", "transaction set 1 committed", "Published ", "; committing");
+
+  /** {@link #SERVER_STAGES} of a claim file: clean claims give no records to publish. */
+  private static final List<String> SERVER_STAGES_837 =
+      List.of("reading ", "transaction set 1 committed", "; committing");
 
   /** What an uninterrupted run gave: records by id and the store's facts. */
   private record Outcome(
@@ -96,17 +110,38 @@ class CrashRecoveryIT {
   }
 
   @Test
-  void onPostgresqlRemittanceFileSurvivesSigkillMidFileWhilePublishingAndAtLastCommit()
-      throws Exception {
+  void onPostgresqlRemittanceFileSurvivesSigkillAtEveryStage() throws Exception {
     Backend backend = Backend.POSTGRESQL_BROKER_PROCESS;
     List<Upload> uploads = List.of(new Upload("inbound/835", smallRemittances));
     Outcome clean = run(backend, uploads, List.of(), 0);
     assertThat(clean.records()).hasSizeGreaterThan(500);
-    List<KillPoint> kills = SERVER_STAGES.stream().map(line -> new KillPoint(0, line)).toList();
+    assertSameAfterKills(backend, uploads, clean, SERVER_STAGES);
+  }
+
+  @Test
+  void onPostgresqlClaimFileSurvivesSigkillAtEveryStage() throws Exception {
+    Backend backend = Backend.POSTGRESQL_BROKER_PROCESS;
+    List<Upload> uploads = List.of(new Upload("inbound/837", claims));
+    Outcome clean = run(backend, uploads, List.of(), 0);
+    assertThat(clean.store().get("claim")).hasSizeGreaterThan(1000);
+    assertSameAfterKills(backend, uploads, clean, SERVER_STAGES_837);
+  }
+
+  /**
+   * One trial killing the gateway at each of {@code stages} in turn (each in the next start), then
+   * one killing it after the file's commit: both end as the uninterrupted run did.
+   */
+  private void assertSameAfterKills(
+      Backend backend, List<Upload> uploads, Outcome clean, List<String> stages) throws Exception {
+    List<KillPoint> kills = stages.stream().map(line -> new KillPoint(0, line)).toList();
     assertSame(
         clean,
         run(backend, uploads, kills, clean.records().size()),
-        String.join("', then '", SERVER_STAGES));
+        String.join("', then '", stages));
+    assertSame(
+        clean,
+        run(backend, uploads, List.of(new KillPoint(0, AFTER_COMMIT)), clean.records().size()),
+        AFTER_COMMIT);
   }
 
   private void remittanceFileSurvivesSigkillAt(Backend backend, List<String> lines)
@@ -130,7 +165,7 @@ class CrashRecoveryIT {
     Outcome clean = run(backend, uploads, List.of(), 0);
     assertThat(clean.store().get("claim")).hasSizeGreaterThan(1000);
     for (String line :
-        List.of("reading ", "transaction set 1 committed", "; committing", "committed;")) {
+        List.of("reading ", "transaction set 1 committed", "; committing", AFTER_COMMIT)) {
       assertSame(
           clean,
           run(backend, uploads, List.of(new KillPoint(0, line)), clean.records().size()),
