@@ -56,7 +56,8 @@ final class Cases {
     if (shared) {
       lockKeys(c, keys);
     }
-    TreeSet<Long> found = findCases(c, keys);
+    Set<String> present = new java.util.HashSet<>();
+    TreeSet<Long> found = findCases(c, keys, present);
     if (shared) {
       // several gateway nodes share a PostgreSQL store: the cases found are locked before they are
       // read, so a claim and its remittance read at once on two nodes meet in one case, one after
@@ -65,7 +66,8 @@ final class Cases {
         if (attempt == 10) {
           throw new SQLException("cases of match keys kept changing while being locked", "40001");
         }
-        found = findCases(c, keys);
+        present.clear();
+        found = findCases(c, keys, present);
       }
     }
     long target;
@@ -90,13 +92,14 @@ final class Cases {
         merge(c, other, target);
       }
     }
-    if (!keys.isEmpty()) {
+    // only the keys not stored yet: the others are the target's already, or moved to it by the
+    // merges (rewriting them cost a page copy each in H2 for every matched item)
+    Set<String> missing = new LinkedHashSet<>(keys);
+    missing.removeAll(present);
+    if (!missing.isEmpty()) {
       try (PreparedStatement ps =
-          c.prepareStatement(
-              alone
-                  ? "insert into case_key (match_key, case_id) values (?,?)" // none is stored
-                  : dialect.upsert("case_key", "match_key, case_id", "?,?", "match_key"))) {
-        for (String k : new LinkedHashSet<>(keys)) {
+          c.prepareStatement("insert into case_key (match_key, case_id) values (?,?)")) {
+        for (String k : missing) {
           ps.setString(1, k);
           ps.setLong(2, target);
           ps.addBatch();
@@ -134,20 +137,23 @@ final class Cases {
     }
   }
 
-  private static TreeSet<Long> findCases(Connection c, List<String> keys) throws SQLException {
+  /** The cases of these keys; the keys stored are added to {@code present}. */
+  private static TreeSet<Long> findCases(Connection c, List<String> keys, Set<String> present)
+      throws SQLException {
     TreeSet<Long> found = new TreeSet<>();
     if (!keys.isEmpty()) {
       String in = String.join(",", Collections.nCopies(keys.size(), "?"));
       try (PreparedStatement ps =
           c.prepareStatement(
-              "select distinct case_id from case_key where match_key in (" + in + ")")) {
+              "select match_key, case_id from case_key where match_key in (" + in + ")")) {
         int i = 1;
         for (String k : keys) {
           ps.setString(i++, k);
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            found.add(rs.getLong(1));
+            present.add(rs.getString(1));
+            found.add(rs.getLong(2));
           }
         }
       }
