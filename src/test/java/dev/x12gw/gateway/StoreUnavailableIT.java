@@ -51,12 +51,13 @@ class StoreUnavailableIT {
               "jdbc:h2:file:" + var.resolve("db/gateway") + OPTIONS, "x12gw", "")) {
         maintenance.setAutoCommit(false);
         try (Statement st = maintenance.createStatement();
-            ResultSet rs = st.executeQuery("select * from case_key for update")) {
+            // the claims' cases: a payment that joins one updates its row (its lifecycle)
+            ResultSet rs = st.executeQuery("select * from claim_case for update")) {
           int locked = 0;
           while (rs.next()) {
             locked++;
           }
-          assertThat(locked).as("case keys of the claims, locked").isPositive();
+          assertThat(locked).as("cases of the claims, locked").isPositive();
         }
         gw.upload("inbound/835", "remit.835", TestFiles.testdata("denied-co197-no-auth.835"));
         Awaitility.await()
