@@ -20,12 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ControlRoomFactsCacheTest {
   private static final LocalDate AS_OF = LocalDate.parse("2026-12-07");
 
-  static java.util.List<TestStore.Backend> backends() {
-    return TestStore.backends();
-  }
-
   @ParameterizedTest
-  @MethodSource("backends")
+  @MethodSource("dev.x12gw.store.TestStore#backends")
   void theFactsFollowTheStore(TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
       new ControlRoomFill(store.database(), AS_OF, 3).fill(300, n -> {});

@@ -29,12 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ControlRoomFactsTest {
   private static final LocalDate AS_OF = LocalDate.parse("2026-12-07");
 
-  static List<TestStore.Backend> backends() {
-    return TestStore.backends();
-  }
-
   @ParameterizedTest
-  @MethodSource("backends")
+  @MethodSource("dev.x12gw.store.TestStore#backends")
   void theFactsAnswerAsTheStoreDoesOverAGeneratedStore(TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
       new ControlRoomFill(store.database(), AS_OF, 11).fill(3000, n -> {});

@@ -27,12 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ControlRoomFillTest {
   private static final LocalDate AS_OF = LocalDate.parse("2026-12-07");
 
-  static List<TestStore.Backend> backends() {
-    return TestStore.backends();
-  }
-
   @ParameterizedTest
-  @MethodSource("backends")
+  @MethodSource("dev.x12gw.store.TestStore#backends")
   void theControlRoomSeesWhatTheFillerWrote(TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
       List<Long> progress = new ArrayList<>();
@@ -93,7 +89,7 @@ class ControlRoomFillTest {
   }
 
   @ParameterizedTest
-  @MethodSource("backends")
+  @MethodSource("dev.x12gw.store.TestStore#backends")
   void theSameSeedWritesTheSameStore(TestStore.Backend backend) throws Exception {
     ControlRoomFill.Filled first;
     ControlRoomFill.Filled second;

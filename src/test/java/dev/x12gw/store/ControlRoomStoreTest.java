@@ -23,8 +23,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -59,20 +57,24 @@ class ControlRoomStoreTest {
           "plb-wo-overpayment-recovery",
           "nsa-emergency-out-of-network-underpaid");
 
-  private static SmooksX12Parser parser;
-
-  @BeforeAll
-  static void open() throws Exception {
-    parser = new SmooksX12Parser(TestFiles.mapping());
+  /**
+   * The Smooks reader the store tests share ({@link #take}): opened on first use and kept for the
+   * test JVM (its configuration takes about a second to load).
+   */
+  static SmooksX12Parser parser() {
+    return SharedParser.PARSER;
   }
 
-  @AfterAll
-  static void close() {
-    parser.close();
-  }
+  private static final class SharedParser {
+    static final SmooksX12Parser PARSER = open();
 
-  static List<TestStore.Backend> backends() {
-    return TestStore.backends();
+    private static SmooksX12Parser open() {
+      try {
+        return new SmooksX12Parser(TestFiles.mapping());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
   }
 
   /** Feeds the scenarios to {@code store}, one database transaction per file. */
@@ -90,7 +92,7 @@ class ControlRoomStoreTest {
    * {@code name}; returns its {@code intake_file} id.
    */
   static long take(TestStore store, Path f, String name) throws Exception {
-    X12FileProcessor p = TestFiles.processor(parser, f.getParent());
+    X12FileProcessor p = TestFiles.processor(parser(), f.getParent());
     String sha =
         HexFormat.of()
             .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
@@ -109,7 +111,7 @@ class ControlRoomStoreTest {
   }
 
   @ParameterizedTest
-  @MethodSource("backends")
+  @MethodSource("dev.x12gw.store.TestStore#backends")
   void theFactsHeldInMemoryAnswerAsTheStoreDoes(TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
       load(store, SCENARIOS);
@@ -120,7 +122,7 @@ class ControlRoomStoreTest {
   }
 
   @ParameterizedTest
-  @MethodSource("backends")
+  @MethodSource("dev.x12gw.store.TestStore#backends")
   void kpisMatchTheFiguresComputedByHand(TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
       load(store, SCENARIOS);
@@ -187,7 +189,7 @@ class ControlRoomStoreTest {
   }
 
   @ParameterizedTest
-  @MethodSource("backends")
+  @MethodSource("dev.x12gw.store.TestStore#backends")
   void deadlinesThatPassCloseDenialsOutAndAgeThem(TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
       load(store, SCENARIOS);
@@ -214,7 +216,7 @@ class ControlRoomStoreTest {
   }
 
   @ParameterizedTest
-  @MethodSource("backends")
+  @MethodSource("dev.x12gw.store.TestStore#backends")
   void patternCellsCountClaimsPerPayerServiceLineAndMonth(TestStore.Backend backend)
       throws Exception {
     try (TestStore store = backend.open()) {
@@ -280,7 +282,7 @@ class ControlRoomStoreTest {
   }
 
   @ParameterizedTest
-  @MethodSource("backends")
+  @MethodSource("dev.x12gw.store.TestStore#backends")
   void theHeatMapCountsEachPayersDenialsByFamily(TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
       load(store, SCENARIOS);
@@ -316,7 +318,7 @@ class ControlRoomStoreTest {
   }
 
   @ParameterizedTest
-  @MethodSource("backends")
+  @MethodSource("dev.x12gw.store.TestStore#backends")
   void theWorklistRanksOpenFindingsByPriorityAndFilters(TestStore.Backend backend)
       throws Exception {
     try (TestStore store = backend.open()) {

@@ -27,18 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 class PayerPatternsPublishTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @org.junit.jupiter.api.BeforeAll
-  static void open() throws Exception {
-    ControlRoomStoreTest.open();
-  }
-
-  @org.junit.jupiter.api.AfterAll
-  static void close() {
-    ControlRoomStoreTest.close();
-  }
-
   @ParameterizedTest
-  @org.junit.jupiter.params.provider.MethodSource("dev.x12gw.store.ControlRoomStoreTest#backends")
+  @org.junit.jupiter.params.provider.MethodSource("dev.x12gw.store.TestStore#backends")
   void theLastCompleteMonthsPatternsAreQueuedOnceForTheAlertsQueue(TestStore.Backend backend)
       throws Exception {
     try (TestStore store = backend.open()) {

@@ -13,12 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and released once, and the 837s to forward pending until marked forwarded.
  */
 class PrebillStoreTest {
-  static List<TestStore.Backend> backends() {
-    return TestStore.backends();
-  }
-
   @ParameterizedTest
-  @MethodSource("backends")
+  @MethodSource("dev.x12gw.store.TestStore#backends")
   void filesHeldClaimsAndForwards(TestStore.Backend backend) throws Exception {
     Instant at = Instant.parse("2026-12-07T10:00:00Z");
     try (TestStore store = backend.open()) {

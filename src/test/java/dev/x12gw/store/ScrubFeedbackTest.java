@@ -27,8 +27,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,20 +42,6 @@ class ScrubFeedbackTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void open() throws Exception {
-    ControlRoomStoreTest.open();
-  }
-
-  @AfterAll
-  static void close() {
-    ControlRoomStoreTest.close();
-  }
-
-  static List<TestStore.Backend> backends() {
-    return TestStore.backends();
-  }
 
   private static void loadHistory(TestStore store) throws Exception {
     Path history = TestFiles.testdata("scrubber").resolve("learn");
@@ -81,7 +65,7 @@ class ScrubFeedbackTest {
   }
 
   @ParameterizedTest
-  @MethodSource("backends")
+  @MethodSource("dev.x12gw.store.TestStore#backends")
   void theStoresDenialsSuggestTheRulesTheBacktestSuggestsAndEachIsPublishedOnce(
       TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
@@ -141,7 +125,7 @@ class ScrubFeedbackTest {
   }
 
   @ParameterizedTest
-  @MethodSource("backends")
+  @MethodSource("dev.x12gw.store.TestStore#backends")
   void onceAcceptedTheRulesAreNoLongerSuggestedAndTheirMissesAreReported(TestStore.Backend backend)
       throws Exception {
     try (TestStore store = backend.open()) {

@@ -9,8 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,20 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with it.
  */
 class SegmentBlocksTest {
-  @BeforeAll
-  static void open() throws Exception {
-    ControlRoomStoreTest.open();
-  }
-
-  @AfterAll
-  static void close() {
-    ControlRoomStoreTest.close();
-  }
-
-  static List<TestStore.Backend> backends() {
-    return TestStore.backends();
-  }
-
   private static long take(TestStore store, Path f) throws Exception {
     return ControlRoomStoreTest.take(store, f, f.getFileName().toString());
   }
@@ -81,7 +65,7 @@ class SegmentBlocksTest {
   }
 
   @ParameterizedTest
-  @MethodSource("backends")
+  @MethodSource("dev.x12gw.store.TestStore#backends")
   void manyPaymentsEachReadBackTheirOwnSegments(TestStore.Backend backend, @TempDir Path dir)
       throws Exception {
     Path f = dir.resolve("generated.835");
@@ -96,7 +80,7 @@ class SegmentBlocksTest {
   }
 
   @ParameterizedTest
-  @MethodSource("backends")
+  @MethodSource("dev.x12gw.store.TestStore#backends")
   void aQuarantinedSetLeavesNoSegments(TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
       long fileId = take(store, TestFiles.testdata("bad-amount-one-transaction-quarantined.835"));

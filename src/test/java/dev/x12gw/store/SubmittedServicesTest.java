@@ -6,12 +6,9 @@ import dev.x12gw.TestFiles;
 import dev.x12gw.domain.scrub.Scrubber;
 import dev.x12gw.x12.ClaimSegmentsSink;
 import dev.x12gw.x12.ScrubClaims;
-import dev.x12gw.x12.smooks.SmooksX12Parser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,33 +19,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * since.
  */
 class SubmittedServicesTest {
-  @BeforeAll
-  static void open() throws Exception {
-    ControlRoomStoreTest.open();
-  }
-
-  @AfterAll
-  static void close() {
-    ControlRoomStoreTest.close();
-  }
-
-  static List<TestStore.Backend> backends() {
-    return TestStore.backends();
-  }
-
   /** The service keys of every line of {@code file}, as the scrubber computes them. */
   private static List<String> keysOf(Path file) throws Exception {
     List<String> keys = new ArrayList<>();
-    try (SmooksX12Parser parser = new SmooksX12Parser(TestFiles.mapping())) {
-      parser.parse(
-          file,
-          file.getFileName().toString(),
-          (ClaimSegmentsSink)
-              (claim, segments, positions, d) ->
-                  keys.addAll(
-                      Scrubber.serviceKeys(ScrubClaims.of(claim, segments, positions, d))
-                          .values()));
-    }
+    ControlRoomStoreTest.parser()
+        .parse(
+            file,
+            file.getFileName().toString(),
+            (ClaimSegmentsSink)
+                (claim, segments, positions, d) ->
+                    keys.addAll(
+                        Scrubber.serviceKeys(ScrubClaims.of(claim, segments, positions, d))
+                            .values()));
     return keys;
   }
 
@@ -64,7 +46,7 @@ class SubmittedServicesTest {
   }
 
   @ParameterizedTest
-  @MethodSource("backends")
+  @MethodSource("dev.x12gw.store.TestStore#backends")
   void everyLineTakenInIsKnownAndLaterOnesAreReadByTheirIds(TestStore.Backend backend)
       throws Exception {
     try (TestStore store = backend.open()) {
