@@ -1,5 +1,6 @@
 package dev.x12gw.store;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,8 +26,12 @@ class DocumentsTest {
             "{\"v\":1,\"name\":\"MÜLLER, JOSÉ ☃\",\"amount\":12.30}",
             "{\"x\":\"" + "abc".repeat(100_000) + "\"}")) {
       byte[] packed = Documents.pack(json);
-      assertThat(packed[0]).isEqualTo(Documents.FORMAT_1);
+      assertThat(packed[0]).isEqualTo(Documents.FORMAT_2);
       assertThat(Documents.unpack(packed)).isEqualTo(json);
+      // what an earlier gateway stored (format 1, DEFLATE) reads back the same
+      byte[] earlier = Documents.packDeflate(json.getBytes(StandardCharsets.UTF_8));
+      assertThat(earlier[0]).isEqualTo(Documents.FORMAT_1);
+      assertThat(Documents.unpack(earlier)).isEqualTo(json);
     }
     assertThat(Documents.pack(null)).isNull();
     assertThat(Documents.unpack(null)).isNull();
@@ -39,6 +44,9 @@ class DocumentsTest {
     int json = golden.getBytes(StandardCharsets.UTF_8).length;
     // the dictionary holds the documents' shapes: a record's property names cost next to nothing
     assertThat(Documents.pack(golden).length).isLessThan(json / 4);
+    // Zstandard at its level packs about as small as DEFLATE did (format 1), not 10% larger
+    int deflate = Documents.packDeflate(golden.getBytes(StandardCharsets.UTF_8)).length;
+    assertThat(Documents.pack(golden).length).isLessThan(deflate * 11 / 10);
   }
 
   @Test
@@ -50,16 +58,25 @@ class DocumentsTest {
 
   @Test
   void aValueOfAnotherFormatOrDamagedIsRefusedWithItsReason() {
-    byte[] packed = Documents.pack("{\"v\":1,\"a\":\"b\"}");
+    String json = "{\"v\":1,\"a\":\"" + "b".repeat(300) + "\"}";
+    byte[] packed = Documents.pack(json);
     byte[] future = packed.clone();
-    future[0] = 2;
+    future[0] = 3;
     assertThatThrownBy(() -> Documents.unpack(future))
         .isInstanceOf(StoreException.class)
-        .hasMessageContaining("format 2")
-        .hasMessageContaining("reads format 1");
+        .hasMessageContaining("format 3")
+        .hasMessageContaining("reads formats 1 and 2");
     assertThatThrownBy(() -> Documents.unpack(new byte[0])).hasMessageContaining("empty value");
-    byte[] truncated = Arrays.copyOf(packed, packed.length - 3);
-    assertThatThrownBy(() -> Documents.unpack(truncated))
+    for (byte[] stored : List.of(packed, Documents.packDeflate(json.getBytes(UTF_8)))) {
+      byte[] truncated = Arrays.copyOf(stored, stored.length - 3);
+      assertThatThrownBy(() -> Documents.unpack(truncated))
+          .as("format %d cut short", stored[0])
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("corrupt");
+    }
+    // a damaged frame header that claims a huge document is refused, not allocated
+    byte[] tooLong = {Documents.FORMAT_2, (byte) 0xE0, -1, -1, -1, -1, -1, -1, -1, 0x7F, 0};
+    assertThatThrownBy(() -> Documents.unpack(tooLong))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("corrupt");
     byte[] text = "{\"v\":1}".getBytes(StandardCharsets.UTF_8);
@@ -72,7 +89,7 @@ class DocumentsTest {
     try (InputStream in = Documents.class.getResourceAsStream("document-dictionary-1.json")) {
       byte[] bytes = in.readAllBytes();
       assertThat(Documents.sha256(bytes)).isEqualTo(Documents.DICTIONARY_1_SHA256);
-      assertThat(bytes.length).isLessThanOrEqualTo(32 * 1024); // DEFLATE's window
+      assertThat(bytes.length).isLessThanOrEqualTo(32 * 1024); // DEFLATE's window (format 1)
     }
   }
 }

@@ -94,7 +94,7 @@ class MigrationsTest {
       try (Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("select body from outbox_body")) {
         rs.next();
-        assertThat(rs.getBytes(1)[0]).isEqualTo(Documents.FORMAT_1);
+        assertThat(rs.getBytes(1)[0]).isEqualTo(Documents.FORMAT_2);
       }
     }
   }
