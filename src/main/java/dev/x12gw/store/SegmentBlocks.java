@@ -10,9 +10,9 @@ import java.util.List;
 /**
  * The segments claims and claim payments were read from (V15, {@code segment_block}), for evidence
  * packets: one file's items are kept in blocks of up to {@link #ITEMS} items, each block packed
- * once ({@link Documents}), so that deflate sees many payments at a time — about half the bytes of
- * packing each item alone. A claim or payment row names its block ({@code segment_block}) and its
- * place in it ({@code segment_item}).
+ * once ({@link Documents}), so that the compressor sees many payments at a time — about half the
+ * bytes of packing each item alone. A claim or payment row names its block ({@code segment_block})
+ * and its place in it ({@code segment_item}).
  *
  * <p>Per-file state: one instance per {@link JdbcClaimRepository}. A block is written when full and
  * when a transaction set commits ({@link #flush}), so it never spans two sets: a quarantined set's
