@@ -22,6 +22,15 @@ public interface ClaimGate {
   boolean admit(
       SubmittedClaim claim, List<String> segments, int[] positions, Delimiters delimiters);
 
+  /**
+   * The service keys of the claim last admitted, by line number ({@code Scrubber.serviceKeys}),
+   * when the gate computed them for its own checks; null when it did not (the intake then computes
+   * them).
+   */
+  default java.util.Map<Integer, String> serviceKeys() {
+    return null;
+  }
+
   /** SE: {@code accepted} false means the set is quarantined; forget what was decided in it. */
   default void endTransaction(boolean accepted) {}
 }

@@ -146,9 +146,13 @@ final class FileIntake implements BindingSink, FindingSink {
       dev.x12gw.x12.Delimiters delimiters) {
     if (skipping == null && (gate == null || gate.admit(claim, segments, positions, delimiters))) {
       if (target.keepsServices()) {
+        // the gate's scrub computed them (the duplicate check's keys), else computed here
+        Map<Integer, String> keys = gate == null ? null : gate.serviceKeys();
         target.nextServices(
-            dev.x12gw.domain.scrub.Scrubber.serviceKeys(
-                dev.x12gw.x12.ScrubClaims.of(claim, segments, positions, delimiters)));
+            keys != null
+                ? keys
+                : dev.x12gw.domain.scrub.Scrubber.serviceKeys(
+                    dev.x12gw.x12.ScrubClaims.of(claim, segments, positions, delimiters)));
       }
       claim(claim, segments);
     }

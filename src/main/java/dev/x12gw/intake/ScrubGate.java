@@ -62,6 +62,9 @@ public final class ScrubGate implements ClaimGate {
   private dev.x12gw.domain.scrub.ServiceKeySet seenInFile =
       new dev.x12gw.domain.scrub.ServiceKeySet();
 
+  /** The service keys of the claim last admitted ({@link #serviceKeys}). */
+  private java.util.Map<Integer, String> lastServiceKeys;
+
   /** Whether the set being read added a service to {@link #seenInFile}. */
   private boolean addedInSet;
 
@@ -112,8 +115,11 @@ public final class ScrubGate implements ClaimGate {
           addedInSet = true;
           return before.seenBefore(claimRef, key);
         };
-    List<ScrubFinding> findings =
-        scrubber.scrub(ScrubClaims.of(claim, segments, positions, delimiters), history, today);
+    Scrubber.Outcome outcome =
+        scrubber.scrubAndKey(
+            ScrubClaims.of(claim, segments, positions, delimiters), history, today);
+    List<ScrubFinding> findings = outcome.findings();
+    lastServiceKeys = outcome.serviceKeys();
     String m = mode.apply(claim);
     boolean held =
         m.equals("ENFORCE") && findings.stream().anyMatch(f -> f.severity() == Severity.HARD_STOP);
@@ -128,6 +134,11 @@ public final class ScrubGate implements ClaimGate {
         new Scrubbed(
             claim, version, held ? segments : List.of(), delimiters, findings, keys, m, held));
     return !held;
+  }
+
+  @Override
+  public java.util.Map<Integer, String> serviceKeys() {
+    return lastServiceKeys;
   }
 
   @Override

@@ -3,12 +3,22 @@ package dev.x12gw.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.x12gw.TestFiles;
+import dev.x12gw.config.ScrubberFiles;
+import dev.x12gw.domain.scrub.ScrubClaim;
 import dev.x12gw.domain.scrub.Scrubber;
+import dev.x12gw.intake.ScrubGate;
+import dev.x12gw.intake.X12FileProcessor;
 import dev.x12gw.x12.ClaimSegmentsSink;
 import dev.x12gw.x12.ScrubClaims;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,6 +42,77 @@ class SubmittedServicesTest {
                         Scrubber.serviceKeys(ScrubClaims.of(claim, segments, positions, d))
                             .values()));
     return keys;
+  }
+
+  /**
+   * The scrubber in the claims' path computes each line's key once, for its duplicate check and for
+   * the intake to store: the same keys {@link Scrubber#serviceKeys} gives, for every claim of the
+   * scrubber's fixtures (voids and replacements, which the duplicate check skips, included), with
+   * the same findings {@link Scrubber#scrub} gives.
+   */
+  @Test
+  void theScrubsKeysAreTheServiceKeys() throws Exception {
+    Path rules = Files.createTempDirectory("rules");
+    TestFiles.scrubberRulesWithExamples(rules);
+    Scrubber scrubber = new Scrubber(ScrubberFiles.load(rules));
+    int claims = 0;
+    for (String name :
+        List.of("defect-per-rule.837", "clean-near-misses.837", "duplicate-of-forwarded.837")) {
+      Path file = TestFiles.testdata("scrubber").resolve(name);
+      List<ScrubClaim> read = new ArrayList<>();
+      ControlRoomStoreTest.parser()
+          .parse(
+              file,
+              name,
+              (ClaimSegmentsSink)
+                  (claim, segments, positions, d) ->
+                      read.add(ScrubClaims.of(claim, segments, positions, d)));
+      for (ScrubClaim c : read) {
+        Set<String> seenA = new HashSet<>();
+        Set<String> seenB = new HashSet<>();
+        Scrubber.Outcome outcome =
+            scrubber.scrubAndKey(c, (ref, key) -> !seenA.add(key), LocalDate.of(2026, 12, 7));
+        assertThat(outcome.serviceKeys()).isEqualTo(Scrubber.serviceKeys(c));
+        assertThat(outcome.findings())
+            .isEqualTo(scrubber.scrub(c, (ref, key) -> !seenB.add(key), LocalDate.of(2026, 12, 7)));
+        claims++;
+      }
+    }
+    assertThat(claims).isGreaterThan(10);
+  }
+
+  /** A file taken in through the scrubber's gate stores the keys of every line it let in. */
+  @ParameterizedTest
+  @MethodSource("dev.x12gw.store.TestStore#backends")
+  void linesLetInByTheScrubbersGateAreKnown(TestStore.Backend backend) throws Exception {
+    Path rules = Files.createTempDirectory("rules");
+    TestFiles.scrubberRulesWithExamples(rules);
+    Scrubber scrubber = new Scrubber(ScrubberFiles.load(rules));
+    Path file = TestFiles.testdata("scrubber").resolve("defect-per-rule.837");
+    List<String> keys = keysOf(file);
+    try (TestStore store = backend.open()) {
+      // advise only: every claim goes in, the gate's findings held by no one
+      ScrubGate gate =
+          new ScrubGate(scrubber, (ref, key) -> false, c -> "ADVISE", LocalDate.of(2026, 12, 7));
+      X12FileProcessor p = TestFiles.processor(ControlRoomStoreTest.parser(), file.getParent());
+      store
+          .database()
+          .inTransaction(
+              c -> {
+                long id = IntakeFiles.start(c, "sha-gated", "gated.837", "x12");
+                p.process(
+                    file,
+                    "gated.837",
+                    "sha-gated",
+                    new JdbcIntakeTarget(c, id, "gated.837", Map.of()),
+                    gate);
+                return id;
+              });
+      SubmittedServices submitted = new SubmittedServices();
+      refresh(store, submitted);
+      assertThat(keys).hasSizeGreaterThan(3).allMatch(submitted::submitted);
+      assertThat(submitted.size()).isEqualTo(new HashSet<>(keys).size());
+    }
   }
 
   /** Reads the lines stored since its last read into {@code services}. */

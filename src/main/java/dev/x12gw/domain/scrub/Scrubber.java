@@ -74,6 +74,15 @@ public final class Scrubber {
    * (duplicates); {@code today} stands in for the claim's creation date (BHT04) when it has none.
    */
   public List<ScrubFinding> scrub(ScrubClaim c, ServiceHistory history, LocalDate today) {
+    return scrubAndKey(c, history, today).findings();
+  }
+
+  /**
+   * A claim's scrub ({@link #scrub}) and its lines' service keys ({@link #serviceKeys}), each key
+   * computed once: the gateway's intake stores the keys of a claim it takes in (the duplicate check
+   * of later files), and the duplicate check needs the same ones.
+   */
+  public Outcome scrubAndKey(ScrubClaim c, ServiceHistory history, LocalDate today) {
     Run run = new Run(c, today);
     run.balance();
     run.npis();
@@ -94,7 +103,19 @@ public final class Scrubber {
     run.memberIds();
     run.modifiers();
     run.references();
-    return List.copyOf(run.out);
+    return new Outcome(List.copyOf(run.out), run.keysByLineNumber());
+  }
+
+  /**
+   * 837 loop 2300 CLM: what one claim's scrub found, and its lines' service keys by line number (as
+   * {@link #serviceKeys} gives them).
+   */
+  public record Outcome(List<ScrubFinding> findings, java.util.Map<Integer, String> serviceKeys) {
+    public Outcome {
+      findings = List.copyOf(findings);
+      serviceKeys =
+          java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(serviceKeys));
+    }
   }
 
   /** A scrubber without rules: what {@link #serviceKeys} runs in. */
@@ -107,16 +128,7 @@ public final class Scrubber {
    * what a claim taken in as submitted adds to the service history.
    */
   public static java.util.Map<Integer, String> serviceKeys(ScrubClaim c) {
-    Run run = KEYS.new Run(c, LocalDate.MIN);
-    String member = run.member();
-    java.util.Map<Integer, String> keys = new java.util.LinkedHashMap<>();
-    for (SubmittedLine l : c.claim().lines()) {
-      String key = run.serviceKey(l, member);
-      if (key != null) {
-        keys.putIfAbsent(l.lineNumber(), key);
-      }
-    }
-    return java.util.Collections.unmodifiableMap(keys);
+    return KEYS.new Run(c, LocalDate.MIN).keysByLineNumber();
   }
 
   /** One claim's scrub: its values and the findings so far. */
@@ -606,9 +618,10 @@ public final class Scrubber {
       if (r == null || claim.frequencyCode().equals("7") || claim.frequencyCode().equals("8")) {
         return;
       }
-      String member = member();
-      for (SubmittedLine l : claim.lines()) {
-        String key = serviceKey(l, member);
+      List<String> keys = lineKeys();
+      for (int i = 0; i < keys.size(); i++) {
+        SubmittedLine l = claim.lines().get(i);
+        String key = keys.get(i);
         if (key != null && history.seenBefore(claim.patientControlNumber(), key)) {
           Optional<ScrubSegment> sv = service(l.lineNumber());
           add(
@@ -620,6 +633,33 @@ public final class Scrubber {
               l.procedure() + " on " + day(l) + " for this patient was already submitted");
         }
       }
+    }
+
+    /** Each line's service key, in the claim's line order (null: none); computed once. */
+    private List<String> lineKeys;
+
+    List<String> lineKeys() {
+      if (lineKeys == null) {
+        String member = member();
+        List<String> keys = new java.util.ArrayList<>(claim.lines().size());
+        for (SubmittedLine l : claim.lines()) {
+          keys.add(serviceKey(l, member));
+        }
+        lineKeys = keys;
+      }
+      return lineKeys;
+    }
+
+    /** The lines' service keys by line number (the first line of a number), without nulls. */
+    java.util.Map<Integer, String> keysByLineNumber() {
+      java.util.Map<Integer, String> keys = new java.util.LinkedHashMap<>();
+      List<String> byLine = lineKeys();
+      for (int i = 0; i < byLine.size(); i++) {
+        if (byLine.get(i) != null) {
+          keys.putIfAbsent(claim.lines().get(i).lineNumber(), byLine.get(i));
+        }
+      }
+      return java.util.Collections.unmodifiableMap(keys);
     }
 
     /** The subscriber's member id (NM1*IL NM109), empty when not sent. */
