@@ -49,9 +49,6 @@ final class GatewayBench {
   private static final Pattern QUEUED = Pattern.compile(": committed; (\\d+) record");
   private static final Pattern PUBLISHED = Pattern.compile("Published (\\d+) record");
 
-  /** JAVA_OPTS naming a garbage collector: {@code -XX:+UseG1GC}, {@code -XX:+UseZGC}, ... */
-  private static final Pattern NAMES_COLLECTOR = Pattern.compile("(^|\\s)-XX:\\+Use\\S*GC(\\s|$)");
-
   private static final Pattern GC_PEAK = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
 
   private final Path home;
@@ -95,7 +92,7 @@ final class GatewayBench {
         System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(),
         javaOpts,
-        String.join(" ", gatewayJvmOptions(home, javaOpts)),
+        String.join(" ", dev.x12gw.config.GatewayJvmOptions.read(home, javaOpts)),
         mode,
         drops.get(0).size(),
         inputBytes / 1e6);
@@ -422,25 +419,6 @@ final class GatewayBench {
       throw new IllegalStateException("analyze failed; see " + dir.resolve("analyze.log"));
     }
     return seconds;
-  }
-
-  /**
-   * The options {@code bin/x12gw run} adds for the gateway ({@code config/gateway.jvm-options}, one
-   * a line, # comments): none when {@code javaOpts} names a garbage collector.
-   */
-  static List<String> gatewayJvmOptions(Path home, String javaOpts) throws IOException {
-    if (NAMES_COLLECTOR.matcher(javaOpts).find()) {
-      return List.of();
-    }
-    List<String> options = new ArrayList<>();
-    for (String line : Files.readAllLines(home.resolve("config/gateway.jvm-options"))) {
-      int hash = line.indexOf('#');
-      String option = (hash < 0 ? line : line.substring(0, hash)).strip();
-      if (!option.isEmpty()) {
-        options.add(option);
-      }
-    }
-    return List.copyOf(options);
   }
 
   private List<String> javaCommand() {
@@ -789,7 +767,7 @@ final class GatewayBench {
     void start() throws Exception {
       List<String> cmd = new ArrayList<>(javaCommand());
       // as bin/x12gw run starts the gateway
-      cmd.addAll(1, gatewayJvmOptions(home, javaOpts));
+      cmd.addAll(1, dev.x12gw.config.GatewayJvmOptions.read(home, javaOpts));
       cmd.add(1, "-Xlog:gc:file=" + gcLog);
       cmd.add(1, "-Dlogback.configurationFile=" + home.resolve("config/logback.xml"));
       cmd.add("run");

@@ -1,6 +1,7 @@
 package dev.x12gw.gateway;
 
 import dev.x12gw.TestFiles;
+import dev.x12gw.config.GatewayJvmOptions;
 import jakarta.jms.JMSException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,16 +106,18 @@ final class ChildGateway implements AutoCloseable {
     starts++;
     Files.createDirectories(var);
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            javaBin,
-            "-Xmx512m",
+    List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx512m"));
+    // as bin/x12gw run starts the gateway (config/gateway.jvm-options)
+    command.addAll(GatewayJvmOptions.read(TestFiles.projectDir(), "-Xmx512m"));
+    command.addAll(
+        List.of(
             "-Dx12gw.home=" + TestFiles.projectDir(),
             "-Dlogback.configurationFile=" + TestFiles.projectDir().resolve("config/logback.xml"),
             "-cp",
             System.getProperty("java.class.path"),
             "dev.x12gw.cli.X12gw",
-            "run");
+            "run"));
+    ProcessBuilder pb = new ProcessBuilder(command);
     Map<String, String> env = pb.environment();
     env.putAll(LocalGatewayEnvironment.of(var, sftpPort, brokerPort, PASSWORD));
     env.put("SFTP_POLL_INITIAL_DELAY_MS", "100");

@@ -1,4 +1,4 @@
-package dev.x12gw.cli;
+package dev.x12gw.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,18 +9,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The gateway's JVM options ({@code config/gateway.jvm-options}) as {@code bench --gateway} reads
- * them for the gateway it starts, the way {@code bin/x12gw run} adds them.
+ * The gateway's JVM options ({@code config/gateway.jvm-options}) as {@code bench --gateway} and the
+ * tests' child gateways read them, the way {@code bin/x12gw run} adds them.
  */
 class GatewayJvmOptionsTest {
   @TempDir Path home;
 
   @Test
   void theShippedFileGivesTheThroughputCollector() throws Exception {
-    assertThat(GatewayBench.gatewayJvmOptions(Path.of("."), "-Xmx1g"))
+    assertThat(GatewayJvmOptions.read(Path.of("."), "-Xmx1g"))
         .containsExactly("-XX:+UseParallelGC");
-    assertThat(GatewayBench.gatewayJvmOptions(Path.of("."), ""))
-        .containsExactly("-XX:+UseParallelGC");
+    assertThat(GatewayJvmOptions.read(Path.of("."), "")).containsExactly("-XX:+UseParallelGC");
   }
 
   @Test
@@ -31,7 +30,7 @@ class GatewayJvmOptionsTest {
             "-Xmx1g -XX:+UseZGC",
             "-XX:+UseSerialGC -Xss2m",
             "-XX:+UseParallelGC")) {
-      assertThat(GatewayBench.gatewayJvmOptions(Path.of("."), opts)).as(opts).isEmpty();
+      assertThat(GatewayJvmOptions.read(Path.of("."), opts)).as(opts).isEmpty();
     }
   }
 
@@ -41,7 +40,7 @@ class GatewayJvmOptionsTest {
     Files.writeString(
         home.resolve("config/gateway.jvm-options"),
         "# a comment\n\n  -XX:+UseParallelGC  \n-Dx12gw.flag=a b # trailing comment\n");
-    assertThat(GatewayBench.gatewayJvmOptions(home, "-Xmx1g"))
+    assertThat(GatewayJvmOptions.read(home, "-Xmx1g"))
         .containsExactly("-XX:+UseParallelGC", "-Dx12gw.flag=a b");
   }
 }
