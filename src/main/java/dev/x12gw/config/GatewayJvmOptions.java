@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The gateway process's JVM options ({@code config/gateway.jvm-options}: one a line, {@code #}
  * comments), which {@code bin/x12gw run} adds to {@code JAVA_OPTS} unless it names a garbage
- * collector; read here for the gateways started by {@code bench --gateway} and by the tests, so
- * they run as {@code bin/x12gw run} does.
+ * collector; read here for the gateway {@code bench --gateway} starts, so it runs as {@code
+ * bin/x12gw run} does.
  */
 public final class GatewayJvmOptions {
   /** JAVA_OPTS naming a garbage collector: {@code -XX:+UseG1GC}, {@code -XX:+UseZGC}, ... */

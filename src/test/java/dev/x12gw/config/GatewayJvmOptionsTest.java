@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The gateway's JVM options ({@code config/gateway.jvm-options}) as {@code bench --gateway} and the
- * tests' child gateways read them, the way {@code bin/x12gw run} adds them.
+ * The gateway's JVM options ({@code config/gateway.jvm-options}) as {@code bench --gateway} reads
+ * them for the gateway it starts, the way {@code bin/x12gw run} adds them.
  */
 class GatewayJvmOptionsTest {
   @TempDir Path home;
