@@ -105,9 +105,9 @@ final class ChildGateway implements AutoCloseable {
     starts++;
     Files.createDirectories(var);
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // on the JVM's default collector, not config/gateway.jvm-options: with the throughput
-    // collector in this 512 MB heap the fresh-clone CI took 882 s against 842 s the run before
-    // (CrashRecoveryIT 403 s against 351-373 s), too near its 15 minutes
+    // on the JVM's default collector (G1), not config/gateway.jvm-options: tried, a fresh-clone CI
+    // took 882 s with the throughput collector here (CrashRecoveryIT 403 s) and 842 and 870 s on
+    // G1 (373 and 396 s), no clear difference; the crash trials were written and timed on G1
     List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx512m"));
     command.addAll(
         List.of(
