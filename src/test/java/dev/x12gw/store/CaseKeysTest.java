@@ -49,8 +49,16 @@ class CaseKeysTest {
     }
   }
 
+  /** Every stored match key with its case. */
   private static Map<String, Long> keys(Connection c) throws SQLException {
-    return column(c, "case_id");
+    Map<String, Long> out = new TreeMap<>();
+    try (PreparedStatement ps = c.prepareStatement("select match_key, case_id from case_key");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return out;
   }
 
   /**
@@ -66,17 +74,5 @@ class CaseKeysTest {
         return rs.getString(1);
       }
     }
-  }
-
-  private static Map<String, Long> column(Connection c, String column) throws SQLException {
-    Map<String, Long> out = new TreeMap<>();
-    try (PreparedStatement ps =
-            c.prepareStatement("select match_key, " + column + " from case_key");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.put(rs.getString(1), rs.getLong(2));
-      }
-    }
-    return out;
   }
 }

@@ -10,7 +10,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The control room's facts in memory follow the store: read once while nothing changes, read again
@@ -21,7 +21,7 @@ class ControlRoomFactsCacheTest {
   private static final LocalDate AS_OF = LocalDate.parse("2026-12-07");
 
   @ParameterizedTest
-  @MethodSource("dev.x12gw.store.TestStore#backends")
+  @EnumSource(TestStore.Backend.class)
   void theFactsFollowTheStore(TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
       new ControlRoomFill(store.database(), AS_OF, 3).fill(300, n -> {});

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The control room's facts held in memory ({@link ControlRoomFacts}, what the dashboard's requests
@@ -30,7 +30,7 @@ class ControlRoomFactsTest {
   private static final LocalDate AS_OF = LocalDate.parse("2026-12-07");
 
   @ParameterizedTest
-  @MethodSource("dev.x12gw.store.TestStore#backends")
+  @EnumSource(TestStore.Backend.class)
   void theFactsAnswerAsTheStoreDoesOverAGeneratedStore(TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
       new ControlRoomFill(store.database(), AS_OF, 11).fill(3000, n -> {});

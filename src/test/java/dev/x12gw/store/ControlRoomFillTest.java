@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The benchmark's generated store ({@code x12gw bench --control-room}) as the control room reads
@@ -28,7 +28,7 @@ class ControlRoomFillTest {
   private static final LocalDate AS_OF = LocalDate.parse("2026-12-07");
 
   @ParameterizedTest
-  @MethodSource("dev.x12gw.store.TestStore#backends")
+  @EnumSource(TestStore.Backend.class)
   void theControlRoomSeesWhatTheFillerWrote(TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
       List<Long> progress = new ArrayList<>();
@@ -89,7 +89,7 @@ class ControlRoomFillTest {
   }
 
   @ParameterizedTest
-  @MethodSource("dev.x12gw.store.TestStore#backends")
+  @EnumSource(TestStore.Backend.class)
   void theSameSeedWritesTheSameStore(TestStore.Backend backend) throws Exception {
     ControlRoomFill.Filled first;
     ControlRoomFill.Filled second;

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The control room's KPIs over nine scenarios of {@code testdata/scenarios/} fed to the store (H2
@@ -111,7 +111,7 @@ class ControlRoomStoreTest {
   }
 
   @ParameterizedTest
-  @MethodSource("dev.x12gw.store.TestStore#backends")
+  @EnumSource(TestStore.Backend.class)
   void theFactsHeldInMemoryAnswerAsTheStoreDoes(TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
       load(store, SCENARIOS);
@@ -122,7 +122,7 @@ class ControlRoomStoreTest {
   }
 
   @ParameterizedTest
-  @MethodSource("dev.x12gw.store.TestStore#backends")
+  @EnumSource(TestStore.Backend.class)
   void kpisMatchTheFiguresComputedByHand(TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
       load(store, SCENARIOS);
@@ -189,7 +189,7 @@ class ControlRoomStoreTest {
   }
 
   @ParameterizedTest
-  @MethodSource("dev.x12gw.store.TestStore#backends")
+  @EnumSource(TestStore.Backend.class)
   void deadlinesThatPassCloseDenialsOutAndAgeThem(TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
       load(store, SCENARIOS);
@@ -216,7 +216,7 @@ class ControlRoomStoreTest {
   }
 
   @ParameterizedTest
-  @MethodSource("dev.x12gw.store.TestStore#backends")
+  @EnumSource(TestStore.Backend.class)
   void patternCellsCountClaimsPerPayerServiceLineAndMonth(TestStore.Backend backend)
       throws Exception {
     try (TestStore store = backend.open()) {
@@ -282,7 +282,7 @@ class ControlRoomStoreTest {
   }
 
   @ParameterizedTest
-  @MethodSource("dev.x12gw.store.TestStore#backends")
+  @EnumSource(TestStore.Backend.class)
   void theHeatMapCountsEachPayersDenialsByFamily(TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
       load(store, SCENARIOS);
@@ -318,7 +318,7 @@ class ControlRoomStoreTest {
   }
 
   @ParameterizedTest
-  @MethodSource("dev.x12gw.store.TestStore#backends")
+  @EnumSource(TestStore.Backend.class)
   void theWorklistRanksOpenFindingsByPriorityAndFilters(TestStore.Backend backend)
       throws Exception {
     try (TestStore store = backend.open()) {

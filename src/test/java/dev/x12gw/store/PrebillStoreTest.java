@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The scrubber's rows on H2 and PostgreSQL: a file scrubbed once by content, its held claims listed
@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PrebillStoreTest {
   @ParameterizedTest
-  @MethodSource("dev.x12gw.store.TestStore#backends")
+  @EnumSource(TestStore.Backend.class)
   void filesHeldClaimsAndForwards(TestStore.Backend backend) throws Exception {
     Instant at = Instant.parse("2026-12-07T10:00:00Z");
     try (TestStore store = backend.open()) {

@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The scrubber learning from the store's denials (bean of route {@code learn-scrub-rules}), on H2
@@ -65,7 +65,7 @@ class ScrubFeedbackTest {
   }
 
   @ParameterizedTest
-  @MethodSource("dev.x12gw.store.TestStore#backends")
+  @EnumSource(TestStore.Backend.class)
   void theStoresDenialsSuggestTheRulesTheBacktestSuggestsAndEachIsPublishedOnce(
       TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
@@ -125,7 +125,7 @@ class ScrubFeedbackTest {
   }
 
   @ParameterizedTest
-  @MethodSource("dev.x12gw.store.TestStore#backends")
+  @EnumSource(TestStore.Backend.class)
   void onceAcceptedTheRulesAreNoLongerSuggestedAndTheirMissesAreReported(TestStore.Backend backend)
       throws Exception {
     try (TestStore store = backend.open()) {

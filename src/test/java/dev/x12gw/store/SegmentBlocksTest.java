@@ -11,7 +11,7 @@ import java.sql.ResultSet;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every stored claim payment finds its own segments in the file's segment blocks (V15): across many
@@ -65,7 +65,7 @@ class SegmentBlocksTest {
   }
 
   @ParameterizedTest
-  @MethodSource("dev.x12gw.store.TestStore#backends")
+  @EnumSource(TestStore.Backend.class)
   void manyPaymentsEachReadBackTheirOwnSegments(TestStore.Backend backend, @TempDir Path dir)
       throws Exception {
     Path f = dir.resolve("generated.835");
@@ -80,7 +80,7 @@ class SegmentBlocksTest {
   }
 
   @ParameterizedTest
-  @MethodSource("dev.x12gw.store.TestStore#backends")
+  @EnumSource(TestStore.Backend.class)
   void aQuarantinedSetLeavesNoSegments(TestStore.Backend backend) throws Exception {
     try (TestStore store = backend.open()) {
       long fileId = take(store, TestFiles.testdata("bad-amount-one-transaction-quarantined.835"));

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The scrubber's duplicate check sees every claim line taken in as submitted, whichever way it
@@ -83,7 +83,7 @@ class SubmittedServicesTest {
 
   /** A file taken in through the scrubber's gate stores the keys of every line it let in. */
   @ParameterizedTest
-  @MethodSource("dev.x12gw.store.TestStore#backends")
+  @EnumSource(TestStore.Backend.class)
   void linesLetInByTheScrubbersGateAreKnown(TestStore.Backend backend) throws Exception {
     Path rules = Files.createTempDirectory("rules");
     TestFiles.scrubberRulesWithExamples(rules);
@@ -127,7 +127,7 @@ class SubmittedServicesTest {
   }
 
   @ParameterizedTest
-  @MethodSource("dev.x12gw.store.TestStore#backends")
+  @EnumSource(TestStore.Backend.class)
   void everyLineTakenInIsKnownAndLaterOnesAreReadByTheirIds(TestStore.Backend backend)
       throws Exception {
     try (TestStore store = backend.open()) {
