@@ -1,6 +1,8 @@
 package dev.x12gw.gateway;
 
 import dev.x12gw.TestFiles;
+import dev.x12gw.intake.InForce;
+import dev.x12gw.store.Database;
 import jakarta.jms.JMSException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -107,8 +109,10 @@ final class ChildGateway implements AutoCloseable {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // on the JVM's default collector (G1), not config/gateway.jvm-options: tried, a fresh-clone CI
     // took 882 s with the throughput collector here (CrashRecoveryIT 403 s) and 842 and 870 s on
-    // G1 (373 and 396 s), no clear difference; the crash trials were written and timed on G1
-    List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx512m"));
+    // G1 (373 and 396 s), no clear difference; the crash trials were written and timed on G1.
+    // Compiled by C1 only: a child lives for seconds and takes small files, and the tests start
+    // one about 45 times; C2's compiling took a core from it (a start 6.6 s, 4.7 s on C1 alone)
+    List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx512m", "-XX:TieredStopAtLevel=1"));
     command.addAll(
         List.of(
             "-Dx12gw.home=" + TestFiles.projectDir(),
@@ -319,6 +323,24 @@ final class ChildGateway implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /**
+   * The records in force and the claim lifecycles of this gateway's store ({@link InForce}; on H2
+   * only while the gateway is stopped).
+   */
+  InForce inForce() throws Exception {
+    String url = environment.getOrDefault("DB_URL", "");
+    try (Database db =
+        url.isEmpty()
+            ? Database.open("jdbc:h2:file:" + var.resolve("db/gateway"), "x12gw", "", 2)
+            : Database.open(
+                url,
+                environment.getOrDefault("DB_USER", "x12gw"),
+                environment.getOrDefault("DB_PASSWORD", ""),
+                2)) {
+      return InForce.of(db);
+    }
   }
 
   @Override
