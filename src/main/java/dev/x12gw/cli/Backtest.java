@@ -117,7 +117,7 @@ final class Backtest {
         parser.parse(f, f.getFileName().toString(), gate.sink());
         for (ScrubGate.Scrubbed s : gate.claims()) {
           SubmittedClaim claim = s.claim();
-          earlier.addAll(s.services());
+          s.applyTo(earlier);
           if (suggestions != null) {
             List<String> procedures =
                 claim.lines().stream().map(l -> l.procedure().code()).toList();

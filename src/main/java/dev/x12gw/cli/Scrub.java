@@ -79,7 +79,7 @@ final class Scrub {
     List<List<ScrubFinding>> found = new ArrayList<>();
     for (ScrubGate.Scrubbed s : gate.claims()) {
       found.add(s.findings());
-      earlier.addAll(s.services());
+      s.applyTo(earlier);
     }
     for (X12Problem p : r.problems()) {
       err.println(name + ": " + p.describe());

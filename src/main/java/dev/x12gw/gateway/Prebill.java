@@ -171,7 +171,11 @@ public final class Prebill {
     for (int i = 0; i < claims.size(); i++) {
       ScrubGate.Scrubbed s = claims.get(i);
       if (!s.held()) {
-        services.add(s.services(), s.claim().patientControlNumber(), now);
+        if (s.withdrawsServices()) {
+          services.withdraw(s.services());
+        } else {
+          services.add(s.services(), s.claim().patientControlNumber(), now);
+        }
         if (!s.findings().isEmpty()) {
           Outbox.add(c, records.claimScrubbed(sha, i, s.mode(), s.claim(), s.findings()));
         }
@@ -300,7 +304,12 @@ public final class Prebill {
                       PrebillStore.released(c, id, note, now);
                       if (!held.services().isBlank()) {
                         try (PrebillStore.Services services = new PrebillStore.Services(c)) {
-                          services.add(List.of(held.services().split(" ")), held.claimRef(), now);
+                          List<String> keys = List.of(held.services().split(" "));
+                          if (isVoid(held)) {
+                            services.withdraw(keys); // a void going out, as in a scrubbed file
+                          } else {
+                            services.add(keys, held.claimRef(), now);
+                          }
                         }
                       }
                       return PrebillStore.heldClaim(c, id).orElseThrow();
@@ -367,6 +376,23 @@ public final class Prebill {
 
   private static String forwardName(long control) {
     return String.format("x12gw-837-%09d.837", control);
+  }
+
+  /** 837 loop 2300 CLM05-3: whether a held claim is a void (8), from its segments as received. */
+  static boolean isVoid(PrebillStore.Held h) {
+    String element = h.delimiters().substring(0, 1);
+    String component = h.delimiters().substring(1, 2);
+    for (String segment : h.segments().split("\n")) {
+      if (segment.startsWith("CLM" + element)) {
+        String[] elements = segment.split(java.util.regex.Pattern.quote(element), -1);
+        String[] facility =
+            elements.length > 5
+                ? elements[5].split(java.util.regex.Pattern.quote(component), -1)
+                : new String[0];
+        return facility.length > 2 && facility[2].equals("8");
+      }
+    }
+    return false;
   }
 
   private static String delimiters(Delimiters d) {

@@ -28,7 +28,8 @@ public final class ScrubGate implements ClaimGate {
    * @param segments as read, for a held claim; empty for a claim taken in (they are in {@link
    *     #forward})
    * @param version ST03 (else GS08) of its transaction set
-   * @param services the keys of its services (the duplicate check's)
+   * @param services the keys of its services (the duplicate check's): a void's (CLM05-3 8) are
+   *     those it withdraws once it goes out ({@link #withdrawsServices})
    * @param mode ENFORCE or ADVISE for its billing NPI and payer
    * @param held kept out: a hard stop in ENFORCE mode
    */
@@ -47,6 +48,32 @@ public final class ScrubGate implements ClaimGate {
       findings = List.copyOf(findings);
       services = List.copyOf(services);
     }
+
+    /**
+     * A void (CLM05-3 8) that goes out: its services leave the duplicate history instead of joining
+     * it, so a service voided may be billed again (the void repeats the lines of the claim it
+     * voids).
+     */
+    public boolean withdrawsServices() {
+      return !held && isVoid(claim);
+    }
+
+    /**
+     * Adds this claim's services to {@code history}, or withdraws a void's that goes out (a held
+     * void changes nothing).
+     */
+    public void applyTo(java.util.Collection<String> history) {
+      if (!isVoid(claim)) {
+        history.addAll(services);
+      } else if (!held) {
+        history.removeAll(services);
+      }
+    }
+  }
+
+  /** A void: CLM05-3 8. */
+  static boolean isVoid(SubmittedClaim claim) {
+    return "8".equals(claim.frequencyCode());
   }
 
   private final Scrubber scrubber;
@@ -123,6 +150,15 @@ public final class ScrubGate implements ClaimGate {
     String m = mode.apply(claim);
     boolean held =
         m.equals("ENFORCE") && findings.stream().anyMatch(f -> f.severity() == Severity.HARD_STOP);
+    List<String> services = keys;
+    if (isVoid(claim)) {
+      // not checked as duplicates: its lines' services are the ones it withdraws when it goes out
+      services = List.copyOf(outcome.serviceKeys().values());
+      if (!held && !services.isEmpty()) {
+        services.forEach(seenInFile::remove);
+        addedInSet = true; // the file's check changed: a quarantined set's void gives them back
+      }
+    }
     if (!held && forwarding) {
       if (forward == null) {
         forward = new dev.x12gw.x12.ClaimForwardWriter.Batch(delimiters.element());
@@ -132,7 +168,7 @@ public final class ScrubGate implements ClaimGate {
     // a claim that goes out keeps its segments in the forward 837 only
     inSet.add(
         new Scrubbed(
-            claim, version, held ? segments : List.of(), delimiters, findings, keys, m, held));
+            claim, version, held ? segments : List.of(), delimiters, findings, services, m, held));
     return !held;
   }
 
@@ -149,7 +185,11 @@ public final class ScrubGate implements ClaimGate {
       // rare (a quarantined set): the kept sets' services again, without the set's
       seenInFile = new dev.x12gw.domain.scrub.ServiceKeySet();
       for (Scrubbed k : kept) {
-        k.services().forEach(seenInFile::add);
+        if (!isVoid(k.claim())) {
+          k.services().forEach(seenInFile::add);
+        } else if (!k.held()) {
+          k.services().forEach(seenInFile::remove);
+        }
       }
     }
     if (!accepted) {

@@ -286,6 +286,28 @@ public final class PrebillStore {
       }
     }
 
+    /**
+     * Withdraws the keys of a void that goes out (CLM05-3 8): the services it voids may be billed
+     * again.
+     */
+    public void withdraw(List<String> keys) throws SQLException {
+      if (keys.isEmpty()) {
+        return;
+      }
+      flush();
+      try (PreparedStatement delete =
+          select
+              .getConnection()
+              .prepareStatement("delete from prebill_service where service_key = ?")) {
+        for (String k : keys) {
+          added.remove(k);
+          delete.setString(1, k);
+          delete.addBatch();
+        }
+        delete.executeBatch();
+      }
+    }
+
     /** Writes the keys added so far. */
     public void flush() throws SQLException {
       if (pending > 0) {

@@ -8,10 +8,12 @@ import java.sql.SQLException;
 
 /**
  * 837 loop 2400: every claim line taken in as submitted, by its service key's first 64 bits ({@code
- * claim_line.service_hash}, V19), held in memory for the scrubber's duplicate check (8 to 16 bytes
- * a line). Read whole the first time, then only the lines stored since ({@code claim_line} ids
- * above the last one read), inside the scrubbing file's transaction. A line of another node's
- * transaction that commits after a later id was read is not seen until the gateway restarts.
+ * claim_line.service_hash}, V19), held in memory for the scrubber's duplicate check (12 to 24 bytes
+ * a line). A void's lines (CLM05-3 8) withdraw their services, so a service voided may be billed
+ * again; a replacement's (7) count once with the claim they replace. Read whole the first time,
+ * then only the lines stored since ({@code claim_line} ids above the last one read), in the order
+ * they were stored, inside the scrubbing file's transaction. A line of another node's transaction
+ * that commits after a later id was read is not seen until the gateway restarts.
  */
 public final class SubmittedServices {
   private final ServiceKeySet keys = new ServiceKeySet();
@@ -21,14 +23,23 @@ public final class SubmittedServices {
   public synchronized void refresh(Connection c) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select id, service_hash from claim_line where id > ? and service_hash is not null"
-                + " order by id")) {
+            "select l.id, l.service_hash, k.frequency_code from claim_line l"
+                + " join claim k on k.id = l.claim_id"
+                + " where l.id > ? and l.service_hash is not null order by l.id")) {
       ps.setLong(1, lastId);
       ps.setFetchSize(10_000);
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
           lastId = r.getLong(1);
-          keys.add(r.getLong(2));
+          long key = r.getLong(2);
+          String frequency = r.getString(3);
+          if ("8".equals(frequency)) {
+            keys.remove(key);
+          } else if ("7".equals(frequency)) {
+            keys.addIfAbsent(key);
+          } else {
+            keys.add(key);
+          }
         }
       }
     }
@@ -39,7 +50,7 @@ public final class SubmittedServices {
     return keys.contains(key);
   }
 
-  /** Lines held. */
+  /** Services held (by at least one claim in force). */
   public synchronized int size() {
     return keys.size();
   }

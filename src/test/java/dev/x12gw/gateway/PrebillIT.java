@@ -220,6 +220,34 @@ class PrebillIT {
       Path third = forwarded(out, 3).get(2);
       assertThat(claimsOf(third)).containsExactly("PCN-GOOD-1", "PCN-AFTER");
       assertThat(gw.receive("x12.prebill", Duration.ofSeconds(2))).isNull();
+
+      // a void that goes out withdraws the services it voids: the service billed again in a
+      // later file goes out, and billed once more in that file it is held as a duplicate
+      gw.upload(
+          "inbound/837-outgoing",
+          "billed-then-voided.837",
+          TestFiles.testdata("scrubber").resolve("billed-then-voided.837"));
+      gw.processed("inbound/837-outgoing", "billed-then-voided.837");
+      assertThat(claimsOf(forwarded(out, 4).get(3))).containsExactly("PCN-VOIDED", "PCN-VOIDED");
+      gw.upload(
+          "inbound/837-outgoing",
+          "void-then-billed-again.837",
+          TestFiles.testdata("scrubber").resolve("void-then-billed-again.837"));
+      gw.processed("inbound/837-outgoing", "void-then-billed-again.837");
+      assertThat(claimsOf(forwarded(out, 5).get(4)))
+          .containsExactly("PCN-VOIDED", "PCN-VOIDED", "PCN-REBILLED");
+      List<String> heldAgain = new ArrayList<>();
+      for (GatewayHarness.Received r = gw.receive("x12.prebill", Duration.ofSeconds(5));
+          r != null;
+          r = gw.receive("x12.prebill", Duration.ofSeconds(2))) {
+        if (r.recordType().equals("CLAIM_HELD")) {
+          heldAgain.add(
+              r.text("patientControlNumber")
+                  + " "
+                  + r.body().path("findings").get(0).path("ruleId").asText());
+        }
+      }
+      assertThat(heldAgain).containsExactly("PCN-REBILLED-AGAIN DUPLICATE-LINE");
     }
   }
 

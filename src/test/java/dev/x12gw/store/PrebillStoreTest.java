@@ -120,6 +120,22 @@ class PrebillStoreTest {
               db.<Boolean>inTransaction(
                   c -> PrebillStore.forwardedService(c, String.format("%064x", 1699))))
           .isTrue();
+      // a void going out withdraws its services, those added in the same unit of work included
+      db.inTransaction(
+          c -> {
+            try (PrebillStore.Services services = new PrebillStore.Services(c)) {
+              services.add(List.of("1b".repeat(32)), "PCN5", at);
+              services.withdraw(List.of("1b".repeat(32), "cd".repeat(32), "2c".repeat(32)));
+              assertThat(services.forwarded("1b".repeat(32))).isFalse();
+              assertThat(services.forwarded("cd".repeat(32))).isFalse();
+              assertThat(services.forwarded("ef".repeat(32))).isTrue();
+            }
+            return null;
+          });
+      assertThat(db.<Boolean>inTransaction(c -> PrebillStore.forwardedService(c, "cd".repeat(32))))
+          .isFalse();
+      assertThat(db.<Boolean>inTransaction(c -> PrebillStore.forwardedService(c, "1b".repeat(32))))
+          .isFalse();
       db.inTransaction(
           c -> {
             PrebillStore.forwarded(c, pending.get(0), at);

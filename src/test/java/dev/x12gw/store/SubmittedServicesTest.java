@@ -115,6 +115,67 @@ class SubmittedServicesTest {
     }
   }
 
+  /**
+   * A void (CLM05-3 8) withdraws its services from the file's duplicate check in the claims' path:
+   * the service billed again after the void is no duplicate, the same service billed once more is.
+   */
+  @Test
+  void aVoidLetsItsServiceBeBilledAgainLaterInTheFile() throws Exception {
+    Path rules = Files.createTempDirectory("rules");
+    TestFiles.scrubberRulesWithExamples(rules);
+    Scrubber scrubber = new Scrubber(ScrubberFiles.load(rules));
+    Path file = TestFiles.testdata("scrubber").resolve("void-then-billed-again.837");
+    ScrubGate gate =
+        new ScrubGate(scrubber, (ref, key) -> false, c -> "ENFORCE", LocalDate.of(2026, 12, 7));
+    ControlRoomStoreTest.parser().parse(file, "void-then-billed-again.837", gate.sink());
+    List<ScrubGate.Scrubbed> claims = gate.claims();
+    assertThat(claims)
+        .extracting(s -> s.claim().patientControlNumber() + " " + s.claim().frequencyCode())
+        .containsExactly("PCN-VOIDED 1", "PCN-VOIDED 8", "PCN-REBILLED 1", "PCN-REBILLED-AGAIN 1");
+    assertThat(claims).extracting(ScrubGate.Scrubbed::held).containsOnly(false, true);
+    assertThat(claims.get(1).withdrawsServices()).isTrue();
+    assertThat(claims.get(1).services()).isEqualTo(claims.get(0).services()).hasSize(1);
+    assertThat(duplicate(claims.get(0))).isFalse();
+    assertThat(duplicate(claims.get(2))).as("billed again after the void").isFalse();
+    assertThat(duplicate(claims.get(3))).as("billed a third time").isTrue();
+    assertThat(claims.get(3).held()).isTrue();
+  }
+
+  private static boolean duplicate(ScrubGate.Scrubbed s) {
+    return s.findings().stream()
+        .anyMatch(f -> f.rule().kind() == dev.x12gw.domain.scrub.RuleKind.DUPLICATE);
+  }
+
+  /**
+   * A void taken in as submitted (by the 837 intake) withdraws the services it voids from the
+   * stored history: the service may be billed again; billed again, it is held again.
+   */
+  @ParameterizedTest
+  @EnumSource(TestStore.Backend.class)
+  void aVoidTakenInWithdrawsItsServicesFromTheStoredHistory(TestStore.Backend backend)
+      throws Exception {
+    Path voided = TestFiles.testdata("scrubber").resolve("billed-then-voided.837");
+    List<String> keys = keysOf(voided);
+    assertThat(keys).hasSize(2).containsOnly(keys.get(0));
+    try (TestStore store = backend.open()) {
+      SubmittedServices submitted = new SubmittedServices();
+      ControlRoomStoreTest.take(store, voided, "billed-then-voided.837");
+      refresh(store, submitted);
+      assertThat(submitted.submitted(keys.get(0))).as("billed, then voided").isFalse();
+      // read whole by a fresh reader, in the order the lines were stored: the same
+      SubmittedServices fresh = new SubmittedServices();
+      refresh(store, fresh);
+      assertThat(fresh.submitted(keys.get(0))).isFalse();
+
+      Path again = TestFiles.testdata("scrubber").resolve("void-then-billed-again.837");
+      ControlRoomStoreTest.take(store, again, "void-then-billed-again.837");
+      refresh(store, submitted);
+      // billed, voided, billed twice more: two claims in force hold it
+      assertThat(submitted.submitted(keys.get(0))).isTrue();
+      assertThat(submitted.size()).isEqualTo(1);
+    }
+  }
+
   /** Reads the lines stored since its last read into {@code services}. */
   private static void refresh(TestStore store, SubmittedServices services) throws Exception {
     store
