@@ -10,6 +10,7 @@ import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.component.file.GenericFileExclusiveReadLockStrategy;
 import org.apache.camel.component.file.GenericFileOperations;
+import org.apache.camel.component.file.remote.SftpRemoteFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,9 @@ public final class ClaimedFileReadLock<T> implements GenericFileExclusiveReadLoc
   private final FileClaims claims;
   private final Clock clock;
 
+  /** The {@code upload} lock's check interval: how long a listed file must stay unchanged. */
+  private long checkInterval;
+
   /**
    * The files this node's pollers hold, by claim key, with the exchange holding each: the several
    * pollers of one folder ({@code intake.concurrent-files}) share this node's claims in the store,
@@ -43,11 +47,17 @@ public final class ClaimedFileReadLock<T> implements GenericFileExclusiveReadLoc
       new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
-   * @param upload the read lock that waits for the upload to finish, or null for none
+   * @param upload the read lock that waits for the upload to finish ({@code changed}), or null for
+   *     none
+   * @param checkInterval {@code upload}'s check interval, in ms
    */
   public ClaimedFileReadLock(
-      GenericFileExclusiveReadLockStrategy<T> upload, FileClaims claims, Clock clock) {
+      GenericFileExclusiveReadLockStrategy<T> upload,
+      long checkInterval,
+      FileClaims claims,
+      Clock clock) {
     this.upload = upload;
+    this.checkInterval = checkInterval;
     this.claims = claims;
     this.clock = clock;
   }
@@ -82,7 +92,9 @@ public final class ClaimedFileReadLock<T> implements GenericFileExclusiveReadLoc
       LOG.debug("{}: another poller of this node reads it; skipped", file.getFileName());
       return false; // Camel calls releaseExclusiveReadLockOnAbort, which leaves the file alone
     }
-    if (upload != null && !upload.acquireExclusiveReadLock(operations, file, exchange)) {
+    if (upload != null
+        && !unchangedSinceListed(operations, file, exchange)
+        && !upload.acquireExclusiveReadLock(operations, file, exchange)) {
       return false;
     }
     FileClaims.Claim claim;
@@ -179,6 +191,33 @@ public final class ClaimedFileReadLock<T> implements GenericFileExclusiveReadLoc
     }
   }
 
+  /**
+   * Whether the upload of {@code file} is over without waiting for it: the poll listed the file at
+   * least a check interval ago (its exchange was made then, with the listing's size and time) and
+   * the folder listed now shows the same size and time. These are the two checks of the {@code
+   * changed} read lock, the poll's listing being the first, on the drop's own clock: a backlog on
+   * the drop is taken file after file without a check interval's wait each (a poll's files are read
+   * one after the other); a file the poll listed just now is checked by {@code upload}.
+   */
+  private boolean unchangedSinceListed(
+      GenericFileOperations<T> operations, GenericFile<T> file, Exchange exchange) {
+    if (clock.millis() - exchange.getClock().getCreated() < checkInterval) {
+      return false;
+    }
+    for (Object listed : operations.listFiles(file.getParent())) {
+      if (listed instanceof SftpRemoteFile<?> now
+          && now.getFilename().equals(file.getFileNameOnly())) {
+        boolean same =
+            now.getFileLength() == file.getFileLength()
+                && now.getLastModified() == file.getLastModified();
+        LOG.debug(
+            "{}: {} since the poll listed it", file.getFileName(), same ? "unchanged" : "changed");
+        return same;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code exchange} held {@code file} on this node (it no longer does). */
   private boolean givenUp(GenericFile<T> file, Exchange exchange) {
     return heldHere.remove(key(file), exchange.getExchangeId());
@@ -202,6 +241,7 @@ public final class ClaimedFileReadLock<T> implements GenericFileExclusiveReadLoc
 
   @Override
   public void setCheckInterval(long checkInterval) {
+    this.checkInterval = checkInterval;
     if (upload != null) {
       upload.setCheckInterval(checkInterval);
     }

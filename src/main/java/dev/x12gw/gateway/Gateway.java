@@ -333,16 +333,17 @@ public final class Gateway implements AutoCloseable {
   private ClaimedFileReadLock<ChannelSftp.LsEntry> fileClaimLock(FileClaims claims) {
     String kind = settings.get("sftp.read-lock", "changed");
     SftpChangedExclusiveReadLockStrategy upload = null;
+    long checkInterval = settings.getLong("sftp.read-lock-check-interval-ms", 1000);
     if ("changed".equals(kind)) {
       upload = new SftpChangedExclusiveReadLockStrategy();
       upload.setTimeout(settings.getLong("sftp.read-lock-timeout-ms", 60_000));
-      upload.setCheckInterval(settings.getLong("sftp.read-lock-check-interval-ms", 1000));
+      upload.setCheckInterval(checkInterval);
       upload.setMinLength(0);
     } else if (!"none".equals(kind)) {
       throw new IllegalStateException(
           "sftp.read-lock is " + kind + ": changed (the upload finished) or none");
     }
-    return new ClaimedFileReadLock<>(upload, claims, java.time.Clock.systemUTC());
+    return new ClaimedFileReadLock<>(upload, checkInterval, claims, java.time.Clock.systemUTC());
   }
 
   /**
