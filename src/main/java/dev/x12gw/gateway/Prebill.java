@@ -16,6 +16,7 @@ import dev.x12gw.store.Outbox;
 import dev.x12gw.store.PrebillStore;
 import dev.x12gw.x12.ClaimForwardWriter;
 import dev.x12gw.x12.Delimiters;
+import dev.x12gw.x12.Segment;
 import dev.x12gw.x12.X12Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -380,16 +381,12 @@ public final class Prebill {
 
   /** 837 loop 2300 CLM05-3: whether a held claim is a void (8), from its segments as received. */
   static boolean isVoid(PrebillStore.Held h) {
-    String element = h.delimiters().substring(0, 1);
-    String component = h.delimiters().substring(1, 2);
-    for (String segment : h.segments().split("\n")) {
-      if (segment.startsWith("CLM" + element)) {
-        String[] elements = segment.split(java.util.regex.Pattern.quote(element), -1);
-        String[] facility =
-            elements.length > 5
-                ? elements[5].split(java.util.regex.Pattern.quote(component), -1)
-                : new String[0];
-        return facility.length > 2 && facility[2].equals("8");
+    String d = h.delimiters(); // element, component, repetition (delimiters(Delimiters), below)
+    Delimiters delimiters = new Delimiters(d.charAt(0), d.charAt(1), d.charAt(2), '\n');
+    for (String text : h.segments().split("\n")) {
+      Segment s = new Segment(text, delimiters, 0, 0);
+      if (s.id().equals("CLM")) {
+        return s.component(5, 3).equals("8");
       }
     }
     return false;

@@ -112,16 +112,17 @@ final class ChildGateway implements AutoCloseable {
     // G1 (373 and 396 s), no clear difference; the crash trials were written and timed on G1.
     // Compiled by C1 only: a child lives for seconds and takes small files, and the tests start
     // one about 45 times; C2's compiling took a core from it (a start 6.6 s, 4.7 s on C1 alone)
-    List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx512m", "-XX:TieredStopAtLevel=1"));
-    command.addAll(
-        List.of(
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            javaBin,
+            "-Xmx512m",
+            "-XX:TieredStopAtLevel=1",
             "-Dx12gw.home=" + TestFiles.projectDir(),
             "-Dlogback.configurationFile=" + TestFiles.projectDir().resolve("config/logback.xml"),
             "-cp",
             System.getProperty("java.class.path"),
             "dev.x12gw.cli.X12gw",
-            "run"));
-    ProcessBuilder pb = new ProcessBuilder(command);
+            "run");
     Map<String, String> env = pb.environment();
     env.putAll(LocalGatewayEnvironment.of(var, sftpPort, brokerPort, PASSWORD));
     env.put("SFTP_POLL_INITIAL_DELAY_MS", "100");
@@ -251,14 +252,21 @@ final class ChildGateway implements AutoCloseable {
    * state folder (open it only while the gateway is stopped: H2 locks the file).
    */
   java.sql.Connection openStore() throws SQLException {
+    return DriverManager.getConnection(storeUrl(), storeUser(), storePassword());
+  }
+
+  /** {@code DB_URL}, or the H2 file in the gateway's state folder. */
+  private String storeUrl() {
     String url = environment.getOrDefault("DB_URL", "");
-    if (url.isEmpty()) {
-      return DriverManager.getConnection("jdbc:h2:file:" + var.resolve("db/gateway"), "x12gw", "");
-    }
-    return DriverManager.getConnection(
-        url,
-        environment.getOrDefault("DB_USER", "x12gw"),
-        environment.getOrDefault("DB_PASSWORD", ""));
+    return url.isEmpty() ? "jdbc:h2:file:" + var.resolve("db/gateway") : url;
+  }
+
+  private String storeUser() {
+    return environment.getOrDefault("DB_USER", "x12gw");
+  }
+
+  private String storePassword() {
+    return environment.getOrDefault("DB_PASSWORD", "");
   }
 
   /**
@@ -330,15 +338,7 @@ final class ChildGateway implements AutoCloseable {
    * only while the gateway is stopped).
    */
   InForce inForce() throws Exception {
-    String url = environment.getOrDefault("DB_URL", "");
-    try (Database db =
-        url.isEmpty()
-            ? Database.open("jdbc:h2:file:" + var.resolve("db/gateway"), "x12gw", "", 2)
-            : Database.open(
-                url,
-                environment.getOrDefault("DB_USER", "x12gw"),
-                environment.getOrDefault("DB_PASSWORD", ""),
-                2)) {
+    try (Database db = Database.open(storeUrl(), storeUser(), storePassword(), 2)) {
       return InForce.of(db);
     }
   }

@@ -128,16 +128,10 @@ public final class ServiceKeySet {
     int[] oldCounts = counts;
     table = new long[oldTable.length * 2];
     counts = new int[oldTable.length * 2];
-    int mask = table.length - 1;
+    slots = 0;
     for (int j = 0; j < oldTable.length; j++) {
-      long v = oldTable[j];
-      if (v != 0) {
-        int i = (int) (v ^ (v >>> 32)) & mask;
-        while (table[i] != 0) {
-          i = (i + 1) & mask;
-        }
-        table[i] = v;
-        counts[i] = oldCounts[j];
+      if (oldTable[j] != 0) {
+        counts[slot(oldTable[j], true)] = oldCounts[j];
       }
     }
   }
