@@ -25,7 +25,7 @@ class PostgresServerTest {
           PostgresServer.get().startMillis(),
           (System.nanoTime() - t0) / 1_000_000);
       assertThat(rs.getString(1)).startsWith("PostgreSQL 17.");
-      assertThat(rs.getInt(2)).isEqualTo(19);
+      assertThat(rs.getInt(2)).isEqualTo(20);
     }
     long t1 = System.nanoTime();
     for (int i = 0; i < 5; i++) {
