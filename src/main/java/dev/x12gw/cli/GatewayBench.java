@@ -51,6 +51,10 @@ final class GatewayBench {
 
   private static final Pattern GC_PEAK = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
 
+  /** A thread dump's header line: name, number (not for the JVM's own threads) and CPU. */
+  private static final Pattern THREAD_CPU =
+      Pattern.compile("(?m)^\"(.*)\" (#\\d+)?.*? cpu=([0-9.]+)ms");
+
   private final Path home;
   private final PrintStream out;
   private final String javaOpts;
@@ -97,7 +101,8 @@ final class GatewayBench {
         drops.get(0).size(),
         inputBytes / 1e6);
 
-    double analyzeSeconds = analyze(dir, drops.get(0));
+    Analyzed analyzed = analyze(dir, drops.get(0));
+    double analyzeSeconds = analyzed.seconds();
     Path var = dir.resolve("gateway-var");
     deleteTree(var);
     if (dbUrl != null) {
@@ -138,6 +143,9 @@ final class GatewayBench {
         // upload before it is the clearinghouse's transfer, timed apart
         LocalDateTime dropped = null;
         long start = 0;
+        Map<String, Double> threadsBefore = gw.threadCpu();
+        double gatewayCpuBefore = gw.cpuSeconds();
+        double benchCpuBefore = ownCpuSeconds();
         long uploadStart = System.nanoTime();
         List<String> names = new ArrayList<>();
         for (Path f : drop) {
@@ -152,6 +160,9 @@ final class GatewayBench {
         // consumed while the files are read, as a billing system's consumer would
         long received = gw.consumeDrop(names, Duration.ofHours(2));
         double seconds = (System.nanoTime() - start) / 1e9;
+        double gatewayCpu = gw.cpuSeconds() - gatewayCpuBefore;
+        Map<String, Double> threadsAfter = gw.threadCpu();
+        double benchCpu = ownCpuSeconds() - benchCpuBefore;
         long bytes = 0;
         for (Path f : drop) {
           bytes += Files.size(f);
@@ -198,6 +209,19 @@ final class GatewayBench {
               "upload of the first file (the clearinghouse's SFTP transfer, before the drop's"
                   + " clock starts): %.1f s%n",
               firstUpload);
+          out.printf(
+              Locale.ROOT,
+              "CPU: the gateway %.1f s from the upload to the last record (%s), the bench's"
+                  + " uploader and consumer %.1f s; analyze %.1f s (JVM start included); gateway /"
+                  + " analyze CPU %.1f%n",
+              gatewayCpu,
+              nodes == 1 ? "its process" : "its " + nodes + " processes",
+              benchCpu,
+              analyzed.cpuSeconds(),
+              gatewayCpu / analyzed.cpuSeconds());
+          if (!threadsAfter.isEmpty()) {
+            out.println(cpuByThread(threadsBefore, threadsAfter));
+          }
           gw.phases(drop, dropped, received).ifPresent(out::println);
           if (drop.size() == 1) {
             java.util.Optional<LocalDateTime> reading =
@@ -416,8 +440,11 @@ final class GatewayBench {
     return all;
   }
 
-  /** {@code x12gw analyze} of the files in a separate JVM, output discarded: seconds. */
-  private double analyze(Path dir, List<Path> files) throws Exception {
+  /** A run of {@code analyze}: its wall time and the CPU its process used, JVM start included. */
+  private record Analyzed(double seconds, double cpuSeconds) {}
+
+  /** {@code x12gw analyze} of the files in a separate JVM, output discarded. */
+  private Analyzed analyze(Path dir, List<Path> files) throws Exception {
     List<String> cmd = new ArrayList<>(javaCommand());
     cmd.add("analyze");
     files.forEach(f -> cmd.add(f.toString()));
@@ -426,12 +453,72 @@ final class GatewayBench {
     pb.redirectError(dir.resolve("analyze.log").toFile());
     long start = System.nanoTime();
     Process p = pb.start();
-    int status = p.waitFor();
+    // the process's CPU is readable while it lives: the last reading misses at most 20 ms of it
+    Duration cpu = Duration.ZERO;
+    while (!p.waitFor(20, TimeUnit.MILLISECONDS)) {
+      cpu = p.info().totalCpuDuration().orElse(cpu);
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
-    if (status > 1) {
+    if (p.exitValue() > 1) {
       throw new IllegalStateException("analyze failed; see " + dir.resolve("analyze.log"));
     }
-    return seconds;
+    return new Analyzed(seconds, cpu.toNanos() / 1e9);
+  }
+
+  /** What the gateway's threads are, by a part of their names (the first that matches). */
+  private static final List<Map.Entry<String, Pattern>> THREAD_GROUPS =
+      List.of(
+          Map.entry("intake", Pattern.compile("sftp://")),
+          Map.entry("relay", Pattern.compile("publish-records")),
+          Map.entry("JIT compilers", Pattern.compile("^C[12] CompilerThread")),
+          Map.entry("GC and VM", Pattern.compile("^(GC Thread|VM Thread|VM Periodic)")),
+          Map.entry("H2's writer", Pattern.compile("^H2-")),
+          Map.entry("broker", Pattern.compile("activemq|[Aa]rtemis")),
+          Map.entry("SFTP drop", Pattern.compile("^sshd-")));
+
+  /**
+   * The CPU the drop took, by group of the gateway's threads: each thread's CPU after the drop less
+   * before it (a thread that ended in between is not counted).
+   */
+  static String cpuByThread(Map<String, Double> before, Map<String, Double> after) {
+    Map<String, Double> groups = new java.util.LinkedHashMap<>();
+    THREAD_GROUPS.forEach(g -> groups.put(g.getKey(), 0.0));
+    groups.put("other", 0.0);
+    after.forEach(
+        (thread, cpu) -> {
+          String group = "other";
+          for (Map.Entry<String, Pattern> g : THREAD_GROUPS) {
+            if (g.getValue().matcher(thread).find()) {
+              group = g.getKey();
+              break;
+            }
+          }
+          groups.merge(group, cpu - before.getOrDefault(thread, 0.0), Double::sum);
+        });
+    StringBuilder line = new StringBuilder("CPU by the gateway's threads (jcmd Thread.print):");
+    groups.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(
+            g -> line.append(String.format(Locale.ROOT, " %s %.1f s,", g.getKey(), g.getValue())));
+    line.setLength(line.length() - 1);
+    return line.toString();
+  }
+
+  /** Each thread of a thread dump ({@code jcmd PID Thread.print}) with its CPU seconds. */
+  static Map<String, Double> cpuPerThread(String dump) {
+    Map<String, Double> out = new java.util.HashMap<>();
+    Matcher m = THREAD_CPU.matcher(dump);
+    while (m.find()) {
+      out.put(
+          m.group(1) + (m.group(2) == null ? "" : " " + m.group(2)),
+          Double.parseDouble(m.group(3)) / 1e3);
+    }
+    return out;
+  }
+
+  /** CPU seconds this process (the bench: uploader and consumer) used so far. */
+  private static double ownCpuSeconds() {
+    return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
   }
 
   private List<String> javaCommand() {
@@ -713,6 +800,25 @@ final class GatewayBench {
       return PostgresDatabases.size(dbUrl, System.getenv("DB_USER"), dbPassword());
     }
 
+    /** CPU seconds of each thread of the nodes (name and number as a thread dump gives them). */
+    Map<String, Double> threadCpu() throws InterruptedException {
+      Map<String, Double> out = new java.util.HashMap<>();
+      for (int i = 0; i < children.size(); i++) {
+        String node = children.size() == 1 ? "" : "node " + (i + 1) + ": ";
+        children.get(i).threadCpu().forEach((t, cpu) -> out.put(node + t, cpu));
+      }
+      return out;
+    }
+
+    /** CPU seconds the nodes' processes used so far. */
+    double cpuSeconds() {
+      double sum = 0;
+      for (Child c : children) {
+        sum += c.cpuSeconds();
+      }
+      return sum;
+    }
+
     long peakRssBytes() throws IOException {
       long peak = 0;
       for (Child c : children) {
@@ -811,6 +917,34 @@ final class GatewayBench {
         }
         process.waitFor(20, TimeUnit.MILLISECONDS);
       }
+    }
+
+    double cpuSeconds() {
+      return process.info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
+    }
+
+    /**
+     * Each thread's CPU seconds from {@code jcmd PID Thread.print} (its header lines: {@code "name"
+     * #n ... cpu=12.34ms}); empty when the JDK has no jcmd.
+     */
+    Map<String, Double> threadCpu() throws InterruptedException {
+      Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+      Map<String, Double> out = new java.util.HashMap<>();
+      if (!Files.isExecutable(jcmd)) {
+        return out;
+      }
+      try {
+        Process p =
+            new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print")
+                .redirectErrorStream(true)
+                .start();
+        String dump = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        out.putAll(cpuPerThread(dump));
+      } catch (IOException e) {
+        out.clear();
+      }
+      return out;
     }
 
     long peakRssBytes() throws IOException {

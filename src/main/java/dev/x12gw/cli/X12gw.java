@@ -89,8 +89,9 @@ public final class X12gw {
                  --mode 837+835: its 837 first, then the 835) to its SFTP drop, consume every
                  record with a JMS consumer, and print drop -> last record seconds, MB/s,
                  records/s, the analyze time of the same files (separate JVM) and the ratio,
-                 peak heap and RSS, store bytes while running and after shutdown per input
-                 byte; --days N drops one such file a day (distinct content) and prints the
+                 the CPU seconds of the gateway (by group of its threads, from jcmd) and of
+                 analyze, peak heap and RSS, store bytes while running and after shutdown per
+                 input byte; --days N drops one such file a day (distinct content) and prints the
                  store size after each; --day-seconds S makes a day last S seconds of the
                  gateway's clock (outbox.retention of 7 days = 7*S seconds), so a month of
                  retention runs in minutes; --relay-backlog then takes the same files in
