@@ -800,12 +800,12 @@ final class GatewayBench {
       return PostgresDatabases.size(dbUrl, System.getenv("DB_USER"), dbPassword());
     }
 
-    /** CPU seconds of each thread of the nodes (name and number as a thread dump gives them). */
+    /** CPU seconds of each thread of the nodes: name and number as a thread dump gives them. */
     Map<String, Double> threadCpu() throws InterruptedException {
       Map<String, Double> out = new java.util.HashMap<>();
       for (int i = 0; i < children.size(); i++) {
-        String node = children.size() == 1 ? "" : "node " + (i + 1) + ": ";
-        children.get(i).threadCpu().forEach((t, cpu) -> out.put(node + t, cpu));
+        String node = children.size() == 1 ? "" : " (node " + (i + 1) + ")";
+        children.get(i).threadCpu().forEach((t, cpu) -> out.put(t + node, cpu));
       }
       return out;
     }
