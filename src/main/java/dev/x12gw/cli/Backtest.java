@@ -117,7 +117,7 @@ final class Backtest {
         parser.parse(f, f.getFileName().toString(), gate.sink());
         for (ScrubGate.Scrubbed s : gate.claims()) {
           SubmittedClaim claim = s.claim();
-          s.applyTo(earlier);
+          s.applyTo(earlier::add, earlier::remove);
           if (suggestions != null) {
             List<String> procedures =
                 claim.lines().stream().map(l -> l.procedure().code()).toList();

@@ -143,7 +143,8 @@ final class GatewayBench {
         // upload before it is the clearinghouse's transfer, timed apart
         LocalDateTime dropped = null;
         long start = 0;
-        Map<String, Double> threadsBefore = gw.threadCpu();
+        // the thread dumps only for the one-drop report (a day prints its time and store only)
+        Map<String, Double> threadsBefore = days == 0 ? gw.threadCpu() : Map.of();
         double gatewayCpuBefore = gw.cpuSeconds();
         double benchCpuBefore = ownCpuSeconds();
         long uploadStart = System.nanoTime();
@@ -161,7 +162,7 @@ final class GatewayBench {
         long received = gw.consumeDrop(names, Duration.ofHours(2));
         double seconds = (System.nanoTime() - start) / 1e9;
         double gatewayCpu = gw.cpuSeconds() - gatewayCpuBefore;
-        Map<String, Double> threadsAfter = gw.threadCpu();
+        Map<String, Double> threadsAfter = days == 0 ? gw.threadCpu() : Map.of();
         double benchCpu = ownCpuSeconds() - benchCpuBefore;
         long bytes = 0;
         for (Path f : drop) {

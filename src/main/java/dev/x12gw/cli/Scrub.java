@@ -79,7 +79,7 @@ final class Scrub {
     List<List<ScrubFinding>> found = new ArrayList<>();
     for (ScrubGate.Scrubbed s : gate.claims()) {
       found.add(s.findings());
-      s.applyTo(earlier);
+      s.applyTo(earlier::add, earlier::remove);
     }
     for (X12Problem p : r.problems()) {
       err.println(name + ": " + p.describe());

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -59,14 +60,14 @@ public final class ScrubGate implements ClaimGate {
     }
 
     /**
-     * Adds this claim's services to {@code history}, or withdraws a void's that goes out (a held
-     * void changes nothing).
+     * Adds this claim's services to a duplicate history, or withdraws a void's that goes out (a
+     * held void changes nothing).
      */
-    public void applyTo(java.util.Collection<String> history) {
+    public void applyTo(Consumer<String> add, Consumer<String> withdraw) {
       if (!isVoid(claim)) {
-        history.addAll(services);
+        services.forEach(add);
       } else if (!held) {
-        history.removeAll(services);
+        services.forEach(withdraw);
       }
     }
   }
@@ -185,11 +186,7 @@ public final class ScrubGate implements ClaimGate {
       // rare (a quarantined set): the kept sets' services again, without the set's
       seenInFile = new dev.x12gw.domain.scrub.ServiceKeySet();
       for (Scrubbed k : kept) {
-        if (!isVoid(k.claim())) {
-          k.services().forEach(seenInFile::add);
-        } else if (!k.held()) {
-          k.services().forEach(seenInFile::remove);
-        }
+        k.applyTo(seenInFile::add, seenInFile::remove);
       }
     }
     if (!accepted) {
